@@ -1,0 +1,119 @@
+package dev.workflowguard.check;
+
+import dev.workflowguard.rules.FixOptions;
+import dev.workflowguard.yaml.YamlLimits;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What to check and how, as configured by the user. Paths are kept as written (relative to the
+ * base directory) so that messages can repeat them.
+ *
+ * @param baseDirectory the project base directory; relative paths and displayed names are relative to it
+ * @param valuesFiles values files in Helm order (later wins)
+ * @param manifests rendered manifest files or folders
+ * @param workflowVersion the Workflow release, or null
+ * @param disabledRules rule ids not to run
+ * @param severities per-rule severity overrides (rule id → error/warning/info)
+ * @param externalCertificate a certificate managed outside the chart (satisfies tls-missing), or null
+ * @param limits YAML reading limits
+ * @param fixOptions the choices fixes are proposed with
+ */
+public record CheckRequest(Path baseDirectory, List<String> valuesFiles, List<String> manifests,
+        String workflowVersion, Set<String> disabledRules, Map<String, String> severities, String externalCertificate,
+        YamlLimits limits, FixOptions fixOptions) {
+
+    public CheckRequest {
+        valuesFiles = List.copyOf(valuesFiles);
+        manifests = List.copyOf(manifests);
+        disabledRules = Set.copyOf(disabledRules);
+        severities = Map.copyOf(severities);
+    }
+
+    public static Builder builder(Path baseDirectory) {
+        return new Builder(baseDirectory);
+    }
+
+    /** Builds a request step by step; blank and null entries are ignored, as Maven passes them. */
+    public static final class Builder {
+        private final Path baseDirectory;
+        private final List<String> valuesFiles = new ArrayList<>();
+        private final List<String> manifests = new ArrayList<>();
+        private String workflowVersion;
+        private final Set<String> disabledRules = new LinkedHashSet<>();
+        private final Map<String, String> severities = new LinkedHashMap<>();
+        private String externalCertificate;
+        private YamlLimits limits = YamlLimits.DEFAULTS;
+        private FixOptions fixOptions = FixOptions.DEFAULTS;
+
+        private Builder(Path baseDirectory) {
+            this.baseDirectory = baseDirectory;
+        }
+
+        public Builder values(List<String> files) {
+            if (files != null) {
+                files.stream().filter(f -> f != null && !f.isBlank()).map(String::trim).forEach(valuesFiles::add);
+            }
+            return this;
+        }
+
+        public Builder values(String... files) {
+            return values(List.of(files));
+        }
+
+        public Builder manifests(List<String> paths) {
+            if (paths != null) {
+                paths.stream().filter(f -> f != null && !f.isBlank()).map(String::trim).forEach(manifests::add);
+            }
+            return this;
+        }
+
+        public Builder manifests(String... paths) {
+            return manifests(List.of(paths));
+        }
+
+        public Builder workflowVersion(String version) {
+            this.workflowVersion = version;
+            return this;
+        }
+
+        public Builder disabledRules(List<String> ids) {
+            if (ids != null) {
+                ids.stream().filter(f -> f != null && !f.isBlank()).map(String::trim).forEach(disabledRules::add);
+            }
+            return this;
+        }
+
+        public Builder severities(Map<String, String> overrides) {
+            if (overrides != null) {
+                severities.putAll(overrides);
+            }
+            return this;
+        }
+
+        public Builder externalCertificate(String description) {
+            this.externalCertificate = description;
+            return this;
+        }
+
+        public Builder limits(YamlLimits yamlLimits) {
+            this.limits = yamlLimits;
+            return this;
+        }
+
+        public Builder fixOptions(FixOptions options) {
+            this.fixOptions = options;
+            return this;
+        }
+
+        public CheckRequest build() {
+            return new CheckRequest(baseDirectory, valuesFiles, manifests, workflowVersion, disabledRules, severities,
+                    externalCertificate, limits, fixOptions);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.workflowguard.check;
+
+/**
+ * A configuration or input problem: nothing configured, a missing or unreadable file, YAML that
+ * cannot be read. The message names the file (with line and column when known) and the parameter
+ * through which it was configured; it is meant to be shown as is, without a stack trace.
+ */
+public class InputException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String parameter;
+
+    public InputException(String message, String parameter) {
+        super(parameter == null ? message : message + " [parameter " + parameter + "]");
+        this.parameter = parameter;
+    }
+
+    /** The POM parameter and user property concerned, e.g. "valuesFiles / workflow.values", or null. */
+    public String parameter() {
+        return parameter;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.workflowguard.check;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/** Resolves configured paths against the base directory and expands manifest folders. */
+final class InputFiles {
+
+    private final Path baseDirectory;
+
+    InputFiles(Path baseDirectory) {
+        this.baseDirectory = baseDirectory.toAbsolutePath().normalize();
+    }
+
+    /** How a file is named in messages: relative to the base directory when inside it, with forward slashes. */
+    String displayName(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path shown = absolute.startsWith(baseDirectory) ? baseDirectory.relativize(absolute) : absolute;
+        return shown.toString().replace('\\', '/');
+    }
+
+    Path resolve(String configured) {
+        return baseDirectory.resolve(configured).normalize();
+    }
+
+    /** A configured values file: it must exist and be a file. */
+    Path valuesFile(String configured) throws InputException {
+        Path path = resolve(configured);
+        if (!Files.exists(path)) {
+            throw new InputException(configured + " does not exist (looked for " + path + ")", Parameters.VALUES);
+        }
+        if (Files.isDirectory(path)) {
+            throw new InputException(configured + " is a directory; valuesFiles takes values files (use manifests "
+                    + "for folders of rendered manifests)", Parameters.VALUES);
+        }
+        return path;
+    }
+
+    /** A configured manifest file, or every `*.yaml`/`*.yml` under a configured folder, sorted. */
+    List<Path> manifestFiles(String configured) throws InputException {
+        Path path = resolve(configured);
+        if (!Files.exists(path)) {
+            throw new InputException(configured + " does not exist (looked for " + path + ")", Parameters.MANIFESTS);
+        }
+        if (!Files.isDirectory(path)) {
+            return List.of(path);
+        }
+        List<Path> files = new ArrayList<>();
+        // Symbolic links to folders are not followed, so a link loop cannot trap the walk.
+        try (Stream<Path> walk = Files.walk(path)) {
+            walk.filter(Files::isRegularFile).filter(InputFiles::isYaml).sorted(Comparator.comparing(Path::toString))
+                    .forEach(files::add);
+        } catch (IOException | UncheckedIOException e) {
+            throw new InputException(configured + " cannot be listed: " + e.getMessage(), Parameters.MANIFESTS);
+        }
+        if (files.isEmpty()) {
+            throw new InputException(configured + " holds no .yaml or .yml files", Parameters.MANIFESTS);
+        }
+        return files;
+    }
+
+    private static boolean isYaml(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".yaml") || name.endsWith(".yml");
+    }
+}

@@ -1,0 +1,20 @@
+package dev.workflowguard.finding;
+
+import java.util.List;
+
+/**
+ * The values edit that removes a finding, proposed by the rule that found it so that `check` and
+ * `fix` can never disagree.
+ *
+ * @param path the values keys to set
+ * @param value the new scalar value
+ * @param quoted write the value as a quoted string (the chart reads it as a string)
+ * @param target the values file that set the effective value, or null for "the fix target" (the
+ *     value came from a chart default)
+ */
+public record ProposedFix(List<String> path, String value, boolean quoted, dev.workflowguard.yaml.SourceFile target) {
+
+    public ProposedFix {
+        path = List.copyOf(path);
+    }
+}

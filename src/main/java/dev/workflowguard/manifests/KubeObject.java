@@ -1,0 +1,196 @@
+package dev.workflowguard.manifests;
+
+import dev.workflowguard.finding.Location;
+import dev.workflowguard.yaml.SourceFile;
+import dev.workflowguard.yaml.TextPosition;
+import dev.workflowguard.yaml.YamlEntry;
+import dev.workflowguard.yaml.YamlList;
+import dev.workflowguard.yaml.YamlMap;
+import dev.workflowguard.yaml.YamlNode;
+import dev.workflowguard.yaml.YamlScalar;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** One rendered Kubernetes object with the file and template it came from. */
+public final class KubeObject {
+
+    private static final Set<String> WORKLOADS = Set.of("Deployment", "DaemonSet", "StatefulSet", "ReplicaSet",
+            "Job", "CronJob", "Pod", "ReplicationController");
+
+    private final YamlMap root;
+    private final String kind;
+    private final String name;
+    private final String sourceTemplate;
+
+    public KubeObject(YamlMap root, String kind, String name, String sourceTemplate) {
+        this.root = root;
+        this.kind = kind;
+        this.name = name;
+        this.sourceTemplate = sourceTemplate;
+    }
+
+    public YamlMap root() {
+        return root;
+    }
+
+    public String kind() {
+        return kind;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public SourceFile file() {
+        return root.file();
+    }
+
+    /** The template named by the document's `# Source:` comment, or null. */
+    public String sourceTemplate() {
+        return sourceTemplate;
+    }
+
+    /** `Kind/name`, as findings name objects. */
+    public String ref() {
+        return kind + "/" + name;
+    }
+
+    public boolean is(String kind, String name) {
+        return this.kind.equals(kind) && this.name.equals(name);
+    }
+
+    public boolean isWorkload() {
+        return WORKLOADS.contains(kind);
+    }
+
+    /** Where the object is named (its `metadata.name` line): where object-level findings point. */
+    public Location location() {
+        YamlEntry nameEntry = entryAt("metadata", "name");
+        TextPosition position = nameEntry != null ? nameEntry.valuePosition() : root.start();
+        return new Location(root.file(), position);
+    }
+
+    /** The location of a node inside this object. */
+    public Location locationOf(YamlNode node) {
+        return new Location(node.file(), node.start());
+    }
+
+    public Location locationOf(YamlEntry entry) {
+        return new Location(entry.file(), entry.valuePosition());
+    }
+
+    /** The entry at a path of keys, or null. */
+    public YamlEntry entryAt(String... keys) {
+        YamlMap map = root;
+        YamlEntry entry = null;
+        for (String key : keys) {
+            if (map == null) {
+                return null;
+            }
+            entry = map.entry(key);
+            if (entry == null) {
+                return null;
+            }
+            map = entry.value() instanceof YamlMap next ? next : null;
+        }
+        return entry;
+    }
+
+    public YamlNode at(String... keys) {
+        YamlEntry entry = entryAt(keys);
+        return entry == null ? null : entry.value();
+    }
+
+    /** The scalar text at a path, or null when absent or not a scalar. */
+    public String text(String... keys) {
+        return at(keys) instanceof YamlScalar scalar && !scalar.isNull() ? scalar.text() : null;
+    }
+
+    public YamlMap annotations() {
+        return at("metadata", "annotations") instanceof YamlMap map ? map : null;
+    }
+
+    /** The annotation's entry, or null. */
+    public YamlEntry annotation(String key) {
+        YamlMap annotations = annotations();
+        return annotations == null ? null : annotations.entry(key);
+    }
+
+    /** The pod spec of a workload (Deployment, CronJob, Pod…), or null. */
+    public YamlMap podSpec() {
+        YamlNode spec = switch (kind) {
+            case "Pod" -> at("spec");
+            case "CronJob" -> at("spec", "jobTemplate", "spec", "template", "spec");
+            default -> at("spec", "template", "spec");
+        };
+        return spec instanceof YamlMap map ? map : null;
+    }
+
+    /** The containers and init containers of a workload, in file order. */
+    public List<YamlMap> containers() {
+        List<YamlMap> containers = new ArrayList<>();
+        YamlMap spec = podSpec();
+        if (spec == null) {
+            return containers;
+        }
+        for (String key : new String[] {"initContainers", "containers"}) {
+            if (spec.get(key) instanceof YamlList list) {
+                for (YamlNode item : list.items()) {
+                    if (item instanceof YamlMap container) {
+                        containers.add(container);
+                    }
+                }
+            }
+        }
+        return containers;
+    }
+
+    /** The `value:` entry of an environment variable set literally in any container, or null. */
+    public List<YamlEntry> envValues(String variable) {
+        List<YamlEntry> found = new ArrayList<>();
+        for (YamlMap container : containers()) {
+            if (!(container.get("env") instanceof YamlList env)) {
+                continue;
+            }
+            for (YamlNode item : env.items()) {
+                if (item instanceof YamlMap var && var.get("name") instanceof YamlScalar varName
+                        && variable.equals(varName.text())) {
+                    YamlEntry value = var.entry("value");
+                    if (value != null) {
+                        found.add(value);
+                    } else if (var.get("valueFrom") == null) {
+                        // `- name: X` with neither: Kubernetes sets X to "".
+                        found.add(new YamlEntry(varName, emptyAt(varName)));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** True when a container declares the variable at all (literal or from a secret). */
+    public boolean declaresEnv(String variable) {
+        for (YamlMap container : containers()) {
+            if (container.get("env") instanceof YamlList env) {
+                for (YamlNode item : env.items()) {
+                    if (item instanceof YamlMap var && var.get("name") instanceof YamlScalar varName
+                            && variable.equals(varName.text())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static YamlScalar emptyAt(YamlScalar near) {
+        return new YamlScalar(near.file(), near.start(), near.end(), "", dev.workflowguard.yaml.ScalarStyle.PLAIN,
+                dev.workflowguard.yaml.HelmType.NULL);
+    }
+
+    @Override
+    public String toString() {
+        return ref();
+    }
+}

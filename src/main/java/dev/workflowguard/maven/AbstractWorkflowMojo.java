@@ -1,0 +1,117 @@
+package dev.workflowguard.maven;
+
+import dev.workflowguard.check.CheckRequest;
+import dev.workflowguard.rules.FixOptions;
+import dev.workflowguard.yaml.YamlLimits;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/** The configuration every goal that reads values and manifests shares. */
+abstract class AbstractWorkflowMojo extends AbstractMojo {
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    protected MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    protected MavenSession session;
+
+    /** Helm values files in the order given to Helm (later files win); comma-separated on the command line. */
+    @Parameter(property = "workflow.values")
+    protected List<String> valuesFiles;
+
+    /** Rendered manifest files or folders (searched recursively for *.yaml and *.yml). */
+    @Parameter(property = "workflow.manifests")
+    protected List<String> manifests;
+
+    /** The Workflow release the values target, e.g. 2.11.0; decides chart defaults that changed across releases. */
+    @Parameter(property = "workflow.version")
+    protected String workflowVersion;
+
+    /** Rule ids not to run; comma-separated on the command line. */
+    @Parameter(property = "workflow.disabledRules")
+    protected List<String> disabledRules;
+
+    /** Per-rule severity overrides, e.g. {@code <severities><no-ip-whitelist>warning</no-ip-whitelist></severities>}. */
+    @Parameter
+    protected Map<String, String> severities;
+
+    /**
+     * A TLS certificate managed outside the chart (cert-manager, a load balancer configured elsewhere…),
+     * described in words; declaring one satisfies {@code tls-missing}.
+     */
+    @Parameter(property = "workflow.externalCertificate")
+    protected String externalCertificate;
+
+    /** Largest file read, in MiB. */
+    @Parameter(property = "workflow.maxFileSizeMb", defaultValue = "64")
+    protected int maxFileSizeMb;
+
+    /** Deepest YAML nesting accepted (rendered CRDs can nest deeply). */
+    @Parameter(property = "workflow.maxNestingDepth", defaultValue = "256")
+    protected int maxNestingDepth;
+
+    /** Skips every workflow-guard goal. */
+    @Parameter(property = "workflow.skip", defaultValue = "false")
+    protected boolean skip;
+
+    /** Where reports are written. */
+    @Parameter(defaultValue = "${project.build.directory}/workflow")
+    protected File outputDirectory;
+
+    @Parameter(defaultValue = "${plugin.version}", readonly = true)
+    protected String pluginVersion;
+
+    /** The project base directory, or the current folder when Maven runs without a POM. */
+    protected Path baseDirectory() {
+        if (project != null && project.getBasedir() != null) {
+            return project.getBasedir().toPath();
+        }
+        if (session != null && session.getRequest() != null && session.getRequest().getBaseDirectory() != null) {
+            return Path.of(session.getRequest().getBaseDirectory());
+        }
+        return Path.of("").toAbsolutePath();
+    }
+
+    protected Path outputDirectory() {
+        // Without a POM, Maven's stub project leaves ${project.basedir} unexpanded in the build directory.
+        if (outputDirectory != null && !outputDirectory.getPath().contains("${")) {
+            return outputDirectory.toPath();
+        }
+        return baseDirectory().resolve("target").resolve("workflow");
+    }
+
+    /** A path as shown in messages: relative to the base directory when inside it. */
+    protected String display(Path path) {
+        Path base = baseDirectory().toAbsolutePath().normalize();
+        Path absolute = path.toAbsolutePath().normalize();
+        return (absolute.startsWith(base) ? base.relativize(absolute) : absolute).toString().replace('\\', '/');
+    }
+
+    protected String toolVersion() {
+        return pluginVersion == null || pluginVersion.startsWith("${") ? "unknown" : pluginVersion;
+    }
+
+    protected CheckRequest.Builder request(FixOptions fixOptions) throws MojoExecutionException {
+        if (maxFileSizeMb <= 0 || maxNestingDepth <= 0) {
+            throw new MojoExecutionException("maxFileSizeMb and maxNestingDepth must be positive");
+        }
+        YamlLimits limits = YamlLimits.DEFAULTS.withMaxFileBytes(maxFileSizeMb * 1024L * 1024L)
+                .withMaxNestingDepth(maxNestingDepth);
+        return CheckRequest.builder(baseDirectory())
+                .values(valuesFiles)
+                .manifests(manifests)
+                .workflowVersion(workflowVersion)
+                .disabledRules(disabledRules)
+                .severities(severities)
+                .externalCertificate(externalCertificate)
+                .limits(limits)
+                .fixOptions(fixOptions);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.workflowguard.rules;
+
+import dev.workflowguard.manifests.ManifestSet;
+import dev.workflowguard.values.EffectiveValues;
+import dev.workflowguard.values.WorkflowVersion;
+import java.util.Optional;
+
+/**
+ * Everything a rule may look at.
+ *
+ * @param values the merged values, or null when no values files are configured
+ * @param manifests the rendered objects, or null when no manifests are configured
+ * @param version the Workflow release the inputs target
+ * @param externalCertificate a declared TLS certificate managed outside the chart, or null
+ * @param fixOptions the choices fixes are proposed with
+ */
+public record CheckContext(EffectiveValues values, ManifestSet manifests, WorkflowVersion version,
+        String externalCertificate, FixOptions fixOptions) {
+
+    public Optional<EffectiveValues> valuesIfAny() {
+        return Optional.ofNullable(values);
+    }
+
+    public Optional<ManifestSet> manifestsIfAny() {
+        return Optional.ofNullable(manifests);
+    }
+
+    public boolean hasValues() {
+        return values != null;
+    }
+
+    public boolean hasManifests() {
+        return manifests != null;
+    }
+}

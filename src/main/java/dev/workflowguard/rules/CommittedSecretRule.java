@@ -1,0 +1,116 @@
+package dev.workflowguard.rules;
+
+import dev.workflowguard.finding.Location;
+import dev.workflowguard.finding.Place;
+import dev.workflowguard.finding.Severity;
+import dev.workflowguard.manifests.KubeObject;
+import dev.workflowguard.values.ValuesSource;
+import dev.workflowguard.yaml.YamlEntry;
+import dev.workflowguard.yaml.YamlMap;
+import dev.workflowguard.yaml.YamlNode;
+import dev.workflowguard.yaml.YamlScalar;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * `committed-secret`: a credential is written into a committed file. Checked per file, not on the
+ * merged values: the secret is in the repository's history wherever a later file overrides it.
+ * The value itself never appears in any message.
+ */
+public final class CommittedSecretRule implements Rule {
+
+    static final String ID = "committed-secret";
+    /** Credential paths; `*` matches any one key. */
+    static final List<String> CREDENTIAL_PATHS = List.of("s3.accesskey", "s3.secretkey", "azure.accountkey",
+            "gcs.key_json", "swift.password", "database.password", "database.postgres.password", "redis.password",
+            "monitor.grafana.password", "monitor.influxdb.password", "registry-token-refresher.*.password",
+            "registry-token-refresher.*.secretkey");
+    /** Values that stand for a secret injected later rather than being one. */
+    private static final Pattern REFERENCE = Pattern.compile(
+            "(?s)\\s*(\\$\\{.*}|\\{\\{.*}}|ref\\+.*|vault:.*|<[^<>]*>|secretref:.*|ENC\\[.*])\\s*");
+    /** Descriptive stand-ins the stock chart ships ("database password", "redis password", "password"). */
+    private static final Pattern STAND_IN = Pattern.compile(
+            "(?i)\\s*(password|secret|changeme|change-me|changeit|[a-z]+( [a-z]+)* (password|secret|key))\\s*");
+    private static final String REMEDY = "anyone with read access to the repository has it; rotate it and inject it "
+            + "at deploy time (--set from a CI secret, or an external secret store)";
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.WARNING, "no",
+            "A credential (storage keys, database/Grafana/InfluxDB/Redis passwords) is committed in a values file "
+                    + "or as literal stringData.",
+            "Security considerations: credentials belong in a secret store, not in git history. The value is never "
+                    + "printed.", true, true);
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(CheckContext context, RuleFindings findings) {
+        context.valuesIfAny().ifPresent(values -> {
+            for (ValuesSource source : values.sources()) {
+                for (String pattern : CREDENTIAL_PATHS) {
+                    collect(source.root(), pattern.split("\\."), 0, "", found -> {
+                        String path = found.path;
+                        findings.report(source.file().displayName() + "#" + path, Place.inValues(
+                                new Location(source.file(), found.entry.valuePosition()), path,
+                                path + " holds a literal credential in a committed file (value not shown): " + REMEDY));
+                    });
+                }
+            }
+        });
+        context.manifestsIfAny().ifPresent(manifests -> manifests.ofKind("Secret").forEach(secret -> {
+            if (secret.at("stringData") instanceof YamlMap data) {
+                List<String> keys = new ArrayList<>();
+                YamlEntry first = null;
+                for (YamlEntry entry : data.entries()) {
+                    if (entry.value() instanceof YamlScalar value && isLiteral(value)) {
+                        keys.add(entry.name());
+                        first = first == null ? entry : first;
+                    }
+                }
+                if (first != null) {
+                    KubeObject object = secret;
+                    findings.report(object.file().displayName() + "#" + object.ref(), Place.inManifest(
+                            object.locationOf(first), object.ref(), object.ref() + " has literal stringData for "
+                                    + String.join(", ", keys) + " (values not shown) in a committed manifest: "
+                                    + REMEDY));
+                }
+            }
+        }));
+    }
+
+    private record Found(String path, YamlEntry entry) {
+    }
+
+    private static void collect(YamlMap map, String[] pattern, int depth, String prefix,
+            java.util.function.Consumer<Found> out) {
+        String key = pattern[depth];
+        for (YamlEntry entry : map.entries()) {
+            if (!key.equals("*") && !key.equals(entry.name())) {
+                continue;
+            }
+            String path = prefix.isEmpty() ? entry.name() : prefix + "." + entry.name();
+            YamlNode value = entry.value();
+            if (depth == pattern.length - 1) {
+                if (value instanceof YamlScalar scalar && isLiteral(scalar) && !isDefault(path, scalar)) {
+                    out.accept(new Found(path, entry));
+                }
+            } else if (value instanceof YamlMap next) {
+                collect(next, pattern, depth + 1, path, out);
+            }
+        }
+    }
+
+    /** A real value: not empty, not a placeholder, not a reference to a secret injected elsewhere. */
+    static boolean isLiteral(YamlScalar value) {
+        String text = value.rendered();
+        return !value.isNull() && !text.isBlank() && !StoragePlaceholderRule.isPlaceholder(text)
+                && !REFERENCE.matcher(text).matches() && !STAND_IN.matcher(text).matches();
+    }
+
+    /** Grafana's default password is reported by grafana-default-admin, not as a leaked secret. */
+    private static boolean isDefault(String path, YamlScalar value) {
+        return path.equals("monitor.grafana.password") && value.text().equals("admin");
+    }
+}

@@ -1,0 +1,67 @@
+package dev.workflowguard.rules;
+
+import dev.workflowguard.finding.Place;
+import dev.workflowguard.finding.Severity;
+import dev.workflowguard.values.EffectiveValues;
+import dev.workflowguard.values.Value;
+import dev.workflowguard.yaml.YamlEntry;
+import dev.workflowguard.yaml.YamlScalar;
+
+/** `grafana-signup`: anyone can sign up to the cluster's Grafana. */
+public final class GrafanaSignupRule implements Rule {
+
+    static final String ID = "grafana-signup";
+    static final String PATH = "monitor.grafana.allow_sign_up";
+    private static final String WHY = "anyone who reaches Grafana can create an account and read the cluster's "
+            + "dashboards";
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR, "yes (Workflow 2.14 and later)",
+            "Grafana sign-ups are open (monitor.grafana.allow_sign_up true in any spelling, or unset).",
+            "Production Deployments: disable sign-ups for the Grafana dashboards.", true, true);
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    /** True when Grafana runs in the cluster (its rules do not apply to an off-cluster Grafana). */
+    static boolean grafanaOnCluster(EffectiveValues values) {
+        return !"off-cluster".equals(values.get("global.grafana_location").text());
+    }
+
+    @Override
+    public void check(CheckContext context, RuleFindings findings) {
+        context.valuesIfAny().filter(GrafanaSignupRule::grafanaOnCluster)
+                .ifPresent(values -> checkValues(values, findings));
+        context.manifestsIfAny().ifPresent(manifests -> manifests.named("Deployment", "deis-monitor-grafana")
+                .forEach(grafana -> {
+                    for (YamlEntry env : grafana.envValues("ALLOW_SIGN_UP")) {
+                        String text = env.value() instanceof YamlScalar s ? s.text() : "";
+                        if (Truth.iniTrue(text)) {
+                            findings.report("grafana-signup", Place.inManifest(grafana.locationOf(env), grafana.ref(),
+                                    grafana.ref() + " sets ALLOW_SIGN_UP to \"" + text + "\": " + WHY
+                                            + "; set monitor.grafana.allow_sign_up: \"false\" and re-render"));
+                        }
+                    }
+                }));
+    }
+
+    private void checkValues(EffectiveValues values, RuleFindings findings) {
+        Value signUp = values.get(PATH);
+        if (values.version().atLeast(14).map(newer -> !newer).orElse(false)) {
+            String what = signUp.isSet() ? PATH + " has no effect on Workflow " + values.version().display()
+                    : PATH + " does not exist before Workflow 2.14";
+            findings.report("grafana-signup", Place.inValues(values.locate(signUp), PATH, what
+                    + ": Grafana sign-ups stay open and cannot be turned off through values before 2.14, so " + WHY
+                    + "; upgrade Workflow or keep Grafana unreachable"));
+            return;
+        }
+        String text = signUp.text();
+        if (signUp.isSet() && Truth.iniFalse(text)) {
+            return;
+        }
+        String detail = signUp.isSet() && !Truth.iniTrue(text) ? " (not a boolean Grafana reads as false)" : "";
+        findings.report("grafana-signup", Place.inValues(values.locate(signUp), PATH,
+                ValueWords.describe(signUp) + detail + ": " + WHY + "; set it to \"false\""),
+                Fixes.set(signUp, "false", true));
+    }
+}

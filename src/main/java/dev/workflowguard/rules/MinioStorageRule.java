@@ -1,0 +1,55 @@
+package dev.workflowguard.rules;
+
+import dev.workflowguard.finding.Place;
+import dev.workflowguard.finding.Severity;
+import dev.workflowguard.values.Value;
+import dev.workflowguard.yaml.YamlEntry;
+import dev.workflowguard.yaml.YamlScalar;
+
+/** `minio-storage`: Workflow's object storage is the in-cluster Minio. */
+public final class MinioStorageRule implements Rule {
+
+    static final String ID = "minio-storage";
+    private static final String WHY = "Minio runs inside the cluster and is not resilient: when it goes, registry "
+            + "images, database backups and logs go with it; use s3, gcs, azure or swift";
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR, "with workflow.fix.storage=<backend>",
+            "Object storage is the in-cluster Minio (global.storage: minio, the chart default).",
+            "Production Deployments: run Workflow without Minio. " + WHY + ".", true, true);
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(CheckContext context, RuleFindings findings) {
+        context.valuesIfAny().ifPresent(values -> {
+            Value storage = values.get("global.storage");
+            boolean minio = "minio".equals(storage.text()) || storage.state() == Value.State.DELETED
+                    || storage.state() == Value.State.BLOCKED;
+            if (minio) {
+                String chosen = context.fixOptions().storage();
+                String hint = chosen == null ? "; `mvn workflow:fix -Dworkflow.fix.storage=s3|gcs|azure|swift` sets it"
+                        : "";
+                String problem = "minio".equals(storage.text()) ? WHY
+                        : "no object storage backend is left configured; set s3, gcs, azure or swift";
+                findings.report("storage", Place.inValues(values.locate(storage), "global.storage",
+                        ValueWords.describe(storage) + ": " + problem + hint),
+                        chosen == null ? null : Fixes.set(storage, chosen, false));
+            }
+        });
+        context.manifestsIfAny().ifPresent(manifests -> {
+            manifests.named("Deployment", "deis-minio").forEach(minio -> findings.report("storage",
+                    Place.inManifest(minio.location(), minio.ref(), minio.ref()
+                            + " is rendered, so object storage is the in-cluster Minio: " + WHY)));
+            manifests.named("Secret", "objectstorage-keyfile").forEach(secret -> {
+                YamlEntry annotation = secret.annotation("deis.io/objectstorage");
+                if (annotation != null && annotation.value() instanceof YamlScalar backend
+                        && "minio".equals(backend.text())) {
+                    findings.report("storage", Place.inManifest(secret.locationOf(annotation), secret.ref(),
+                            secret.ref() + " has deis.io/objectstorage: \"minio\": " + WHY));
+                }
+            });
+        });
+    }
+}

@@ -1,0 +1,49 @@
+package dev.workflowguard.rules;
+
+import dev.workflowguard.finding.Place;
+import dev.workflowguard.finding.Severity;
+import dev.workflowguard.manifests.KubeObject;
+import dev.workflowguard.values.Value;
+
+/**
+ * `no-ip-whitelist`: the router accepts traffic from anywhere. Satisfied by evidence from any
+ * input: `enforceWhitelists: "true"` or a `defaultWhitelist` in values or on a rendered router.
+ */
+public final class NoIpWhitelistRule implements Rule {
+
+    static final String ID = "no-ip-whitelist";
+    private static final String WHY = "for a cluster that serves a limited audience, a router-wide whitelist keeps "
+            + "the API and apps away from everyone else";
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.INFO, "with workflow.fix.whitelist=<cidrs>",
+            "No router-wide IP whitelist (nginx.enforceWhitelists / nginx.defaultWhitelist).",
+            "Production Deployments, security considerations: firewall the hosts and consider a router-wide IP "
+                    + "whitelist.", true, true);
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(CheckContext context, RuleFindings findings) {
+        if (Router.replacedByNativeIngress(context) || Router.annotationTrueAnywhere(context, Router.ENFORCE_WHITELISTS)
+                || Router.annotationSetAnywhere(context, Router.DEFAULT_WHITELIST)) {
+            return;
+        }
+        String cidrs = context.fixOptions().whitelist();
+        String remedy = "; set " + Router.DEFAULT_WHITELIST + " to the allowed CIDRs under " + Router.ANNOTATIONS
+                + (cidrs == null ? " (`mvn workflow:fix -Dworkflow.fix.whitelist=10.0.0.0/8,…` writes it)" : "");
+        context.valuesIfAny().ifPresent(values -> {
+            Value whitelist = Router.annotation(values, Router.DEFAULT_WHITELIST);
+            findings.report("whitelist", Place.inValues(Router.annotationLocation(values, Router.DEFAULT_WHITELIST),
+                    whitelist.path().toString(), Router.ANNOTATIONS + " sets no " + Router.DEFAULT_WHITELIST
+                            + " and does not enforce app whitelists: " + WHY + remedy),
+                    cidrs == null ? null : Fixes.set(whitelist, cidrs, true));
+        });
+        for (KubeObject router : Router.deployments(context)) {
+            findings.report("whitelist", Place.inManifest(Router.annotationLocation(router, Router.DEFAULT_WHITELIST),
+                    router.ref(), router.ref() + " has no " + Router.DEFAULT_WHITELIST + " and does not enforce app "
+                            + "whitelists: " + WHY + remedy));
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.workflowguard.rules;
+
+import dev.workflowguard.finding.Place;
+import dev.workflowguard.finding.Severity;
+import dev.workflowguard.values.EffectiveValues;
+import dev.workflowguard.values.Value;
+import dev.workflowguard.yaml.YamlEntry;
+import dev.workflowguard.yaml.YamlScalar;
+import java.util.Set;
+
+/** `open-registration`: anyone who can reach the controller can register an account. */
+public final class OpenRegistrationRule implements Rule {
+
+    static final String ID = "open-registration";
+    static final String PATH = "controller.registration_mode";
+    static final Set<String> CLOSED = Set.of("admin_only", "disabled");
+    private static final String WHY = "anyone who can reach the controller URL can register an account and deploy "
+            + "apps; use admin_only (or disabled once the admin has registered)";
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR, "yes",
+            "Registration is open to anyone (controller.registration_mode: enabled, the default up to Workflow 2.11).",
+            "Production Deployments: change the registration mode; open registration lets anyone with the URL "
+                    + "create an account.", true, true);
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(CheckContext context, RuleFindings findings) {
+        context.valuesIfAny().ifPresent(values -> checkValues(context, values, findings));
+        context.manifestsIfAny().ifPresent(manifests -> manifests.named("Deployment", "deis-controller")
+                .forEach(controller -> {
+                    for (YamlEntry env : controller.envValues("REGISTRATION_MODE")) {
+                        String mode = env.value() instanceof YamlScalar s ? s.text() : "";
+                        if (!CLOSED.contains(mode)) {
+                            findings.report("registration", Place.inManifest(controller.locationOf(env),
+                                    controller.ref(), controller.ref() + " sets REGISTRATION_MODE to \"" + mode + "\""
+                                            + (mode.equals("enabled") ? "" : ", which the controller treats as open")
+                                            + ": " + WHY));
+                        }
+                    }
+                }));
+    }
+
+    private void checkValues(CheckContext context, EffectiveValues values, RuleFindings findings) {
+        Value mode = values.get(PATH);
+        String text = mode.text();
+        if (text != null && CLOSED.contains(text)) {
+            return;
+        }
+        String fixTo = context.fixOptions().registrationMode();
+        if (mode.state() == Value.State.UNSET && text == null) {
+            // The default depends on a version nobody told us: ask for an explicit setting instead of guessing.
+            findings.report("registration", Place.inValues(values.locate(mode), PATH, ValueWords.describe(mode)
+                    + ". Set it explicitly to admin_only or disabled; otherwise " + WHY),
+                    Fixes.set(mode, fixTo, false), Severity.WARNING);
+            return;
+        }
+        String detail = "";
+        if (mode.state() == Value.State.DELETED) {
+            detail = ", and the controller then falls back to open registration";
+        } else if (text != null && !text.equals("enabled")) {
+            detail = ", which is not a mode the controller knows, so registration stays open";
+        }
+        findings.report("registration", Place.inValues(values.locate(mode), PATH,
+                ValueWords.describe(mode) + detail + ": " + WHY), Fixes.set(mode, fixTo, false));
+    }
+}

@@ -1,0 +1,57 @@
+package dev.workflowguard.rules;
+
+import dev.workflowguard.finding.Place;
+import dev.workflowguard.finding.Severity;
+import dev.workflowguard.manifests.KubeObject;
+import dev.workflowguard.values.Value;
+import dev.workflowguard.yaml.YamlScalar;
+import java.util.Optional;
+
+/** `rbac-disabled`: Workflow's components run without RBAC objects. */
+public final class RbacDisabledRule implements Rule {
+
+    static final String ID = "rbac-disabled";
+    static final String PATH = "global.use_rbac";
+    private static final String WHY = "on an RBAC cluster the components then lack their permissions, and without "
+            + "RBAC every pod's service account is unrestricted";
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.WARNING, "yes",
+            "RBAC objects are not rendered (global.use_rbac false; the default in Deis Workflow up to 2.19).",
+            "Security considerations: components should run with the least privileges; " + WHY + ".", true, true);
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(CheckContext context, RuleFindings findings) {
+        context.valuesIfAny().ifPresent(values -> {
+            Value rbac = values.get(PATH);
+            boolean enabled;
+            if (rbac.isSet()) {
+                YamlScalar scalar = rbac.scalar();
+                enabled = scalar != null && scalar.isTemplateTruthy();
+            } else {
+                enabled = "true".equals(rbac.text());
+            }
+            if (!enabled) {
+                String advice = rbac.state() == Value.State.UNSET && rbac.text() == null ? "; set it explicitly" : "";
+                findings.report("rbac", Place.inValues(values.locate(rbac), PATH,
+                        ValueWords.describe(rbac) + ": " + WHY + advice), Fixes.set(rbac, "true", false));
+            }
+        });
+        context.manifestsIfAny().ifPresent(manifests -> {
+            Optional<KubeObject> workload = manifests.objects().stream()
+                    .filter(o -> o.isWorkload() && o.name().startsWith("deis-")).findFirst();
+            boolean roles = manifests.objects().stream()
+                    .anyMatch(o -> (o.kind().equals("Role") || o.kind().equals("ClusterRole"))
+                            && o.name().startsWith("deis"));
+            if (workload.isPresent() && !roles) {
+                KubeObject first = workload.get();
+                findings.report("rbac", Place.inManifest(first.location(), first.ref(), "the render has deis-* "
+                        + "workloads (first: " + first.ref() + ") but no Role or ClusterRole for them: " + WHY
+                        + "; set " + PATH + ": true and re-render"));
+            }
+        });
+    }
+}

@@ -1,0 +1,106 @@
+package dev.workflowguard.rules;
+
+import dev.workflowguard.finding.Location;
+import dev.workflowguard.manifests.KubeObject;
+import dev.workflowguard.values.EffectiveValues;
+import dev.workflowguard.values.Value;
+import dev.workflowguard.values.ValuesPath;
+import dev.workflowguard.yaml.YamlEntry;
+import dev.workflowguard.yaml.YamlScalar;
+import java.util.List;
+import java.util.Optional;
+
+/** What the router rules share: where router settings live in values and in the render. */
+final class Router {
+
+    static final String DEPLOYMENT = "deis-router";
+    static final String ANNOTATIONS = "router.deployment_annotations";
+    static final String SERVICE_ANNOTATIONS = "router.service_annotations";
+    static final String SSL_ENFORCE = "router.deis.io/nginx.ssl.enforce";
+    static final String HSTS = "router.deis.io/nginx.ssl.hsts.enabled";
+    static final String PROTOCOLS = "router.deis.io/nginx.ssl.protocols";
+    static final String ENFORCE_WHITELISTS = "router.deis.io/nginx.enforceWhitelists";
+    static final String DEFAULT_WHITELIST = "router.deis.io/nginx.defaultWhitelist";
+
+    private Router() {
+    }
+
+    /**
+     * True when native ingress replaces the router (`global.experimental_native_ingress` in Deis,
+     * `global.native_ingress` in Hephy): no deis-router runs, so router rules do not apply.
+     */
+    static boolean replacedByNativeIngress(CheckContext context) {
+        if (!context.hasValues()) {
+            return false;
+        }
+        for (String key : new String[] {"global.experimental_native_ingress", "global.native_ingress"}) {
+            YamlScalar scalar = context.values().get(key).scalar();
+            if (scalar != null && scalar.isTemplateTruthy()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The path of a router annotation in values. */
+    static ValuesPath annotationPath(String annotation) {
+        return ValuesPath.parse(ANNOTATIONS).child(annotation);
+    }
+
+    static Value annotation(EffectiveValues values, String annotation) {
+        return values.get(annotationPath(annotation));
+    }
+
+    /** The router Deployments in the render (one per rendered cluster). */
+    static List<KubeObject> deployments(CheckContext context) {
+        return context.manifestsIfAny().map(m -> m.named("Deployment", DEPLOYMENT).toList()).orElse(List.of());
+    }
+
+    /** The annotation's rendered text on a router Deployment, or null. */
+    static String annotationText(KubeObject deployment, String annotation) {
+        YamlEntry entry = deployment.annotation(annotation);
+        return entry != null && entry.value() instanceof YamlScalar scalar ? scalar.text() : null;
+    }
+
+    /** True when values or any rendered router Deployment set the annotation to a value the router reads as true. */
+    static boolean annotationTrueAnywhere(CheckContext context, String annotation) {
+        if (context.hasValues() && Truth.routerTrue(annotation(context.values(), annotation).text())) {
+            return true;
+        }
+        return deployments(context).stream().anyMatch(d -> Truth.routerTrue(annotationText(d, annotation)));
+    }
+
+    /** True when values or any rendered router Deployment set the annotation to something non-empty. */
+    static boolean annotationSetAnywhere(CheckContext context, String annotation) {
+        if (context.hasValues()) {
+            String text = annotation(context.values(), annotation).text();
+            if (text != null && !text.isBlank()) {
+                return true;
+            }
+        }
+        return deployments(context).stream().anyMatch(d -> {
+            String text = annotationText(d, annotation);
+            return text != null && !text.isBlank();
+        });
+    }
+
+    /**
+     * Where a values message about a router annotation points: the annotation if a file sets it,
+     * else the annotations map if a file sets that, else where it would be added.
+     */
+    static Location annotationLocation(EffectiveValues values, String annotation) {
+        Value value = annotation(values, annotation);
+        if (value.entry() != null) {
+            return values.locate(value);
+        }
+        Value map = values.get(ANNOTATIONS);
+        return map.entry() != null ? new Location(map.entry().file(), map.entry().key().start())
+                : values.locateAbsent(ValuesPath.parse(ANNOTATIONS));
+    }
+
+    /** Where a manifest message about a router annotation points: the annotation, else the object. */
+    static Location annotationLocation(KubeObject deployment, String annotation) {
+        return Optional.ofNullable(deployment.annotation(annotation)).map(deployment::locationOf)
+                .orElseGet(deployment::location);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.workflowguard.rules;
+
+import dev.workflowguard.finding.Place;
+import dev.workflowguard.finding.Severity;
+import dev.workflowguard.manifests.KubeObject;
+import dev.workflowguard.values.Value;
+import dev.workflowguard.yaml.HelmType;
+import dev.workflowguard.yaml.YamlList;
+import dev.workflowguard.yaml.YamlMap;
+import dev.workflowguard.yaml.YamlNode;
+import dev.workflowguard.yaml.YamlScalar;
+
+/** `router-host-port`: the router binds host ports on the nodes, which is meant for minikube. */
+public final class RouterHostPortRule implements Rule {
+
+    static final String ID = "router-host-port";
+    static final String PATH = "router.host_port.enabled";
+    private static final String WHY = "host ports are meant for minikube; on real nodes they bypass the load balancer, "
+            + "pin one router per node and open the node's own ports";
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.WARNING, "yes",
+            "The router binds host ports (router.host_port.enabled true).",
+            "Production Deployments, security considerations: only the documented ports should be public on "
+                    + "worker nodes; " + WHY + ".", true, true);
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(CheckContext context, RuleFindings findings) {
+        if (Router.replacedByNativeIngress(context)) {
+            return;
+        }
+        context.valuesIfAny().ifPresent(values -> {
+            Value enabled = values.get(PATH);
+            YamlScalar scalar = enabled.scalar();
+            if (scalar != null && scalar.isTemplateTruthy()) {
+                String detail = scalar.type() == HelmType.STRING
+                        ? " (a non-empty string, which chart templates treat as true; write false without quotes)"
+                        : "";
+                findings.report("host-port", Place.inValues(values.locate(enabled), PATH,
+                        ValueWords.describe(enabled) + detail + ": " + WHY), Fixes.set(enabled, "false", false));
+            }
+        });
+        for (KubeObject router : Router.deployments(context)) {
+            for (YamlMap container : router.containers()) {
+                if (!(container.get("ports") instanceof YamlList ports)) {
+                    continue;
+                }
+                for (YamlNode port : ports.items()) {
+                    if (port instanceof YamlMap map && map.entry("hostPort") != null) {
+                        findings.report("host-port", Place.inManifest(router.locationOf(map.entry("hostPort")),
+                                router.ref(), router.ref() + " binds hostPort " + map.get("hostPort") + ": " + WHY
+                                        + "; set " + PATH + ": false"));
+                    }
+                }
+            }
+        }
+    }
+}

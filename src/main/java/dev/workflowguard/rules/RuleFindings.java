@@ -1,0 +1,83 @@
+package dev.workflowguard.rules;
+
+import dev.workflowguard.finding.Place;
+import dev.workflowguard.finding.ProposedFix;
+import dev.workflowguard.finding.Severity;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects one rule's observations and folds those with the same cause into one finding with
+ * several places, so a value set in a values file and visible in a rendered object is counted once.
+ */
+public final class RuleFindings {
+
+    /** One cause, the places seen so far, and what the rule said about fixing and severity. */
+    public static final class Pending {
+        private final String cause;
+        private final List<Place> places = new ArrayList<>();
+        private ProposedFix fix;
+        private Severity severityHint;
+
+        Pending(String cause) {
+            this.cause = cause;
+        }
+
+        public String cause() {
+            return cause;
+        }
+
+        public List<Place> places() {
+            return places;
+        }
+
+        public ProposedFix fix() {
+            return fix;
+        }
+
+        /** A severity the rule asks for instead of its default (e.g. a warning when the version is unknown). */
+        public Severity severityHint() {
+            return severityHint;
+        }
+    }
+
+    private final Map<String, Pending> byCause = new LinkedHashMap<>();
+
+    public void report(String cause, Place place) {
+        report(cause, place, null, null);
+    }
+
+    public void report(String cause, Place place, ProposedFix fix) {
+        report(cause, place, fix, null);
+    }
+
+    /**
+     * Records a place showing the cause.
+     *
+     * @param fix the edit that removes the cause, or null
+     * @param severityHint a severity other than the rule's default for this cause, or null
+     */
+    public void report(String cause, Place place, ProposedFix fix, Severity severityHint) {
+        Pending pending = byCause.computeIfAbsent(cause, Pending::new);
+        boolean known = pending.places.stream().anyMatch(p -> p.location().equals(place.location()));
+        if (!known) {
+            pending.places.add(place);
+        }
+        if (pending.fix == null) {
+            pending.fix = fix;
+        }
+        if (severityHint != null) {
+            pending.severityHint = severityHint;
+        }
+    }
+
+    public List<Pending> pending() {
+        return List.copyOf(byCause.values());
+    }
+
+    public boolean isEmpty() {
+        return byCause.isEmpty();
+    }
+}

@@ -1,0 +1,104 @@
+package dev.workflowguard.rules;
+
+import dev.workflowguard.finding.Location;
+import dev.workflowguard.finding.Place;
+import dev.workflowguard.finding.Severity;
+import dev.workflowguard.manifests.KubeObject;
+import dev.workflowguard.values.EffectiveValues;
+import dev.workflowguard.values.Value;
+import dev.workflowguard.values.ValuesPath;
+import dev.workflowguard.yaml.HelmScalars;
+import dev.workflowguard.yaml.YamlEntry;
+import dev.workflowguard.yaml.YamlNode;
+import dev.workflowguard.yaml.YamlScalar;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * `single-router`: one deis-router pod. Satisfied by evidence from any input: a values replica
+ * key of 2 or more, a rendered router Deployment with 2 or more replicas, or a
+ * HorizontalPodAutoscaler with `minReplicas` ≥ 2 targeting it.
+ */
+public final class SingleRouterRule implements Rule {
+
+    static final String ID = "single-router";
+    static final List<String> REPLICA_KEYS = List.of("router.replicas", "router.replica_count");
+    static final String REMEDY = "scale it after each install or upgrade with `kubectl --namespace=deis scale "
+            + "--replicas=2 deployment/deis-router`, or commit a HorizontalPodAutoscaler (scaleTargetRef: "
+            + "Deployment deis-router, minReplicas: 2)";
+    private static final String WHY = "if the only router pod goes, the Workflow API and every app become "
+            + "unreachable";
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR,
+            "when the chart exposes router.replicas / router.replica_count (or with workflow.fix.manifests)",
+            "Only one deis-router pod runs (the stock chart hard-codes replicas: 1).",
+            "Production Deployments: scale routers to more than one pod; " + WHY + ".", true, true);
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(CheckContext context, RuleFindings findings) {
+        if (Router.replacedByNativeIngress(context) || scaledAnywhere(context)) {
+            return;
+        }
+        context.valuesIfAny().ifPresent(values -> checkValues(values, findings));
+        for (KubeObject router : Router.deployments(context)) {
+            YamlEntry replicas = router.entryAt("spec", "replicas");
+            Location at = replicas != null ? router.locationOf(replicas) : router.location();
+            String count = replicas == null ? "no spec.replicas (so 1)" : "spec.replicas: " + text(replicas.value());
+            findings.report("router-replicas", Place.inManifest(at, router.ref(), router.ref() + " has " + count
+                    + " and no HorizontalPodAutoscaler with minReplicas >= 2 targets it: " + WHY + "; " + REMEDY));
+        }
+    }
+
+    private void checkValues(EffectiveValues values, RuleFindings findings) {
+        for (String key : REPLICA_KEYS) {
+            Value replicas = values.get(key);
+            if (replicas.isSet()) {
+                findings.report("router-replicas", Place.inValues(values.locate(replicas), key,
+                        ValueWords.describe(replicas) + ": " + WHY + "; set it to 2 or more"),
+                        Fixes.set(replicas, "2", false));
+                return;
+            }
+        }
+        Location at = values.locateAbsent(ValuesPath.parse("router.replicas"));
+        findings.report("router-replicas", Place.inValues(at, "router", "the stock Workflow chart runs one "
+                + "deis-router pod (replicas: 1 is hard-coded; no values key changes it): " + WHY + "; " + REMEDY));
+    }
+
+    /** True when any input shows two or more router pods. */
+    static boolean scaledAnywhere(CheckContext context) {
+        if (context.hasValues()) {
+            for (String key : REPLICA_KEYS) {
+                Value replicas = context.values().get(key);
+                if (replicas.isSet() && count(replicas.node()).map(n -> n >= 2).orElse(false)) {
+                    return true;
+                }
+            }
+        }
+        if (!context.hasManifests()) {
+            return false;
+        }
+        boolean deployment = Router.deployments(context).stream()
+                .anyMatch(d -> count(d.at("spec", "replicas")).map(n -> n >= 2).orElse(false));
+        boolean autoscaled = context.manifests().ofKind("HorizontalPodAutoscaler").anyMatch(hpa ->
+                "Deployment".equals(hpa.text("spec", "scaleTargetRef", "kind"))
+                        && Router.DEPLOYMENT.equals(hpa.text("spec", "scaleTargetRef", "name"))
+                        && count(hpa.at("spec", "minReplicas")).map(n -> n >= 2).orElse(false));
+        return deployment || autoscaled;
+    }
+
+    private static Optional<Long> count(YamlNode node) {
+        if (node instanceof YamlScalar scalar && !scalar.isNull()) {
+            return HelmScalars.parseInt(scalar.text()).map(BigInteger::longValue);
+        }
+        return Optional.empty();
+    }
+
+    private static String text(YamlNode node) {
+        return node instanceof YamlScalar scalar ? scalar.text() : node.describeType();
+    }
+}

@@ -1,0 +1,115 @@
+package dev.workflowguard.rules;
+
+import dev.workflowguard.finding.Location;
+import dev.workflowguard.finding.Place;
+import dev.workflowguard.finding.Severity;
+import dev.workflowguard.manifests.KubeObject;
+import dev.workflowguard.manifests.ManifestSet;
+import dev.workflowguard.values.EffectiveValues;
+import dev.workflowguard.values.Value;
+import dev.workflowguard.yaml.YamlEntry;
+import dev.workflowguard.yaml.YamlScalar;
+
+/**
+ * `stale-render`: the committed render disagrees with the values on the settings that matter most
+ * (storage backend, registration mode, Grafana sign-up), so what is deployed is not what was
+ * reviewed.
+ */
+public final class StaleRenderRule implements Rule {
+
+    static final String ID = "stale-render";
+    private static final String REMEDY = "the committed render is out of date; render it again from these values "
+            + "(helm template) and commit the result";
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR, "no",
+            "Committed rendered manifests disagree with the values on storage backend, registration mode or "
+                    + "Grafana sign-up.",
+            "GitOps applies the committed render, not the values: when they disagree, the production settings "
+                    + "reviewed in the values are not the ones deployed.", false, true);
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(CheckContext context, RuleFindings findings) {
+        if (!context.hasValues() || !context.hasManifests()) {
+            return;
+        }
+        EffectiveValues values = context.values();
+        ManifestSet manifests = context.manifests();
+        checkStorage(values, manifests, findings);
+        checkRegistration(values, manifests, findings);
+        if (GrafanaSignupRule.grafanaOnCluster(values) && values.version().atLeast(14).orElse(true)) {
+            checkGrafana(values, manifests, findings);
+        }
+    }
+
+    private void checkStorage(EffectiveValues values, ManifestSet manifests, RuleFindings findings) {
+        Value storage = values.get("global.storage");
+        String backend = storage.text();
+        if (backend == null || storage.state() == Value.State.DELETED) {
+            return;
+        }
+        manifests.named("Secret", "objectstorage-keyfile").forEach(secret -> {
+            YamlEntry annotation = secret.annotation("deis.io/objectstorage");
+            if (annotation != null && annotation.value() instanceof YamlScalar rendered
+                    && !rendered.text().equals(backend)) {
+                report(findings, "storage", secret, secret.locationOf(annotation),
+                        "has deis.io/objectstorage: \"" + rendered.text() + "\"", values, storage);
+            }
+        });
+        if (!backend.equals("minio")) {
+            manifests.named("Deployment", "deis-minio").forEach(minio -> report(findings, "storage", minio,
+                    minio.location(), "is rendered (in-cluster Minio storage)", values, storage));
+        }
+    }
+
+    private void checkRegistration(EffectiveValues values, ManifestSet manifests, RuleFindings findings) {
+        Value mode = values.get(OpenRegistrationRule.PATH);
+        String expected = mode.text();
+        if (expected == null || mode.state() == Value.State.DELETED) {
+            return;
+        }
+        manifests.named("Deployment", "deis-controller").forEach(controller -> {
+            for (YamlEntry env : controller.envValues("REGISTRATION_MODE")) {
+                String rendered = env.value() instanceof YamlScalar s ? s.text() : "";
+                if (!rendered.equals(expected)) {
+                    report(findings, "registration", controller, controller.locationOf(env),
+                            "sets REGISTRATION_MODE to \"" + rendered + "\"", values, mode);
+                }
+            }
+        });
+    }
+
+    private void checkGrafana(EffectiveValues values, ManifestSet manifests, RuleFindings findings) {
+        Value signUp = values.get(GrafanaSignupRule.PATH);
+        String expected = signUp.text();
+        if (expected == null || signUp.state() == Value.State.DELETED) {
+            return;
+        }
+        boolean open = !Truth.iniFalse(expected);
+        manifests.named("Deployment", "deis-monitor-grafana").forEach(grafana -> {
+            for (YamlEntry env : grafana.envValues("ALLOW_SIGN_UP")) {
+                String rendered = env.value() instanceof YamlScalar s ? s.text() : "";
+                if ((Truth.iniTrue(rendered) && !open) || (Truth.iniFalse(rendered) && open)) {
+                    report(findings, "grafana-signup", grafana, grafana.locationOf(env),
+                            "sets ALLOW_SIGN_UP to \"" + rendered + "\"", values, signUp);
+                }
+            }
+        });
+    }
+
+    private void report(RuleFindings findings, String cause, KubeObject object, Location at, String what,
+            EffectiveValues values, Value value) {
+        Location valuesAt = values.locate(value);
+        String said = value.isSet() ? value.path() + " is \"" + value.text() + "\" (" + valuesAt + ")"
+                : ValueWords.describe(value);
+        findings.report(cause, Place.inManifest(at, object.ref(), object.ref() + " " + what + " but " + said + ": "
+                + REMEDY));
+        if (value.isSet()) {
+            findings.report(cause, Place.inValues(valuesAt, value.path().toString(), ValueWords.describe(value)
+                    + " but the committed render (" + object.ref() + ", " + at + ") does not match: " + REMEDY));
+        }
+    }
+}

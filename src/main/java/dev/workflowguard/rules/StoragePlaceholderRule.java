@@ -1,0 +1,150 @@
+package dev.workflowguard.rules;
+
+import dev.workflowguard.finding.Place;
+import dev.workflowguard.finding.Severity;
+import dev.workflowguard.manifests.KubeObject;
+import dev.workflowguard.values.ChartDefaults;
+import dev.workflowguard.values.EffectiveValues;
+import dev.workflowguard.values.Value;
+import dev.workflowguard.yaml.YamlEntry;
+import dev.workflowguard.yaml.YamlMap;
+import dev.workflowguard.yaml.YamlScalar;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** `storage-placeholder`: the chosen storage backend still has empty or placeholder settings. */
+public final class StoragePlaceholderRule implements Rule {
+
+    static final String ID = "storage-placeholder";
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR, "no",
+            "The storage backend's buckets, containers or credentials are empty or still the chart placeholders.",
+            "Off-cluster storage only works with real bucket/container names and credentials; the chart's "
+                    + "placeholders (your-registry-bucket-name, YOUR ACCOUNT KEY…) make the registry, database and "
+                    + "builder fail at startup.", true, true);
+
+    /** A backend setting: its key under the backend, its key in the objectstorage Secret, whether it must be set. */
+    private record Setting(String key, boolean required, boolean secret) {
+        String dataKey() {
+            return key.equals("key_json") ? "key.json" : key.replace('_', '-');
+        }
+    }
+
+    private static final Map<String, List<Setting>> SETTINGS = Map.of(
+            "s3", List.of(new Setting("accesskey", false, true), new Setting("secretkey", false, true),
+                    new Setting("region", true, false), new Setting("registry_bucket", true, false),
+                    new Setting("database_bucket", true, false), new Setting("builder_bucket", true, false)),
+            "gcs", List.of(new Setting("key_json", true, true), new Setting("registry_bucket", true, false),
+                    new Setting("database_bucket", true, false), new Setting("builder_bucket", true, false)),
+            "azure", List.of(new Setting("accountname", true, false), new Setting("accountkey", true, true),
+                    new Setting("registry_container", true, false), new Setting("database_container", true, false),
+                    new Setting("builder_container", true, false)),
+            "swift", List.of(new Setting("username", true, false), new Setting("password", true, true),
+                    new Setting("authurl", true, false), new Setting("authversion", false, false),
+                    new Setting("tenant", false, false), new Setting("registry_container", true, false),
+                    new Setting("database_container", true, false), new Setting("builder_container", true, false)));
+
+    private static final Pattern PLACEHOLDER_SHAPE = Pattern.compile("(?i)(your[-_ ].*|<[^<>]*>)");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    /** True for the chart's placeholders and for text shaped like one ("your-…", "<…>"). */
+    static boolean isPlaceholder(String text) {
+        return text != null && (ChartDefaults.PLACEHOLDERS.containsValue(text.trim())
+                || PLACEHOLDER_SHAPE.matcher(text.trim()).matches());
+    }
+
+    @Override
+    public void check(CheckContext context, RuleFindings findings) {
+        context.valuesIfAny().ifPresent(values -> checkValues(values, findings));
+        context.manifestsIfAny().ifPresent(manifests -> manifests.named("Secret", "objectstorage-keyfile")
+                .forEach(secret -> checkSecret(secret, findings)));
+    }
+
+    private void checkValues(EffectiveValues values, RuleFindings findings) {
+        String backend = values.get("global.storage").text();
+        List<Setting> settings = backend == null ? null : SETTINGS.get(backend);
+        if (settings == null) {
+            return;
+        }
+        for (Setting setting : settings) {
+            Value value = values.get(backend + "." + setting.key());
+            String text = value.text();
+            String problem;
+            if (value.isSet() && !(value.node() instanceof YamlScalar)) {
+                problem = "it must be a string";
+            } else if (isPlaceholder(text)) {
+                problem = "that is the chart's placeholder, not a real " + what(setting);
+            } else if (setting.required() && (text == null || text.isBlank())) {
+                problem = backend + " storage needs a real " + what(setting);
+            } else {
+                continue;
+            }
+            String described = value.isSet() && setting.secret() && !ChartDefaults.PLACEHOLDERS.containsValue(text)
+                    ? ValueWords.describe(value, true) : ValueWords.describe(value);
+            findings.report(backend + "." + setting.key(), Place.inValues(values.locate(value),
+                    value.path().toString(), described + ": " + problem + " (global.storage is \"" + backend + "\")"));
+        }
+    }
+
+    private void checkSecret(KubeObject secret, RuleFindings findings) {
+        YamlEntry annotation = secret.annotation("deis.io/objectstorage");
+        String backend = annotation != null && annotation.value() instanceof YamlScalar b ? b.text() : null;
+        List<Setting> settings = backend == null ? null : SETTINGS.get(backend);
+        if (settings == null) {
+            return;
+        }
+        for (String section : new String[] {"data", "stringData"}) {
+            if (!(secret.at(section) instanceof YamlMap data)) {
+                continue;
+            }
+            for (Setting setting : settings) {
+                YamlEntry entry = data.entry(setting.dataKey());
+                if (entry == null || !(entry.value() instanceof YamlScalar scalar)) {
+                    continue;
+                }
+                String decoded = section.equals("data") ? decode(scalar.text()) : scalar.text();
+                boolean placeholder = isPlaceholder(decoded);
+                boolean empty = setting.required() && decoded.isBlank();
+                if (placeholder || empty) {
+                    String shown = placeholder && ChartDefaults.PLACEHOLDERS.containsValue(decoded.trim())
+                            ? "the chart placeholder \"" + decoded.trim() + "\"" : placeholder ? "a placeholder" : "empty";
+                    findings.report(backend + "." + setting.key(), Place.inManifest(secret.locationOf(entry),
+                            secret.ref(), secret.ref() + " " + section + " \"" + setting.dataKey() + "\" "
+                                    + (section.equals("data") ? "decodes to " : "is ") + shown + ": " + backend
+                                    + " storage needs a real " + what(setting)));
+                }
+            }
+        }
+    }
+
+    private static String decode(String base64) {
+        try {
+            return new String(Base64.getMimeDecoder().decode(base64.trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return base64;
+        }
+    }
+
+    private static String what(Setting setting) {
+        String key = setting.key().toLowerCase(Locale.ROOT);
+        if (key.endsWith("_bucket")) {
+            return key.substring(0, key.indexOf('_')) + " bucket name";
+        }
+        if (key.endsWith("_container")) {
+            return key.substring(0, key.indexOf('_')) + " container name";
+        }
+        return switch (key) {
+            case "key_json" -> "service-account key (inject it at deploy time)";
+            case "accountkey", "password", "secretkey" -> "credential (inject it at deploy time)";
+            case "accesskey" -> "access key, or none to use the IAM role";
+            default -> key;
+        };
+    }
+}

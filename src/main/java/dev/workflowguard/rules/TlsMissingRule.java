@@ -1,0 +1,96 @@
+package dev.workflowguard.rules;
+
+import dev.workflowguard.finding.Place;
+import dev.workflowguard.finding.Severity;
+import dev.workflowguard.manifests.KubeObject;
+import dev.workflowguard.values.ValuesPath;
+import dev.workflowguard.yaml.YamlEntry;
+import dev.workflowguard.yaml.YamlMap;
+import dev.workflowguard.yaml.YamlScalar;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * `tls-missing`: nothing shows that TLS is set up. Satisfied by evidence from any input: a
+ * platform certificate Secret in the render, a load-balancer certificate annotation (in values or
+ * on the rendered Service), or a certificate declared in the plugin configuration.
+ */
+public final class TlsMissingRule implements Rule {
+
+    static final String ID = "tls-missing";
+    static final String PLATFORM_CERT = "deis-router-platform-cert";
+    private static final String WHY = "logins, API tokens and app traffic travel in clear text; install the platform "
+            + "certificate (Secret " + PLATFORM_CERT + ") or terminate TLS at the load balancer (e.g. "
+            + "service.beta.kubernetes.io/aws-load-balancer-ssl-cert under router.service_annotations); if the "
+            + "certificate is managed elsewhere, declare it with <externalCertificate>";
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR, "no",
+            "No TLS: no platform certificate, no load-balancer certificate annotation, no declared external "
+                    + "certificate.",
+            "Production Deployments: enable TLS; it encrypts Workflow client traffic, including login credentials.",
+            true, true);
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    /** True for annotation keys that hand a certificate to a cloud load balancer. */
+    static boolean isLoadBalancerCertificate(String annotation) {
+        String key = annotation.toLowerCase(Locale.ROOT);
+        return key.startsWith("service.beta.kubernetes.io/") && (key.endsWith("ssl-cert") || key.contains("certificate")
+                || key.endsWith("cert-id") || key.endsWith("tls-secret"));
+    }
+
+    @Override
+    public void check(CheckContext context, RuleFindings findings) {
+        if (Router.replacedByNativeIngress(context) || hasEvidence(context)) {
+            return;
+        }
+        context.valuesIfAny().ifPresent(values -> {
+            ValuesPath path = ValuesPath.parse(Router.SERVICE_ANNOTATIONS);
+            var annotations = values.get(path);
+            var at = annotations.entry() != null ? new dev.workflowguard.finding.Location(annotations.entry().file(),
+                    annotations.entry().key().start()) : values.locateAbsent(path);
+            findings.report("tls", Place.inValues(at, Router.SERVICE_ANNOTATIONS, "no TLS is configured: "
+                    + Router.SERVICE_ANNOTATIONS + " has no load-balancer certificate annotation, no Secret "
+                    + PLATFORM_CERT + " is among the checked inputs, and no externalCertificate is declared; " + WHY));
+        });
+        if (context.hasManifests()) {
+            List<KubeObject> services = context.manifests().named("Service", Router.DEPLOYMENT).toList();
+            List<KubeObject> routers = services.isEmpty() ? Router.deployments(context) : services;
+            for (KubeObject router : routers) {
+                findings.report("tls", Place.inManifest(router.location(), router.ref(), router.ref()
+                        + " has no load-balancer certificate annotation and no Secret/" + PLATFORM_CERT
+                        + " is rendered: " + WHY));
+            }
+        }
+    }
+
+    static boolean hasEvidence(CheckContext context) {
+        if (context.externalCertificate() != null && !context.externalCertificate().isBlank()) {
+            return true;
+        }
+        if (context.hasValues()) {
+            YamlMap annotations = context.values().map(Router.SERVICE_ANNOTATIONS);
+            if (annotations != null && hasCertificateAnnotation(annotations)) {
+                return true;
+            }
+        }
+        if (!context.hasManifests()) {
+            return false;
+        }
+        return context.manifests().contains("Secret", PLATFORM_CERT) || context.manifests()
+                .named("Service", Router.DEPLOYMENT)
+                .anyMatch(service -> service.annotations() != null && hasCertificateAnnotation(service.annotations()));
+    }
+
+    private static boolean hasCertificateAnnotation(YamlMap annotations) {
+        for (YamlEntry entry : annotations.entries()) {
+            if (isLoadBalancerCertificate(entry.name()) && entry.value() instanceof YamlScalar value
+                    && !value.isNull() && !value.text().isBlank()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

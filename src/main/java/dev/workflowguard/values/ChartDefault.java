@@ -1,0 +1,15 @@
+package dev.workflowguard.values;
+
+/**
+ * What the Workflow chart sets for a key the user did not set.
+ *
+ * @param value the default as the chart renders it, or null when the default depends on a
+ *     version that is not known
+ * @param explanation words for a message: "chart default for Workflow 2.11.0 is \"enabled\""
+ */
+public record ChartDefault(String value, String explanation) {
+
+    public boolean isKnown() {
+        return value != null;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.workflowguard.values;
+
+import dev.workflowguard.finding.Location;
+import dev.workflowguard.yaml.TextPosition;
+import dev.workflowguard.yaml.YamlEntry;
+import dev.workflowguard.yaml.YamlMap;
+import dev.workflowguard.yaml.YamlNode;
+import dev.workflowguard.yaml.YamlScalar;
+import java.util.List;
+
+/**
+ * Helm's view of the values: the files merged in order over the chart defaults of the configured
+ * Workflow version, able to say for any path which file and line decided it.
+ */
+public final class EffectiveValues {
+
+    private final List<ValuesSource> sources;
+    private final YamlMap merged;
+    private final ChartDefaults defaults;
+
+    public EffectiveValues(List<ValuesSource> sources, ChartDefaults defaults) {
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException("at least one values file is needed");
+        }
+        this.sources = List.copyOf(sources);
+        this.merged = ValuesMerger.merge(this.sources);
+        this.defaults = defaults;
+    }
+
+    public List<ValuesSource> sources() {
+        return sources;
+    }
+
+    public YamlMap merged() {
+        return merged;
+    }
+
+    public WorkflowVersion version() {
+        return defaults.version();
+    }
+
+    public ChartDefaults defaults() {
+        return defaults;
+    }
+
+    public Value get(String dottedPath) {
+        return get(ValuesPath.parse(dottedPath));
+    }
+
+    public Value get(ValuesPath path) {
+        ChartDefault chartDefault = defaults.lookup(path).orElse(null);
+        YamlMap map = merged;
+        List<String> keys = path.keys();
+        for (int i = 0; i < keys.size(); i++) {
+            YamlEntry entry = map.entry(keys.get(i));
+            if (entry == null) {
+                return new Value(path, Value.State.UNSET, null, chartDefault, null);
+            }
+            YamlNode node = entry.value();
+            if (node instanceof YamlScalar scalar && scalar.isNull()) {
+                return new Value(path, Value.State.DELETED, entry, chartDefault, path.prefix(i + 1));
+            }
+            if (i == keys.size() - 1) {
+                return new Value(path, Value.State.SET, entry, chartDefault, path);
+            }
+            if (!(node instanceof YamlMap next)) {
+                return new Value(path, Value.State.BLOCKED, entry, chartDefault, path.prefix(i + 1));
+            }
+            map = next;
+        }
+        return new Value(path, Value.State.UNSET, null, chartDefault, null);
+    }
+
+    /** The map at a path (for annotation maps), or null when unset or not a map. */
+    public YamlMap map(String dottedPath) {
+        Value value = get(dottedPath);
+        return value.node() instanceof YamlMap map ? map : null;
+    }
+
+    /** The values file a fix for an unset key goes to, and where chart-default findings point: the last one. */
+    public ValuesSource lastSource() {
+        return sources.get(sources.size() - 1);
+    }
+
+    /**
+     * Where to point for a value: the line that set or deleted it; for a chart default, the deepest
+     * existing parent key in the last values file (where the key would be added), or its first line.
+     */
+    public Location locate(Value value) {
+        if (value.entry() != null) {
+            return new Location(value.entry().file(), value.entry().valuePosition());
+        }
+        return locateAbsent(value.path());
+    }
+
+    /** Where a key that is set nowhere would be added: under its deepest existing parent in the last values file. */
+    public Location locateAbsent(ValuesPath path) {
+        ValuesSource last = lastSource();
+        YamlMap map = last.root();
+        TextPosition position = TextPosition.START;
+        for (String key : path.keys()) {
+            YamlEntry entry = map == null ? null : map.entry(key);
+            if (entry == null || entry.file() != last.file()) {
+                break;
+            }
+            position = entry.key().start();
+            map = entry.value() instanceof YamlMap next ? next : null;
+        }
+        return new Location(last.file(), position);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.workflowguard.values;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Workflow release the values target. Chart defaults changed across releases (registration
+ * mode in 2.12, Grafana's sign-up key in 2.14, RBAC on by default in Hephy 2.20), so some rules
+ * need it. A release outside the known 2.0 – 2.23 line, or none at all, is "unknown": rules then
+ * assume nothing version-dependent and ask for explicit settings instead.
+ */
+public final class WorkflowVersion {
+
+    /** The newest known release line: Hephy Workflow v2.23. */
+    public static final int NEWEST_KNOWN_MINOR = 23;
+    private static final Pattern SYNTAX = Pattern.compile("v?(\\d+)\\.(\\d+)(?:\\.(\\d+))?(?:[-+][0-9A-Za-z.-]+)?");
+    public static final WorkflowVersion UNSET = new WorkflowVersion(null, 0, 0, 0);
+
+    private final String text;
+    private final int major;
+    private final int minor;
+    private final int patch;
+
+    private WorkflowVersion(String text, int major, int minor, int patch) {
+        this.text = text;
+        this.major = major;
+        this.minor = minor;
+        this.patch = patch;
+    }
+
+    /**
+     * Parses `2.11.0`, `v2.11.0` or `2.11`; blank means unset.
+     *
+     * @throws IllegalArgumentException when the text is not a version at all
+     */
+    public static WorkflowVersion parse(String text) {
+        if (text == null || text.isBlank()) {
+            return UNSET;
+        }
+        Matcher matcher = SYNTAX.matcher(text.trim());
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a Workflow version such as 2.11.0");
+        }
+        return new WorkflowVersion(text.trim(), Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
+                matcher.group(3) == null ? 0 : Integer.parseInt(matcher.group(3)));
+    }
+
+    public boolean isSet() {
+        return text != null;
+    }
+
+    /** True for a release of the Deis (2.0 – 2.19) or Hephy (2.20 – 2.23) Workflow line. */
+    public boolean isKnown() {
+        return isSet() && major == 2 && minor <= NEWEST_KNOWN_MINOR;
+    }
+
+    /** Whether this known release is at least {@code 2.minor}; empty when the version is unknown. */
+    public Optional<Boolean> atLeast(int minorOfTwo) {
+        return isKnown() ? Optional.of(minor >= minorOfTwo) : Optional.empty();
+    }
+
+    public boolean isHephy() {
+        return isKnown() && minor >= 20;
+    }
+
+    /** As the user wrote it, without a leading `v`; "unknown" when unset. */
+    public String display() {
+        if (!isSet()) {
+            return "unknown";
+        }
+        return text.startsWith("v") ? text.substring(1) : text;
+    }
+
+    public int minor() {
+        return minor;
+    }
+
+    public int patch() {
+        return patch;
+    }
+
+    @Override
+    public String toString() {
+        return display();
+    }
+}

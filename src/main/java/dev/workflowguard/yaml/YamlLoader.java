@@ -1,0 +1,197 @@
+package dev.workflowguard.yaml;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * Composes YAML into position-carrying trees. Only SnakeYAML's composer runs: no object is ever
+ * constructed from a tag (the class of bug behind CVE-2022-1471), custom global tags are refused,
+ * and every limit in {@link YamlLimits} is enforced with a message that names the file.
+ */
+public final class YamlLoader {
+
+    private static final Pattern TEMPLATE_ACTION = Pattern.compile("\\{\\{-?\\s*[-.$a-zA-Z(/\"]");
+    private static final Pattern SOURCE_COMMENT = Pattern.compile("(?m)^#\\s*Source:\\s*(\\S.*?)\\s*$");
+
+    private final YamlLimits limits;
+
+    public YamlLoader(YamlLimits limits) {
+        this.limits = limits;
+    }
+
+    public YamlLimits limits() {
+        return limits;
+    }
+
+    /** Receives documents one at a time, so a large stream never needs to be held whole. */
+    @FunctionalInterface
+    public interface DocumentHandler {
+        void handle(YamlDocument document) throws YamlException;
+    }
+
+    /** Every document of the file, in order. */
+    public List<YamlDocument> loadAll(SourceFile file) throws YamlException {
+        List<YamlDocument> documents = new ArrayList<>();
+        forEachDocument(file, documents::add);
+        return documents;
+    }
+
+    /** The first document only, which is what Helm reads from a values file; null for an empty file. */
+    public YamlDocument loadFirst(SourceFile file) throws YamlException {
+        YamlDocument[] first = new YamlDocument[1];
+        forEachDocument(file, document -> first[0] = document, 1);
+        return first[0];
+    }
+
+    /** Streams the file's documents to the handler; the handler may drop each one when done. */
+    public void forEachDocument(SourceFile file, DocumentHandler handler) throws YamlException {
+        forEachDocument(file, handler, Integer.MAX_VALUE);
+    }
+
+    private void forEachDocument(SourceFile file, DocumentHandler handler, int maxDocuments) throws YamlException {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(limits.maxAliases());
+        options.setNestingDepthLimit(limits.maxNestingDepth());
+        options.setCodePointLimit(limits.maxDocumentCodePoints());
+        options.setAllowRecursiveKeys(false);
+        options.setProcessComments(false);
+        options.setMergeOnCompose(false);
+        String text = file.text();
+        Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options),
+                new Resolver(), options);
+        int index = 0;
+        int previousEnd = 0;
+        try {
+            Iterator<Node> nodes = new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return composer.checkNode();
+                }
+
+                @Override
+                public Node next() {
+                    return composer.getNode();
+                }
+            };
+            while (index < maxDocuments && nodes.hasNext()) {
+                Node node = nodes.next();
+                NodeConverter converter = new NodeConverter(file, limits);
+                YamlNode root = node == null ? null : converter.convertDocument(node);
+                int start = node == null ? previousEnd : node.getStartMark().getIndex();
+                String source = sourceComment(file, previousEnd, start);
+                handler.handle(new YamlDocument(file, index++, root, List.copyOf(converter.duplicates()), source));
+                if (node != null) {
+                    previousEnd = node.getEndMark().getIndex();
+                }
+            }
+        } catch (MarkedYAMLException e) {
+            throw syntaxError(file, e);
+        } catch (ReaderException e) {
+            throw new YamlException(file.displayName(), file.positionOf(e.getPosition()),
+                    "contains the character U+" + String.format("%04X", e.getCodePoint())
+                            + ", which YAML does not allow (is this a binary file?)");
+        } catch (YAMLException e) {
+            throw limitError(file, e);
+        } catch (StackOverflowError e) {
+            throw new YamlException(file.displayName(), null, "nests too deeply to be read (limit maxNestingDepth "
+                    + limits.maxNestingDepth() + ")");
+        }
+    }
+
+    private YamlException syntaxError(SourceFile file, MarkedYAMLException e) {
+        Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+        TextPosition at = mark == null ? null : new TextPosition(mark.getLine() + 1, mark.getColumn() + 1, mark.getIndex());
+        StringBuilder problem = new StringBuilder();
+        problem.append(e.getProblem() == null ? "is not valid YAML" : e.getProblem());
+        if (e.getContext() != null) {
+            problem.append(" (").append(e.getContext());
+            Mark context = e.getContextMark();
+            if (context != null && (mark == null || context.getLine() != mark.getLine()
+                    || context.getColumn() != mark.getColumn())) {
+                problem.append(" that started at ").append(context.getLine() + 1).append(':')
+                        .append(context.getColumn() + 1);
+            }
+            problem.append(')');
+        }
+        if (problem.toString().startsWith("Global tag is not allowed")) {
+            problem.setLength(0);
+            problem.append("uses a global tag that names a class; tags that construct objects are never honoured");
+        }
+        int templateLine = templateLine(file.text());
+        if (templateLine > 0) {
+            problem.append("; the file looks like a Helm template (a {{ ... }} action at line ").append(templateLine)
+                    .append("), not plain YAML");
+        }
+        return new YamlException(file.displayName(), at, problem.toString());
+    }
+
+    private YamlException limitError(SourceFile file, YAMLException e) {
+        String message = String.valueOf(e.getMessage());
+        String problem;
+        if (message.startsWith("Nesting Depth exceeded")) {
+            problem = "nests collections deeper than " + limits.maxNestingDepth()
+                    + " levels (raise maxNestingDepth if this is intended)";
+        } else if (message.startsWith("The incoming YAML document exceeds the limit")) {
+            problem = "has a document longer than " + limits.maxDocumentCodePoints() + " characters";
+        } else if (message.startsWith("Number of aliases")) {
+            problem = "uses more than " + limits.maxAliases() + " aliases to collections (an alias bomb?)";
+        } else {
+            problem = "cannot be read as YAML: " + message;
+        }
+        return new YamlException(file.displayName(), null, problem);
+    }
+
+    /** The `# Source:` template named between the previous document and this one, as `helm template` writes it. */
+    private static String sourceComment(SourceFile file, int fromCodePoint, int toCodePoint) {
+        String text = file.text();
+        int from = file.charIndex(fromCodePoint);
+        int to = file.charIndex(toCodePoint);
+        if (to <= from) {
+            return null;
+        }
+        Matcher matcher = SOURCE_COMMENT.matcher(text).region(from, to);
+        String found = null;
+        while (matcher.find()) {
+            found = matcher.group(1);
+        }
+        return found;
+    }
+
+    static boolean looksLikeTemplate(String text) {
+        return templateLine(text) > 0;
+    }
+
+    /** The first line holding a Go template action outside a comment, or 0. */
+    static int templateLine(String text) {
+        Matcher matcher = TEMPLATE_ACTION.matcher(text);
+        while (matcher.find()) {
+            int lineStart = text.lastIndexOf('\n', matcher.start()) + 1;
+            String before = text.substring(lineStart, matcher.start());
+            if (before.contains("#")) {
+                continue;
+            }
+            int line = 1;
+            for (int i = 0; i < matcher.start(); i++) {
+                if (text.charAt(i) == '\n') {
+                    line++;
+                }
+            }
+            return line;
+        }
+        return 0;
+    }
+}
