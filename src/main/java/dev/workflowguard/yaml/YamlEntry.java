@@ -11,10 +11,14 @@ public record YamlEntry(YamlScalar key, YamlNode value) {
         return key.text();
     }
 
-    /** Where to point for this value: at the value when it sits on the key's line, otherwise at the key. */
+    /**
+     * Where to point for this value: at the value when it sits on the key's line, otherwise (a
+     * nested mapping, an alias, an empty value) at the key.
+     */
     public TextPosition valuePosition() {
-        if (value instanceof YamlScalar && value.file() == key.file() && value.start().line() == key.start().line()
-                && value.start().offset() > key.start().offset()) {
+        if (value instanceof YamlScalar scalar && value.file() == key.file()
+                && value.start().line() == key.start().line() && value.start().offset() > key.start().offset()
+                && !(scalar.isNull() && scalar.text().isEmpty())) {
             return value.start();
         }
         return key.start();

@@ -1,0 +1,54 @@
+package dev.workflowguard.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.workflowguard.testing.Findings;
+import dev.workflowguard.testing.TestRepo;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The stock chart's values and render fail with every production recommendation's rule; the overlay passes. */
+class StockInputsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void stockValuesOfWorkflow211FailWithEverySeedRecommendation() throws Exception {
+        TestRepo repo = new TestRepo(dir).resource("fixtures/stock-values-2.11.yaml", "values.yaml");
+        CheckResult result = repo.values("2.11.0", "values.yaml");
+        System.out.println(Findings.describe(result));
+        assertTrue(Findings.rules(result).containsAll(List.of("minio-storage", "open-registration", "grafana-signup",
+                "grafana-default-admin", "single-router", "tls-missing", "tls-not-enforced", "rbac-disabled")),
+                Findings.describe(result));
+    }
+
+    @Test
+    void productionOverlayPasses() throws Exception {
+        TestRepo repo = new TestRepo(dir).resource("fixtures/stock-values-2.19.yaml", "values/base.yaml")
+                .resource("fixtures/production-overlay.yaml", "values/prod.yaml");
+        CheckResult result = repo.values("2.19.0", "values/base.yaml", "values/prod.yaml");
+        assertEquals(List.of(), Findings.rules(result), Findings.describe(result));
+    }
+
+    @Test
+    void stockRender() throws Exception {
+        TestRepo repo = new TestRepo(dir).resource("fixtures/rendered-stock-2.19.yaml", "rendered/workflow.yaml");
+        CheckResult result = repo.manifests("rendered");
+        System.out.println(Findings.describe(result));
+        assertTrue(Findings.rules(result).containsAll(List.of("minio-storage", "grafana-signup",
+                "grafana-default-admin", "single-router", "tls-missing", "tls-not-enforced", "rbac-disabled")),
+                Findings.describe(result));
+    }
+
+    @Test
+    void stockValuesAndRenderTogether() throws Exception {
+        TestRepo repo = new TestRepo(dir).resource("fixtures/stock-values-2.19.yaml", "values.yaml")
+                .resource("fixtures/rendered-stock-2.19.yaml", "rendered/workflow.yaml");
+        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
+        System.out.println(Findings.describe(result));
+    }
+}

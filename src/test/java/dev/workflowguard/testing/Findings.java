@@ -1,0 +1,71 @@
+package dev.workflowguard.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.workflowguard.check.CheckResult;
+import dev.workflowguard.finding.Finding;
+import dev.workflowguard.finding.Place;
+import dev.workflowguard.report.ConsoleReport;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Assertions on findings that print every finding when they fail, so a failure explains itself. */
+public final class Findings {
+
+    private Findings() {
+    }
+
+    /** All findings of a rule. */
+    public static List<Finding> of(CheckResult result, String rule) {
+        return result.findings().stream().filter(f -> f.rule().equals(rule)).toList();
+    }
+
+    /** The one finding of a rule; fails when there is none or more than one. */
+    public static Finding single(CheckResult result, String rule) {
+        List<Finding> found = of(result, rule);
+        if (found.size() != 1) {
+            fail("expected exactly one " + rule + " finding but got " + found.size() + ":\n" + describe(result));
+        }
+        return found.get(0);
+    }
+
+    public static void none(CheckResult result, String rule) {
+        if (!of(result, rule).isEmpty()) {
+            fail("expected no " + rule + " finding but got:\n" + describe(result));
+        }
+    }
+
+    /** Asserts the finding's places, as "file:line:col", in order. */
+    public static void at(Finding finding, String... locations) {
+        List<String> actual = finding.places().stream().map(p -> p.location().toString()).toList();
+        assertEquals(List.of(locations), actual, () -> "places of " + finding.rule() + ":\n" + describe(finding));
+    }
+
+    /** Asserts the primary message contains every fragment. */
+    public static void says(Finding finding, String... fragments) {
+        says(finding.primary(), fragments);
+    }
+
+    public static void says(Place place, String... fragments) {
+        for (String fragment : fragments) {
+            assertTrue(place.message().contains(fragment),
+                    () -> "message lacks \"" + fragment + "\":\n  " + place.message());
+        }
+    }
+
+    /** The rule ids found, sorted and de-duplicated. */
+    public static List<String> rules(CheckResult result) {
+        return result.findings().stream().map(Finding::rule).distinct().sorted().toList();
+    }
+
+    public static String describe(CheckResult result) {
+        return result.findings().stream().map(Findings::describe).collect(Collectors.joining("\n"));
+    }
+
+    public static String describe(Finding finding) {
+        return finding.places().stream().map(p -> "  " + ConsoleReport.line(finding, p))
+                .collect(Collectors.joining("\n"));
+    }
+}
