@@ -1,0 +1,34 @@
+package dev.workflowguard.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.workflowguard.rules.RuleCatalogue;
+import java.util.List;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.junit.jupiter.api.Test;
+
+/** The rules goal prints the whole catalogue from the same table the engine runs. */
+@MojoTest
+class RulesMojoTest {
+
+    @Test
+    @InjectMojo(goal = "rules")
+    void printsEveryRuleWithSeverityAndFixability(RulesMojo mojo) {
+        CapturingLog log = new CapturingLog();
+        mojo.setLog(log);
+        mojo.execute();
+        List<String> lines = log.at("INFO");
+        assertEquals(RuleCatalogue.all().size() + 1, lines.size(), log.all());
+        assertTrue(lines.get(0).matches("id\\s+severity\\s+fixable\\s+description"), lines.get(0));
+        assertEquals(16, RuleCatalogue.all().size());
+        for (String id : RuleCatalogue.ids()) {
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith(id + " ")), "missing " + id + "\n" + log.all());
+        }
+        assertTrue(lines.stream().anyMatch(l -> l.matches("open-registration\\s+error\\s+yes\\s+Registration is open.*")),
+                log.all());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("no-ip-whitelist\\s+info\\s+with workflow.fix.whitelist.*")),
+                log.all());
+    }
+}
