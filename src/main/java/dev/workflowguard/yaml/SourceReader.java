@@ -49,7 +49,8 @@ public final class SourceReader {
         return decode(path, displayName, bytes);
     }
 
-    static SourceFile decode(Path path, String displayName, byte[] bytes) throws YamlException {
+    /** Decodes bytes already read (BOM-aware, strict). */
+    public static SourceFile decode(Path path, String displayName, byte[] bytes) throws YamlException {
         Charset charset = StandardCharsets.UTF_8;
         int skip = 0;
         boolean bom = false;

@@ -1,0 +1,70 @@
+package dev.workflowguard.edit;
+
+import dev.workflowguard.yaml.HelmScalars;
+import dev.workflowguard.yaml.HelmType;
+import dev.workflowguard.yaml.ScalarStyle;
+import java.util.regex.Pattern;
+
+/** Writes keys and scalar values as YAML text that reads back exactly as intended. */
+final class ScalarText {
+
+    /** Plain text that every YAML reader keeps as this exact string in block and flow context. */
+    private static final Pattern PLAIN_SAFE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_./-]*");
+
+    private ScalarText() {
+    }
+
+    /** The text of a value, keeping an existing quote style where the value allows it. */
+    static String value(String value, boolean mustQuote, ScalarStyle existing) {
+        if (mustQuote) {
+            return existing == ScalarStyle.SINGLE_QUOTED ? singleQuoted(value) : doubleQuoted(value);
+        }
+        if (HelmScalars.typeOfPlain(value) != HelmType.STRING) {
+            // true, 2, null: typed values are written plain so Helm reads them typed.
+            return value;
+        }
+        if (existing == ScalarStyle.SINGLE_QUOTED) {
+            return singleQuoted(value);
+        }
+        if (existing == ScalarStyle.DOUBLE_QUOTED || !PLAIN_SAFE.matcher(value).matches()) {
+            return doubleQuoted(value);
+        }
+        return value;
+    }
+
+    /** A mapping key: plain when that reads back as the same string, else double-quoted. */
+    static String key(String key) {
+        if (PLAIN_SAFE.matcher(key).matches() && HelmScalars.typeOfPlain(key) == HelmType.STRING) {
+            return key;
+        }
+        return doubleQuoted(key);
+    }
+
+    static String doubleQuoted(String value) {
+        StringBuilder out = new StringBuilder("\"");
+        value.codePoints().forEach(c -> {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7F || c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xFEFF) {
+                        out.append(String.format("\\u%04X", c));
+                    } else {
+                        out.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return out.append('"').toString();
+    }
+
+    static String singleQuoted(String value) {
+        if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
+            return doubleQuoted(value);
+        }
+        return "'" + value.replace("'", "''") + "'";
+    }
+}
