@@ -1,6 +1,7 @@
 package dev.workflowguard.check;
 
 import dev.workflowguard.rules.FixOptions;
+import dev.workflowguard.yaml.SourceFile;
 import dev.workflowguard.yaml.YamlLimits;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,16 +24,24 @@ import java.util.Set;
  * @param externalCertificate a certificate managed outside the chart (satisfies tls-missing), or null
  * @param limits YAML reading limits
  * @param fixOptions the choices fixes are proposed with
+ * @param textOverrides in-memory versions of files to check instead of what is on disk (by absolute path)
  */
 public record CheckRequest(Path baseDirectory, List<String> valuesFiles, List<String> manifests,
         String workflowVersion, Set<String> disabledRules, Map<String, String> severities, String externalCertificate,
-        YamlLimits limits, FixOptions fixOptions) {
+        YamlLimits limits, FixOptions fixOptions, Map<Path, SourceFile> textOverrides) {
 
     public CheckRequest {
         valuesFiles = List.copyOf(valuesFiles);
         manifests = List.copyOf(manifests);
         disabledRules = Set.copyOf(disabledRules);
         severities = Map.copyOf(severities);
+        textOverrides = Map.copyOf(textOverrides);
+    }
+
+    /** The same request, reading the given in-memory files instead of the disk. */
+    public CheckRequest withOverrides(Map<Path, SourceFile> overrides) {
+        return new CheckRequest(baseDirectory, valuesFiles, manifests, workflowVersion, disabledRules, severities,
+                externalCertificate, limits, fixOptions, overrides);
     }
 
     public static Builder builder(Path baseDirectory) {
@@ -113,7 +122,7 @@ public record CheckRequest(Path baseDirectory, List<String> valuesFiles, List<St
 
         public CheckRequest build() {
             return new CheckRequest(baseDirectory, valuesFiles, manifests, workflowVersion, disabledRules, severities,
-                    externalCertificate, limits, fixOptions);
+                    externalCertificate, limits, fixOptions, Map.of());
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.workflowguard.check;
 import dev.workflowguard.finding.Finding;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.values.WorkflowVersion;
+import dev.workflowguard.yaml.SourceFile;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +15,15 @@ import java.util.Map;
  * @param filesChecked how many values and manifest files were read
  * @param version the Workflow version the check assumed
  * @param notes remarks for the log (e.g. an unknown version), not findings
+ * @param valuesFiles the values files read, in Helm order
  */
-public record CheckResult(List<Finding> findings, int filesChecked, WorkflowVersion version, List<String> notes) {
+public record CheckResult(List<Finding> findings, int filesChecked, WorkflowVersion version, List<String> notes,
+        List<SourceFile> valuesFiles) {
 
     public CheckResult {
         findings = List.copyOf(findings);
         notes = List.copyOf(notes);
+        valuesFiles = List.copyOf(valuesFiles);
     }
 
     public Map<Severity, Integer> countBySeverity() {

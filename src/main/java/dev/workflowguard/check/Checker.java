@@ -56,7 +56,7 @@ public final class Checker {
         }
 
         InputFiles inputs = new InputFiles(request.baseDirectory());
-        SourceReader reader = new SourceReader(request.limits());
+        SourceReader reader = new SourceReader(request.limits(), request.textOverrides());
         YamlLoader loader = new YamlLoader(request.limits());
         int files = 0;
 
@@ -103,7 +103,9 @@ public final class Checker {
             }
         }
         findings.sort(ORDER);
-        return new CheckResult(findings, files, version, notes);
+        List<SourceFile> valuesFiles = values == null ? List.of()
+                : values.sources().stream().map(ValuesSource::file).toList();
+        return new CheckResult(findings, files, version, notes, valuesFiles);
     }
 
     private ValuesSource readValues(InputFiles inputs, SourceReader reader, YamlLoader loader, String configured)

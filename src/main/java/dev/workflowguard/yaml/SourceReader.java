@@ -12,6 +12,7 @@ import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Reads a file into a {@link SourceFile}. Decoding is strict: Helm reads UTF-8 (or UTF-16 with a
@@ -21,12 +22,27 @@ import java.nio.file.Path;
 public final class SourceReader {
 
     private final YamlLimits limits;
+    private final Map<Path, SourceFile> overrides;
 
     public SourceReader(YamlLimits limits) {
+        this(limits, Map.of());
+    }
+
+    /**
+     * A reader that returns the given in-memory versions instead of reading those files (used to
+     * check what a fix would leave without writing it).
+     */
+    public SourceReader(YamlLimits limits, Map<Path, SourceFile> overrides) {
         this.limits = limits;
+        this.overrides = Map.copyOf(overrides);
     }
 
     public SourceFile read(Path path, String displayName) throws YamlException {
+        SourceFile override = overrides.get(path.toAbsolutePath().normalize());
+        if (override != null) {
+            return new SourceFile(override.path(), displayName, override.text(), override.charset(),
+                    override.hasByteOrderMark());
+        }
         byte[] bytes;
         try {
             if (Files.isDirectory(path)) {

@@ -1,0 +1,96 @@
+package dev.workflowguard.fix;
+
+import dev.workflowguard.check.CheckRequest;
+import dev.workflowguard.check.CheckResult;
+import dev.workflowguard.check.Checker;
+import dev.workflowguard.check.InputException;
+import dev.workflowguard.edit.Edit;
+import dev.workflowguard.edit.EditException;
+import dev.workflowguard.edit.YamlEditor;
+import dev.workflowguard.finding.Finding;
+import dev.workflowguard.finding.ProposedFix;
+import dev.workflowguard.yaml.SourceFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Plans the corrections for every fixable finding of a check. Each edit goes to the file that set
+ * the effective value (the last overlay that sets it), or to the fix target when the value came
+ * from a chart default. Nothing is written here; see {@link SafeWriter}.
+ */
+public final class Fixer {
+
+    public static final String TARGET_PARAMETER = "fixTarget / workflow.fix.target";
+
+    private final Checker checker = new Checker();
+
+    public FixPlan plan(CheckRequest request, String fixTarget) throws InputException {
+        CheckResult result = checker.check(request);
+        SourceFile target = target(request, result, fixTarget);
+        YamlEditor editor = new YamlEditor(request.limits());
+        Map<SourceFile, String> texts = new LinkedHashMap<>();
+        result.valuesFiles().forEach(file -> texts.put(file, file.text()));
+        Map<SourceFile, List<FixPlan.Applied>> applied = new HashMap<>();
+        List<FixPlan.Refused> refused = new ArrayList<>();
+        for (Finding finding : result.findings()) {
+            ProposedFix fix = finding.fix();
+            if (fix == null) {
+                continue;
+            }
+            SourceFile file = fix.target() != null ? fix.target() : target;
+            if (file == null || !texts.containsKey(file)) {
+                refused.add(new FixPlan.Refused(finding, "no values file to write it to"));
+                continue;
+            }
+            String current = texts.get(file);
+            SourceFile edited = new SourceFile(file.path(), file.displayName(), current, file.charset(),
+                    file.hasByteOrderMark());
+            try {
+                String next = editor.apply(edited, Edit.values(fix.path(), fix.value(), fix.quoted()));
+                texts.put(file, next);
+                applied.computeIfAbsent(file, f -> new ArrayList<>()).add(new FixPlan.Applied(finding, fix));
+            } catch (EditException e) {
+                refused.add(new FixPlan.Refused(finding, e.getMessage()));
+            }
+        }
+        List<FixPlan.FileChange> changes = new ArrayList<>();
+        for (Map.Entry<SourceFile, String> entry : texts.entrySet()) {
+            if (!Objects.equals(entry.getKey().text(), entry.getValue())) {
+                changes.add(new FixPlan.FileChange(entry.getKey(), entry.getValue(),
+                        applied.getOrDefault(entry.getKey(), List.of())));
+            }
+        }
+        return new FixPlan(result, changes, refused);
+    }
+
+    /** Checks the inputs as they would be once the plan is written, without writing anything. */
+    public CheckResult recheck(CheckRequest request, FixPlan plan) throws InputException {
+        Map<Path, SourceFile> overrides = new HashMap<>(request.textOverrides());
+        for (FixPlan.FileChange change : plan.changes()) {
+            overrides.put(change.file().path().toAbsolutePath().normalize(), change.corrected());
+        }
+        return checker.check(request.withOverrides(overrides));
+    }
+
+    /** The fix target: the configured values file, or the last one. */
+    private static SourceFile target(CheckRequest request, CheckResult result, String configured)
+            throws InputException {
+        List<SourceFile> files = result.valuesFiles();
+        if (configured == null || configured.isBlank()) {
+            return files.isEmpty() ? null : files.get(files.size() - 1);
+        }
+        Path wanted = request.baseDirectory().toAbsolutePath().normalize().resolve(configured.trim()).normalize();
+        for (SourceFile file : files) {
+            if (file.path().toAbsolutePath().normalize().equals(wanted)) {
+                return file;
+            }
+        }
+        throw new InputException(configured + " is not one of the configured values files ("
+                + String.join(", ", files.stream().map(SourceFile::displayName).toList()) + ")", TARGET_PARAMETER);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.workflowguard.fix;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Writes a fix plan as one patch that `git apply` accepts from the repository root. */
+public final class PatchFile {
+
+    private PatchFile() {
+    }
+
+    /** Writes the patch (empty when there is nothing to fix) and returns its text. */
+    public static String write(Path patch, Path baseDirectory, FixPlan plan) throws IOException {
+        Path root = gitRoot(baseDirectory);
+        StringBuilder text = new StringBuilder();
+        for (FixPlan.FileChange change : plan.changes()) {
+            Path file = change.file().path().toAbsolutePath().normalize();
+            String path = (file.startsWith(root) ? root.relativize(file) : file).toString().replace('\\', '/');
+            text.append(UnifiedDiff.of(path, change.file().text(), change.newText()));
+        }
+        Files.createDirectories(patch.toAbsolutePath().getParent());
+        Files.writeString(patch, text, StandardCharsets.UTF_8);
+        return text.toString();
+    }
+
+    /** The enclosing git work tree, whose root `git apply` takes paths from; else the base directory. */
+    static Path gitRoot(Path baseDirectory) {
+        Path base = baseDirectory.toAbsolutePath().normalize();
+        for (Path dir = base; dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve(".git"))) {
+                return dir;
+            }
+        }
+        return base;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.workflowguard.maven;
+
+import dev.workflowguard.check.CheckRequest;
+import dev.workflowguard.check.CheckResult;
+import dev.workflowguard.check.InputException;
+import dev.workflowguard.fix.FixPlan;
+import dev.workflowguard.fix.Fixer;
+import dev.workflowguard.fix.PatchFile;
+import dev.workflowguard.fix.SafeWriter;
+import dev.workflowguard.report.ConsoleReport;
+import dev.workflowguard.rules.FixOptions;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Writes the corrections for every fixable finding into the values files, changing nothing but
+ * the corrected values, then checks again and lists what still needs a person.
+ */
+@Mojo(name = "fix", threadSafe = true, requiresProject = false)
+public class FixMojo extends AbstractWorkflowMojo {
+
+    /** The values file that receives keys no file sets yet (chart defaults); default: the last values file. */
+    @Parameter(property = "workflow.fix.target")
+    protected String fixTarget;
+
+    /** The registration mode written for open-registration: admin_only or disabled. */
+    @Parameter(property = "workflow.fix.registrationMode", defaultValue = "admin_only")
+    protected String registrationMode;
+
+    /** The storage backend written for minio-storage (s3, gcs, azure, swift); without it, Minio is left alone. */
+    @Parameter(property = "workflow.fix.storage")
+    protected String storage;
+
+    /** CIDRs (comma-separated) written as the router's default whitelist for no-ip-whitelist. */
+    @Parameter(property = "workflow.fix.whitelist")
+    protected String whitelist;
+
+    /** Also edit committed rendered manifests in place (router replicas, router annotations, env values). */
+    @Parameter(property = "workflow.fix.manifests", defaultValue = "false")
+    protected boolean fixManifests;
+
+    /** Write nothing; print the diff and write it to target/workflow/fix.patch. */
+    @Parameter(property = "workflow.dryRun", defaultValue = "false")
+    protected boolean dryRun;
+
+    /** Skips this goal only. */
+    @Parameter(property = "workflow.fix.skip", defaultValue = "false")
+    protected boolean fixSkip;
+
+    @Override
+    public void execute() throws MojoExecutionException {
+        Log log = getLog();
+        if (skip || fixSkip) {
+            log.info("workflow-guard: fix skipped");
+            return;
+        }
+        FixOptions options;
+        try {
+            options = new FixOptions(registrationMode, storage, whitelist, fixManifests);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("workflow.fix options: " + e.getMessage());
+        }
+        CheckRequest request = request(options).build();
+        Fixer fixer = new Fixer();
+        FixPlan plan;
+        try {
+            plan = fixer.plan(request, fixTarget);
+        } catch (InputException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
+        for (FixPlan.FileChange change : plan.changes()) {
+            for (FixPlan.Applied applied : change.applied()) {
+                log.info(change.file().displayName() + ": " + FixWords.describe(applied.fix()) + " ["
+                        + applied.finding().rule() + "]");
+            }
+        }
+        for (FixPlan.Refused refused : plan.refused()) {
+            log.warn(refused.finding().location() + ": not fixed [" + refused.finding().rule() + "]: "
+                    + refused.reason());
+        }
+        CheckResult after;
+        try {
+            if (dryRun) {
+                Path patch = outputDirectory().resolve("fix.patch");
+                String diff = PatchFile.write(patch, baseDirectory(), plan);
+                if (!diff.isEmpty()) {
+                    log.info("workflow-guard fix (dry run): this patch would be applied:");
+                    diff.lines().forEach(log::info);
+                }
+                log.info("workflow-guard fix (dry run): would change " + FixWords.files(plan) + "; nothing was written. "
+                        + "Patch: " + display(patch));
+            } else {
+                SafeWriter writer = new SafeWriter(baseDirectory());
+                for (FixPlan.FileChange change : plan.changes()) {
+                    try {
+                        writer.write(change.file(), change.newText());
+                    } catch (SafeWriter.RefusedException e) {
+                        throw new MojoExecutionException("workflow-guard fix: " + e.getMessage());
+                    }
+                }
+                log.info(plan.isEmpty() ? "workflow-guard fix: nothing to fix; the values already carry every "
+                        + "correction workflow-guard can make." : "workflow-guard fix: changed " + FixWords.files(plan) + ".");
+            }
+            after = fixer.recheck(request, plan);
+        } catch (IOException e) {
+            throw new MojoExecutionException("workflow-guard fix: " + e.getMessage());
+        } catch (InputException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
+        if (after.findings().isEmpty()) {
+            log.info("workflow-guard: nothing remains; `mvn workflow:check` passes.");
+            return;
+        }
+        log.info("workflow-guard: " + after.findings().size() + (after.findings().size() == 1 ? " finding remains"
+                : " findings remain") + (dryRun ? " after this patch" : "") + "; each needs a person:");
+        for (ConsoleReport.Line line : ConsoleReport.lines(after)) {
+            switch (line.severity()) {
+                case ERROR -> log.error(line.text());
+                case WARNING -> log.warn(line.text());
+                default -> log.info(line.text());
+            }
+        }
+    }
+}
