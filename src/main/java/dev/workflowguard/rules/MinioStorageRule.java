@@ -25,14 +25,15 @@ public final class MinioStorageRule implements Rule {
     public void check(CheckContext context, RuleFindings findings) {
         context.valuesIfAny().ifPresent(values -> {
             Value storage = values.get("global.storage");
-            boolean minio = "minio".equals(storage.text()) || storage.state() == Value.State.DELETED
-                    || storage.state() == Value.State.BLOCKED;
+            // A null (or a non-mapping parent) leaves no backend at all; text() would still give the default "minio".
+            boolean noBackend = storage.state() == Value.State.DELETED || storage.state() == Value.State.BLOCKED;
+            boolean minio = noBackend || "minio".equals(storage.text());
             if (minio) {
                 String chosen = context.fixOptions().storage();
                 String hint = chosen == null ? "; `mvn workflow:fix -Dworkflow.fix.storage=s3|gcs|azure|swift` sets it"
                         : "";
-                String problem = "minio".equals(storage.text()) ? WHY
-                        : "no object storage backend is left configured; set s3, gcs, azure or swift";
+                String problem = noBackend ? "no object storage backend is left configured; set s3, gcs, azure or swift"
+                        : WHY;
                 findings.report("storage", Place.inValues(values.locate(storage), "global.storage",
                         ValueWords.describe(storage) + ": " + problem + hint),
                         chosen == null ? null : Fixes.set(storage, chosen, false));

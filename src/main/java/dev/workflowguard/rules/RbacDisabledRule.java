@@ -32,7 +32,8 @@ public final class RbacDisabledRule implements Rule {
                 YamlScalar scalar = rbac.scalar();
                 enabled = scalar != null && scalar.isTemplateTruthy();
             } else {
-                enabled = "true".equals(rbac.text());
+                // Only an unset key takes the chart default; a null deletes it and the templates see it as false.
+                enabled = rbac.state() == Value.State.UNSET && "true".equals(rbac.text());
             }
             if (!enabled) {
                 String advice = rbac.state() == Value.State.UNSET && rbac.text() == null ? "; set it explicitly" : "";

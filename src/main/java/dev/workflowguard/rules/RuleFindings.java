@@ -20,6 +20,7 @@ public final class RuleFindings {
         private final List<Place> places = new ArrayList<>();
         private ProposedFix fix;
         private Severity severityHint;
+        private boolean placeWithoutHint;
 
         Pending(String cause) {
             this.cause = cause;
@@ -37,9 +38,12 @@ public final class RuleFindings {
             return fix;
         }
 
-        /** A severity the rule asks for instead of its default (e.g. a warning when the version is unknown). */
+        /**
+         * A severity the rule asks for instead of its default (e.g. a warning when the version is unknown); null
+         * when any place was reported without one, since that place shows the cause at the default severity.
+         */
         public Severity severityHint() {
-            return severityHint;
+            return placeWithoutHint ? null : severityHint;
         }
     }
 
@@ -57,7 +61,8 @@ public final class RuleFindings {
      * Records a place showing the cause.
      *
      * @param fix the edit that removes the cause, or null
-     * @param severityHint a severity other than the rule's default for this cause, or null
+     * @param severityHint a severity other than the rule's default for this cause, or null; it applies only when
+     *     every place of the cause asks for it
      */
     public void report(String cause, Place place, ProposedFix fix, Severity severityHint) {
         Pending pending = byCause.computeIfAbsent(cause, Pending::new);
@@ -70,6 +75,8 @@ public final class RuleFindings {
         }
         if (severityHint != null) {
             pending.severityHint = severityHint;
+        } else {
+            pending.placeWithoutHint = true;
         }
     }
 

@@ -75,7 +75,8 @@ public final class StoragePlaceholderRule implements Rule {
         }
         for (Setting setting : settings) {
             Value value = values.get(backend + "." + setting.key());
-            String text = value.text();
+            // A null deletes the chart's placeholder too: the chart then renders the setting empty.
+            String text = value.state() == Value.State.DELETED ? "" : value.text();
             String problem;
             if (value.isSet() && !(value.node() instanceof YamlScalar)) {
                 problem = "it must be a string";

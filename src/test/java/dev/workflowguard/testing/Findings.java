@@ -1,6 +1,7 @@
 package dev.workflowguard.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -52,6 +53,18 @@ public final class Findings {
         for (String fragment : fragments) {
             assertTrue(place.message().contains(fragment),
                     () -> "message lacks \"" + fragment + "\":\n  " + place.message());
+        }
+    }
+
+    /** Every message of every place of every finding, in order. */
+    public static List<String> messages(CheckResult result) {
+        return result.findings().stream().flatMap(f -> f.places().stream()).map(Place::message).toList();
+    }
+
+    /** Asserts that no message of any finding (any rule, any place) contains the text, e.g. a planted secret. */
+    public static void noMessageContains(CheckResult result, String text) {
+        for (String message : messages(result)) {
+            assertFalse(message.contains(text), () -> "a message shows \"" + text + "\":\n  " + message);
         }
     }
 

@@ -1,0 +1,143 @@
+package dev.workflowguard.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.workflowguard.check.CheckResult;
+import dev.workflowguard.finding.Finding;
+import dev.workflowguard.finding.Severity;
+import dev.workflowguard.testing.Findings;
+import dev.workflowguard.testing.TestRepo;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `grafana-default-admin`: Grafana's admin password is unset, empty or "admin". */
+class GrafanaDefaultAdminRuleTest {
+
+    private static final String RULE = "grafana-default-admin";
+
+    @TempDir
+    Path dir;
+
+    private static String password(String value) {
+        return "monitor:\n  grafana:\n    password: " + value + "\n";
+    }
+
+    @Test
+    void defaultAdminPasswordIsAnErrorAtTheValue() throws Exception {
+        TestRepo repo = new TestRepo(dir).file("values.yaml", password("\"admin\""));
+        Finding finding = Findings.single(repo.values("2.19.0", "values.yaml"), RULE);
+        Findings.at(finding, "values.yaml:3:15");
+        Findings.says(finding, "monitor.grafana.password is the chart default \"admin\"", "well-known admin/admin",
+                "inject a real password at deploy time");
+        assertEquals(Severity.ERROR, finding.severity());
+        assertEquals("monitor.grafana.password", finding.primary().valuesPath());
+        assertFalse(finding.fixable(), "a password needs a person");
+    }
+
+    @Test
+    void emptyPasswordIsAnError() throws Exception {
+        TestRepo repo = new TestRepo(dir).file("values.yaml", password("\"\""));
+        Finding finding = Findings.single(repo.values("2.19.0", "values.yaml"), RULE);
+        Findings.at(finding, "values.yaml:3:15");
+        Findings.says(finding, "monitor.grafana.password is empty");
+    }
+
+    @Test
+    void unsetPasswordIsTheChartDefaultReportedAtTheDeepestParentKey() throws Exception {
+        TestRepo repo = new TestRepo(dir).file("values.yaml", """
+                monitor:
+                  grafana:
+                    allow_sign_up: "false"
+                """);
+        Finding finding = Findings.single(repo.values("2.19.0", "values.yaml"), RULE);
+        Findings.at(finding, "values.yaml:2:3");
+        Findings.says(finding, "monitor.grafana.password is not set; chart default for Workflow 2.19.0 is \"admin\"");
+    }
+
+    @Test
+    void passwordInjectedAtDeployTimeHasNoFinding() throws Exception {
+        TestRepo repo = new TestRepo(dir).file("values.yaml", password("\"${GRAFANA_ADMIN_PASSWORD}\""));
+        Findings.none(repo.values("2.19.0", "values.yaml"), RULE);
+    }
+
+    @Test
+    void offClusterGrafanaIsNotChecked() throws Exception {
+        TestRepo repo = new TestRepo(dir).file("values.yaml", """
+                global:
+                  grafana_location: "off-cluster"
+                monitor:
+                  grafana:
+                    password: admin
+                """);
+        Findings.none(repo.values("2.19.0", "values.yaml"), RULE);
+    }
+
+    @Test
+    void defaultInTheBaseFileReplacedByTheOverlayHasNoFinding() throws Exception {
+        TestRepo repo = new TestRepo(dir)
+                .resource("fixtures/stock-values-2.19.yaml", "values/base.yaml")
+                .resource("fixtures/production-overlay.yaml", "values/prod.yaml");
+        Findings.none(repo.values("2.19.0", "values/base.yaml", "values/prod.yaml"), RULE);
+    }
+
+    @Test
+    void defaultSetByTheOverlayPointsAtTheOverlayLine() throws Exception {
+        TestRepo repo = new TestRepo(dir)
+                .file("base.yaml", password("\"${GRAFANA_ADMIN_PASSWORD}\""))
+                .file("prod.yaml", "# reset for the demo\n" + password("admin"));
+        Finding finding = Findings.single(repo.values("2.19.0", "base.yaml", "prod.yaml"), RULE);
+        Findings.at(finding, "prod.yaml:4:15");
+    }
+
+    @Test
+    void renderedDefaultPasswordIsAnErrorAtTheEnvValue() throws Exception {
+        TestRepo repo = new TestRepo(dir).file("rendered/grafana.yaml", GrafanaSignupRuleTest.grafana("admin", "false"));
+        Finding finding = Findings.single(repo.manifests("rendered"), RULE);
+        Findings.at(finding, "rendered/grafana.yaml:17:22");
+        Findings.says(finding, "Deployment/deis-monitor-grafana sets DEFAULT_USER_PASSWORD to the default \"admin\"");
+        assertEquals(Severity.ERROR, finding.severity());
+    }
+
+    @Test
+    void renderedEmptyPasswordIsAnError() throws Exception {
+        TestRepo repo = new TestRepo(dir).file("rendered/grafana.yaml", GrafanaSignupRuleTest.grafana("", "false"));
+        Finding finding = Findings.single(repo.manifests("rendered"), RULE);
+        Findings.says(finding, "sets DEFAULT_USER_PASSWORD to an empty value");
+    }
+
+    @Test
+    void renderedPasswordFromASecretHasNoFinding() throws Exception {
+        TestRepo repo = new TestRepo(dir).file("rendered/grafana.yaml", """
+                ---
+                # Source: workflow/charts/monitor/charts/grafana/templates/monitor-grafana-deployment.yaml
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: deis-monitor-grafana
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: deis-monitor-grafana
+                          env:
+                            - name: DEFAULT_USER_PASSWORD
+                              valueFrom:
+                                secretKeyRef:
+                                  name: grafana-admin
+                                  key: password
+                """);
+        Findings.none(repo.manifests("rendered"), RULE);
+    }
+
+    @Test
+    void defaultInValuesAndRenderIsOneFindingWithTheValuesPlaceFirst() throws Exception {
+        TestRepo repo = new TestRepo(dir)
+                .file("values.yaml", password("admin"))
+                .file("rendered/grafana.yaml", GrafanaSignupRuleTest.grafana("admin", "false"));
+        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
+        Finding finding = Findings.single(result, RULE);
+        Findings.at(finding, "values.yaml:3:15", "rendered/grafana.yaml:17:22");
+    }
+}

@@ -1,0 +1,233 @@
+package dev.workflowguard.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.workflowguard.check.CheckResult;
+import dev.workflowguard.finding.Finding;
+import dev.workflowguard.finding.ProposedFix;
+import dev.workflowguard.finding.Severity;
+import dev.workflowguard.testing.Findings;
+import dev.workflowguard.testing.TestRepo;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** `single-router`: one deis-router pod; satisfied by evidence of two or more from any input. */
+class SingleRouterRuleTest {
+
+    private static final String RULE = "single-router";
+
+    /** The stock router Deployment: replicas hard-coded to 1 (spec.replicas at line 8, column 13). */
+    private static final String ONE_ROUTER = router("  replicas: 1\n");
+
+    /** A stock values file that the stock chart renders with one router; the router key is at 3:1. */
+    private static final String STOCK_VALUES = """
+            global:
+              storage: s3
+            router:
+              dhparam: ""
+            """;
+
+    @TempDir
+    Path dir;
+
+    private static String router(String replicasLine) {
+        return """
+                ---
+                # Source: workflow/charts/router/templates/router-deployment.yaml
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: deis-router
+                spec:
+                %s  template:
+                    spec:
+                      containers:
+                        - name: deis-router
+                          image: quay.io/deis/router:v2.19.0
+                """.formatted(replicasLine);
+    }
+
+    private static String hpa(String target, int minReplicas) {
+        return """
+                ---
+                # Source: platform/router-hpa.yaml
+                apiVersion: autoscaling/v2
+                kind: HorizontalPodAutoscaler
+                metadata:
+                  name: deis-router
+                  namespace: deis
+                spec:
+                  scaleTargetRef:
+                    apiVersion: apps/v1
+                    kind: Deployment
+                    name: %s
+                  minReplicas: %d
+                  maxReplicas: 5
+                """.formatted(target, minReplicas);
+    }
+
+    @Test
+    void stockChartWithoutManifestsFiresAndSaysHowToScale() throws Exception {
+        TestRepo repo = new TestRepo(dir).file("values.yaml", STOCK_VALUES);
+        Finding finding = Findings.single(repo.values("2.19.0", "values.yaml"), RULE);
+        Findings.at(finding, "values.yaml:3:1");
+        Findings.says(finding, "the stock Workflow chart runs one deis-router pod", "replicas: 1 is hard-coded",
+                "kubectl --namespace=deis scale --replicas=2 deployment/deis-router",
+                "HorizontalPodAutoscaler (scaleTargetRef: Deployment deis-router, minReplicas: 2)");
+        assertEquals(Severity.ERROR, finding.severity());
+        assertEquals("router", finding.primary().valuesPath());
+        assertFalse(finding.fixable(), "the stock chart has no values key to fix");
+    }
+
+    @Test
+    void stockChartWithoutARouterKeyPointsAtTheFirstLine() throws Exception {
+        TestRepo repo = new TestRepo(dir).file("values.yaml", "global:\n  storage: s3\n");
+        Findings.at(Findings.single(repo.values("2.19.0", "values.yaml"), RULE), "values.yaml:1:1");
+    }
+
+    @Test
+    void forkReplicasKeyBelowTwoIsFixableAtTheValue() throws Exception {
+        TestRepo repo = new TestRepo(dir).file("values.yaml", "router:\n  replicas: 1\n");
+        Finding finding = Findings.single(repo.values("2.19.0", "values.yaml"), RULE);
+        Findings.at(finding, "values.yaml:2:13");
+        Findings.says(finding, "router.replicas is 1", "set it to 2 or more");
+        ProposedFix fix = finding.fix();
+        assertEquals(List.of("router", "replicas"), fix.path());
+        assertEquals("2", fix.value());
+        assertFalse(fix.quoted());
+        assertEquals("values.yaml", fix.target().displayName());
+    }
+
+    @Test
+    void forkReplicaCountKeyBelowTwoIsFixableAtTheValue() throws Exception {
+        TestRepo repo = new TestRepo(dir).file("values.yaml", "router:\n  replica_count: 1\n");
+        Finding finding = Findings.single(repo.values("2.19.0", "values.yaml"), RULE);
+        Findings.at(finding, "values.yaml:2:18");
+        assertEquals(List.of("router", "replica_count"), finding.fix().path());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"replicas: 2", "replicas: 3", "replica_count: 2", "replicas: \"2\""})
+    void twoOrMoreReplicasInValuesHaveNoFinding(String setting) throws Exception {
+        TestRepo repo = new TestRepo(dir).file("values.yaml", "router:\n  " + setting + "\n");
+        Findings.none(repo.values("2.19.0", "values.yaml"), RULE);
+    }
+
+    @Test
+    void replicasRaisedByTheOverlayHaveNoFinding() throws Exception {
+        TestRepo repo = new TestRepo(dir)
+                .file("base.yaml", "router:\n  replicas: 1\n")
+                .file("prod.yaml", "router:\n  replicas: 2\n");
+        Findings.none(repo.values("2.19.0", "base.yaml", "prod.yaml"), RULE);
+    }
+
+    @Test
+    void renderedRouterWithOneReplicaIsAnErrorAtSpecReplicas() throws Exception {
+        TestRepo repo = new TestRepo(dir).file("rendered/router.yaml", ONE_ROUTER);
+        Finding finding = Findings.single(repo.manifests("rendered"), RULE);
+        Findings.at(finding, "rendered/router.yaml:8:13");
+        Findings.says(finding, "Deployment/deis-router has spec.replicas: 1",
+                "no HorizontalPodAutoscaler with minReplicas >= 2 targets it", "kubectl --namespace=deis scale");
+        assertEquals("Deployment/deis-router", finding.primary().object());
+        assertEquals(Severity.ERROR, finding.severity());
+    }
+
+    @Test
+    void renderedRouterWithoutReplicasCountsAsOneAtTheObjectName() throws Exception {
+        TestRepo repo = new TestRepo(dir).file("rendered/router.yaml", router(""));
+        Finding finding = Findings.single(repo.manifests("rendered"), RULE);
+        Findings.at(finding, "rendered/router.yaml:6:9");
+        Findings.says(finding, "has no spec.replicas (so 1)");
+    }
+
+    @Test
+    void renderedRouterWithTwoReplicasHasNoFinding() throws Exception {
+        TestRepo repo = new TestRepo(dir).file("rendered/router.yaml", router("  replicas: 2\n"));
+        Findings.none(repo.manifests("rendered"), RULE);
+    }
+
+    @Test
+    void autoscalerWithMinReplicasTwoSatisfiesTheRender() throws Exception {
+        TestRepo repo = new TestRepo(dir)
+                .file("rendered/router.yaml", ONE_ROUTER)
+                .file("rendered/router-hpa.yaml", hpa("deis-router", 2));
+        Findings.none(repo.manifests("rendered"), RULE);
+    }
+
+    @Test
+    void autoscalerInManifestsSatisfiesTheValuesToo() throws Exception {
+        TestRepo repo = new TestRepo(dir)
+                .file("values.yaml", STOCK_VALUES)
+                .file("rendered/router.yaml", ONE_ROUTER)
+                .file("rendered/router-hpa.yaml", hpa("deis-router", 2));
+        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
+        Findings.none(result, RULE);
+    }
+
+    @Test
+    void autoscalerAloneInTheManifestsSatisfiesTheStockValues() throws Exception {
+        TestRepo repo = new TestRepo(dir)
+                .file("values.yaml", STOCK_VALUES)
+                .file("platform/router-hpa.yaml", hpa("deis-router", 3));
+        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("platform"));
+        Findings.none(result, RULE);
+    }
+
+    @Test
+    void autoscalerWithMinReplicasOneDoesNotCount() throws Exception {
+        TestRepo repo = new TestRepo(dir)
+                .file("rendered/router.yaml", ONE_ROUTER)
+                .file("rendered/router-hpa.yaml", hpa("deis-router", 1));
+        Findings.at(Findings.single(repo.manifests("rendered"), RULE), "rendered/router.yaml:8:13");
+    }
+
+    @Test
+    void autoscalerForAnotherDeploymentDoesNotCount() throws Exception {
+        TestRepo repo = new TestRepo(dir)
+                .file("rendered/router.yaml", ONE_ROUTER)
+                .file("rendered/router-hpa.yaml", hpa("deis-controller", 3));
+        Findings.single(repo.manifests("rendered"), RULE);
+    }
+
+    @Test
+    void scaledRenderSatisfiesTheStockValues() throws Exception {
+        TestRepo repo = new TestRepo(dir)
+                .file("values.yaml", STOCK_VALUES)
+                .file("rendered/router.yaml", router("  replicas: 2\n"));
+        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
+        Findings.none(result, RULE);
+    }
+
+    @Test
+    void oneRouterInValuesAndRenderIsOneFindingWithTheValuesPlaceFirst() throws Exception {
+        TestRepo repo = new TestRepo(dir)
+                .file("values.yaml", STOCK_VALUES)
+                .file("rendered/router.yaml", ONE_ROUTER);
+        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
+        Finding finding = Findings.single(result, RULE);
+        Findings.at(finding, "values.yaml:3:1", "rendered/router.yaml:8:13");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"experimental_native_ingress: true", "native_ingress: true", "native_ingress: \"yes\""})
+    void nativeIngressReplacesTheRouter(String setting) throws Exception {
+        TestRepo repo = new TestRepo(dir)
+                .file("values.yaml", "global:\n  " + setting + "\nrouter:\n  replicas: 1\n")
+                .file("rendered/router.yaml", ONE_ROUTER);
+        Findings.none(repo.values("2.19.0", "values.yaml"), RULE);
+        CheckResult both = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
+        Findings.none(both, RULE);
+    }
+
+    @Test
+    void nativeIngressSwitchedOffStillChecksTheRouter() throws Exception {
+        TestRepo repo = new TestRepo(dir).file("values.yaml",
+                "global:\n  experimental_native_ingress: false\nrouter:\n  replicas: 1\n");
+        Findings.at(Findings.single(repo.values("2.19.0", "values.yaml"), RULE), "values.yaml:4:13");
+    }
+}
