@@ -45,7 +45,8 @@ public final class OpenRegistrationRule implements Rule {
 
     private void checkValues(CheckContext context, EffectiveValues values, RuleFindings findings) {
         Value mode = values.get(PATH);
-        String text = mode.text();
+        // A null deletes the chart default: the controller then gets no mode at all, never a closed one.
+        String text = mode.state() == Value.State.DELETED ? null : mode.text();
         if (text != null && CLOSED.contains(text)) {
             return;
         }
@@ -58,10 +59,10 @@ public final class OpenRegistrationRule implements Rule {
             return;
         }
         String detail = "";
-        if (mode.state() == Value.State.DELETED) {
-            detail = ", and the controller then falls back to open registration";
+        if (mode.state() == Value.State.DELETED || mode.state() == Value.State.BLOCKED) {
+            detail = ", so the controller gets no registration mode instead of admin_only or disabled";
         } else if (text != null && !text.equals("enabled")) {
-            detail = ", which is not a mode the controller knows, so registration stays open";
+            detail = ", which is not one of the controller's modes (enabled, disabled, admin_only)";
         }
         findings.report("registration", Place.inValues(values.locate(mode), PATH,
                 ValueWords.describe(mode) + detail + ": " + WHY), Fixes.set(mode, fixTo, false));

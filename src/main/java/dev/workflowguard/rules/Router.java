@@ -85,17 +85,13 @@ final class Router {
     }
 
     /**
-     * Where a values message about a router annotation points: the annotation if a file sets it,
-     * else the annotations map if a file sets that, else where it would be added.
+     * Where a values message about a router annotation points: the annotation if a file sets (or
+     * deletes) it; otherwise where it would be added, in the last values file, like every value
+     * set nowhere (and where `workflow:fix` writes it).
      */
     static Location annotationLocation(EffectiveValues values, String annotation) {
         Value value = annotation(values, annotation);
-        if (value.entry() != null) {
-            return values.locate(value);
-        }
-        Value map = values.get(ANNOTATIONS);
-        return map.entry() != null ? new Location(map.entry().file(), map.entry().key().start())
-                : values.locateAbsent(ValuesPath.parse(ANNOTATIONS));
+        return value.entry() != null ? values.locate(value) : values.locateAbsent(annotationPath(annotation));
     }
 
     /** Where a manifest message about a router annotation points: the annotation, else the object. */

@@ -47,10 +47,9 @@ public final class TlsMissingRule implements Rule {
             return;
         }
         context.valuesIfAny().ifPresent(values -> {
-            ValuesPath path = ValuesPath.parse(Router.SERVICE_ANNOTATIONS);
-            var annotations = values.get(path);
-            var at = annotations.entry() != null ? new dev.workflowguard.finding.Location(annotations.entry().file(),
-                    annotations.entry().key().start()) : values.locateAbsent(path);
+            // Nothing sets a certificate annotation: point where one would be added, in the last values file.
+            var at = values.locateAbsent(ValuesPath.parse(Router.SERVICE_ANNOTATIONS)
+                    .child("service.beta.kubernetes.io/aws-load-balancer-ssl-cert"));
             findings.report("tls", Place.inValues(at, Router.SERVICE_ANNOTATIONS, "no TLS is configured: "
                     + Router.SERVICE_ANNOTATIONS + " has no load-balancer certificate annotation, no Secret "
                     + PLATFORM_CERT + " is among the checked inputs, and no externalCertificate is declared; " + WHY));

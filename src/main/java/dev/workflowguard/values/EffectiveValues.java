@@ -58,6 +58,11 @@ public final class EffectiveValues {
             }
             YamlNode node = entry.value();
             if (node instanceof YamlScalar scalar && scalar.isNull()) {
+                if (i < keys.size() - 1 && isEmptyPlaceholder(scalar)) {
+                    // `deployment_annotations:` followed only by comments is how the stock chart leaves a map
+                    // to be filled; nothing below it is set, so keys under it are unset, not deliberately deleted.
+                    return new Value(path, Value.State.UNSET, null, chartDefault, null);
+                }
                 return new Value(path, Value.State.DELETED, entry, chartDefault, path.prefix(i + 1));
             }
             if (i == keys.size() - 1) {
@@ -69,6 +74,12 @@ public final class EffectiveValues {
             map = next;
         }
         return new Value(path, Value.State.UNSET, null, chartDefault, null);
+    }
+
+    /** An empty value (`key:` and nothing else), as opposed to a written `null` or `~`. */
+    private static boolean isEmptyPlaceholder(YamlScalar scalar) {
+        return scalar.text().isEmpty() && scalar.style() == dev.workflowguard.yaml.ScalarStyle.PLAIN
+                && scalar.start().offset() == scalar.end().offset();
     }
 
     /** The map at a path (for annotation maps), or null when unset or not a map. */

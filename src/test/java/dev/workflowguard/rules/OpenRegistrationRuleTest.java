@@ -133,7 +133,7 @@ class OpenRegistrationRuleTest {
                 """);
         Finding finding = Findings.single(repo.values("2.19.0", "values.yaml"), RULE);
         Findings.at(finding, "values.yaml:2:22");
-        Findings.says(finding, "\"invite_only\"", "not a mode the controller knows");
+        Findings.says(finding, "\"invite_only\"", "not one of the controller's modes");
         assertEquals(Severity.ERROR, finding.severity());
     }
 
@@ -228,5 +228,17 @@ class OpenRegistrationRuleTest {
         Finding finding = Findings.single(result, RULE);
         Findings.at(finding, "values.yaml:1:1");
         assertEquals(Severity.WARNING, finding.severity());
+    }
+
+    @Test
+    void aNullModeOnANewerChartIsStillAFinding() throws Exception {
+        TestRepo repo = new TestRepo(dir).file("values.yaml", """
+                controller:
+                  registration_mode: null
+                """);
+        Finding finding = Findings.single(repo.values("2.19.0", "values.yaml"), RULE);
+        Findings.at(finding, "values.yaml:2:22");
+        Findings.says(finding, "set to null", "no registration mode instead of admin_only or disabled");
+        assertEquals("admin_only", finding.fix().value());
     }
 }

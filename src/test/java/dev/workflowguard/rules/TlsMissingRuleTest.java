@@ -119,7 +119,8 @@ class TlsMissingRuleTest {
                   service_annotations:
                     service.beta.kubernetes.io/aws-load-balancer-ssl-cert: ""
                 """);
-        Findings.at(Findings.single(repo.values("2.19.0", "values.yaml"), RULE), "values.yaml:2:3");
+        // Points at the empty annotation itself: that is the line to fill in.
+        Findings.at(Findings.single(repo.values("2.19.0", "values.yaml"), RULE), "values.yaml:3:5");
     }
 
     @Test

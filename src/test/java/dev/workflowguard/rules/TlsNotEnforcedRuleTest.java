@@ -177,4 +177,14 @@ class TlsNotEnforcedRuleTest {
         CheckResult both = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
         Findings.none(both, RULE);
     }
+
+    @Test
+    void anAnnotationMapLeftEmptyInTheBasePointsAtTheOverlayWhereTheFixGoes() throws Exception {
+        TestRepo repo = new TestRepo(dir)
+                .file("base.yaml", "router:\n  deployment_annotations:\n    # <example-key>: <example-value>\n")
+                .file("prod.yaml", "global:\n  storage: s3\nrouter:\n  dhparam: \"\"\n");
+        Finding finding = Findings.single(repo.values("2.19.0", "base.yaml", "prod.yaml"), RULE);
+        Findings.at(finding, "prod.yaml:3:1");
+        assertEquals(null, finding.fix().target());
+    }
 }
