@@ -99,7 +99,8 @@ public final class Checker {
             for (RuleFindings.Pending pending : collected.pending()) {
                 Severity severity = override != null ? override
                         : pending.severityHint() != null ? pending.severityHint() : rule.info().defaultSeverity();
-                findings.add(new Finding(rule.id(), severity, pending.cause(), pending.places(), pending.fix()));
+                findings.add(new Finding(rule.id(), severity, pending.cause(), pending.places(), pending.fix(),
+                        pending.manifestFixes()));
             }
         }
         findings.sort(ORDER);

@@ -127,6 +127,9 @@ public final class YamlEditor {
                 if (!(node instanceof YamlMap map)) {
                     throw refuse(i, "is " + node.describeType() + ", not a mapping");
                 }
+                if (i > 0) {
+                    refuseSharedCollection(map, i);
+                }
                 YamlEntry entry = physicalEntry(map, (String) step);
                 if (entry == null) {
                     insertIntoMap(map, keys(i), unit);
@@ -183,7 +186,7 @@ public final class YamlEditor {
             int end = chars(scalar.end().offset());
             int spanStart = chars(scalar.start().offset());
             String anchor = anchorAt(spanStart, end);
-            if (anchor != null && text.matches("(?s).*\\*" + java.util.regex.Pattern.quote(anchor) + "(?![^\\s,\\]}]).*")) {
+            if (anchor != null && isAliased(anchor)) {
                 throw refuse(edit.path().size(), "is anchored as &" + anchor
                         + " and aliases elsewhere share it; edit it by hand");
             }
@@ -219,6 +222,39 @@ public final class YamlEditor {
                 end++;
             }
             splices.add(new Splice(i, end, formatted(ScalarStyle.PLAIN)));
+        }
+
+        private static boolean endsWithBlockScalar(YamlNode node) {
+            if (node instanceof YamlScalar scalar) {
+                return scalar.style() == ScalarStyle.LITERAL || scalar.style() == ScalarStyle.FOLDED;
+            }
+            if (node instanceof YamlMap map && map.size() > 0) {
+                YamlEntry last = null;
+                for (YamlEntry entry : map.entries()) {
+                    if (last == null || entry.key().start().offset() > last.key().start().offset()) {
+                        last = entry;
+                    }
+                }
+                return endsWithBlockScalar(last.value());
+            }
+            if (node instanceof YamlList list && !list.items().isEmpty()) {
+                return endsWithBlockScalar(list.items().get(list.items().size() - 1));
+            }
+            return false;
+        }
+
+        /** Refuses to edit inside a collection that is anchored and aliased elsewhere: the change would spread. */
+        private void refuseSharedCollection(YamlNode collection, int depth) throws EditException {
+            int start = chars(collection.start().offset());
+            String anchor = anchorAt(start, Math.min(text.length(), start + 256));
+            if (anchor != null && isAliased(anchor)) {
+                throw refuse(depth, "is anchored as &" + anchor + " and aliases elsewhere share it; edit it by hand");
+            }
+        }
+
+        private boolean isAliased(String anchor) {
+            return java.util.regex.Pattern.compile("\\*" + java.util.regex.Pattern.quote(anchor) + "(?![^\\s,\\]}])")
+                    .matcher(text).find();
         }
 
         /** The anchor name a node's span starts with, or null. */
@@ -283,6 +319,13 @@ public final class YamlEditor {
             int indent = physical.get(0).key().start().column() - 1;
             YamlEntry lastEntry = physical.get(physical.size() - 1);
             int at = endOfLine(contentEnd(lastEntry));
+            if (at == text.length() && !text.endsWith("\n") && endsWithBlockScalar(lastEntry.value())) {
+                // A block scalar that ends the file without a line break would gain one (its value would
+                // change) if a key followed it; put the new key before the last entry instead.
+                int lineStart = text.lastIndexOf('\n', chars(lastEntry.key().start().offset()) - 1) + 1;
+                splices.add(Splice.insert(lineStart, blockLines(keys, indent, unit) + newline));
+                return;
+            }
             splices.add(Splice.insert(at, newline + blockLines(keys, indent, unit)));
         }
 

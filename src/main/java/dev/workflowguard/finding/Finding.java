@@ -11,11 +11,18 @@ import java.util.List;
  * @param cause what identifies the cause within the rule, used to merge places
  * @param places where it shows, the most useful place to change first
  * @param fix the proposed values edit, or null when a person must act
+ * @param manifestFixes edits of committed rendered manifests (only with `workflow.fix.manifests`)
  */
-public record Finding(String rule, Severity severity, String cause, List<Place> places, ProposedFix fix) {
+public record Finding(String rule, Severity severity, String cause, List<Place> places, ProposedFix fix,
+        List<ManifestFix> manifestFixes) {
+
+    public Finding(String rule, Severity severity, String cause, List<Place> places, ProposedFix fix) {
+        this(rule, severity, cause, places, fix, List.of());
+    }
 
     public Finding {
         places = List.copyOf(places);
+        manifestFixes = List.copyOf(manifestFixes);
         if (places.isEmpty()) {
             throw new IllegalArgumentException("a finding needs at least one place");
         }
@@ -34,6 +41,6 @@ public record Finding(String rule, Severity severity, String cause, List<Place> 
     }
 
     public boolean fixable() {
-        return fix != null;
+        return fix != null || !manifestFixes.isEmpty();
     }
 }

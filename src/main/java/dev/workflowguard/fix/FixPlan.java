@@ -2,7 +2,6 @@ package dev.workflowguard.fix;
 
 import dev.workflowguard.check.CheckResult;
 import dev.workflowguard.finding.Finding;
-import dev.workflowguard.finding.ProposedFix;
 import dev.workflowguard.yaml.SourceFile;
 import java.util.List;
 
@@ -32,8 +31,8 @@ public record FixPlan(CheckResult before, List<FileChange> changes, List<Refused
         }
     }
 
-    /** One edit made for one finding. */
-    public record Applied(Finding finding, ProposedFix fix) {
+    /** One edit made for one finding, described for the log ("controller.registration_mode set to admin_only"). */
+    public record Applied(Finding finding, String description) {
     }
 
     /** A fixable finding whose edit was refused, and why. */

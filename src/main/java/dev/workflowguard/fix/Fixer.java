@@ -8,7 +8,9 @@ import dev.workflowguard.edit.Edit;
 import dev.workflowguard.edit.EditException;
 import dev.workflowguard.edit.YamlEditor;
 import dev.workflowguard.finding.Finding;
+import dev.workflowguard.finding.ManifestFix;
 import dev.workflowguard.finding.ProposedFix;
+import dev.workflowguard.values.ValuesPath;
 import dev.workflowguard.yaml.SourceFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,23 +41,20 @@ public final class Fixer {
         List<FixPlan.Refused> refused = new ArrayList<>();
         for (Finding finding : result.findings()) {
             ProposedFix fix = finding.fix();
-            if (fix == null) {
-                continue;
+            if (fix != null) {
+                SourceFile file = fix.target() != null ? fix.target() : target;
+                if (file == null || !texts.containsKey(file)) {
+                    refused.add(new FixPlan.Refused(finding, "no values file to write it to"));
+                } else {
+                    apply(editor, texts, applied, refused, finding, file,
+                            Edit.values(fix.path(), fix.value(), fix.quoted()), new ValuesPath(fix.path()).toString());
+                }
             }
-            SourceFile file = fix.target() != null ? fix.target() : target;
-            if (file == null || !texts.containsKey(file)) {
-                refused.add(new FixPlan.Refused(finding, "no values file to write it to"));
-                continue;
-            }
-            String current = texts.get(file);
-            SourceFile edited = new SourceFile(file.path(), file.displayName(), current, file.charset(),
-                    file.hasByteOrderMark());
-            try {
-                String next = editor.apply(edited, Edit.values(fix.path(), fix.value(), fix.quoted()));
-                texts.put(file, next);
-                applied.computeIfAbsent(file, f -> new ArrayList<>()).add(new FixPlan.Applied(finding, fix));
-            } catch (EditException e) {
-                refused.add(new FixPlan.Refused(finding, e.getMessage()));
+            for (ManifestFix manifestFix : finding.manifestFixes()) {
+                texts.putIfAbsent(manifestFix.file(), manifestFix.file().text());
+                apply(editor, texts, applied, refused, finding, manifestFix.file(),
+                        new Edit(manifestFix.document(), manifestFix.path(), manifestFix.value(), manifestFix.quoted()),
+                        null);
             }
         }
         List<FixPlan.FileChange> changes = new ArrayList<>();
@@ -66,6 +65,22 @@ public final class Fixer {
             }
         }
         return new FixPlan(result, changes, refused);
+    }
+
+    /** Makes one edit on the current text of a file, or records why it was refused. */
+    private static void apply(YamlEditor editor, Map<SourceFile, String> texts,
+            Map<SourceFile, List<FixPlan.Applied>> applied, List<FixPlan.Refused> refused, Finding finding,
+            SourceFile file, Edit edit, String valuesPath) {
+        SourceFile current = new SourceFile(file.path(), file.displayName(), texts.get(file), file.charset(),
+                file.hasByteOrderMark());
+        try {
+            texts.put(file, editor.apply(current, edit));
+            String what = (valuesPath != null ? valuesPath : edit.describePath()) + " set to "
+                    + (edit.mustQuote() ? "\"" + edit.value() + "\"" : edit.value());
+            applied.computeIfAbsent(file, f -> new ArrayList<>()).add(new FixPlan.Applied(finding, what));
+        } catch (EditException e) {
+            refused.add(new FixPlan.Refused(finding, e.getMessage()));
+        }
     }
 
     /** Checks the inputs as they would be once the plan is written, without writing anything. */

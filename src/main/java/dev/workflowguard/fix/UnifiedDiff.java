@@ -95,19 +95,8 @@ public final class UnifiedDiff {
         return count == 1 ? Integer.toString(first) : first + "," + count;
     }
 
-    static List<String> lines(String text) {
-        List<String> lines = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                lines.add(text.substring(start, i + 1));
-                start = i + 1;
-            }
-        }
-        if (start < text.length()) {
-            lines.add(text.substring(start));
-        }
-        return lines;
+    private static List<String> lines(String text) {
+        return UnifiedDiffLines.split(text);
     }
 
     /** Myers' shortest edit script, as {op, indexInA, indexInB} per line. */

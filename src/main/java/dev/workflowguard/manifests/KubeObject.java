@@ -22,12 +22,41 @@ public final class KubeObject {
     private final String kind;
     private final String name;
     private final String sourceTemplate;
+    private final int document;
+    private final List<Object> basePath;
 
     public KubeObject(YamlMap root, String kind, String name, String sourceTemplate) {
+        this(root, kind, name, sourceTemplate, 0, List.of());
+    }
+
+    /**
+     * @param document the 0-based document of the file the object is in
+     * @param basePath the path from the document root to the object (`items`, index) inside a List
+     */
+    public KubeObject(YamlMap root, String kind, String name, String sourceTemplate, int document,
+            List<Object> basePath) {
         this.root = root;
         this.kind = kind;
         this.name = name;
         this.sourceTemplate = sourceTemplate;
+        this.document = document;
+        this.basePath = List.copyOf(basePath);
+    }
+
+    /** The 0-based document of the file this object is in. */
+    public int document() {
+        return document;
+    }
+
+    /** The path from the document root to a field of this object, for an edit. */
+    public List<Object> path(Object... steps) {
+        List<Object> path = new ArrayList<>(basePath);
+        path.addAll(List.of(steps));
+        return path;
+    }
+
+    /** A literal environment variable value in a container, with the path that reaches it. */
+    public record EnvValue(YamlEntry entry, List<Object> path) {
     }
 
     public YamlMap root() {
@@ -129,16 +158,32 @@ public final class KubeObject {
 
     /** The containers and init containers of a workload, in file order. */
     public List<YamlMap> containers() {
-        List<YamlMap> containers = new ArrayList<>();
+        return containersWithPaths().stream().map(c -> c.container).toList();
+    }
+
+    private record Container(YamlMap container, List<Object> path) {
+    }
+
+    private List<Container> containersWithPaths() {
+        List<Container> containers = new ArrayList<>();
         YamlMap spec = podSpec();
         if (spec == null) {
             return containers;
         }
+        List<Object> specPath = switch (kind) {
+            case "Pod" -> List.of("spec");
+            case "CronJob" -> List.of("spec", "jobTemplate", "spec", "template", "spec");
+            default -> List.of("spec", "template", "spec");
+        };
         for (String key : new String[] {"initContainers", "containers"}) {
             if (spec.get(key) instanceof YamlList list) {
-                for (YamlNode item : list.items()) {
-                    if (item instanceof YamlMap container) {
-                        containers.add(container);
+                for (int i = 0; i < list.items().size(); i++) {
+                    if (list.items().get(i) instanceof YamlMap container) {
+                        List<Object> path = new ArrayList<>(basePath);
+                        path.addAll(specPath);
+                        path.add(key);
+                        path.add(i);
+                        containers.add(new Container(container, path));
                     }
                 }
             }
@@ -146,22 +191,33 @@ public final class KubeObject {
         return containers;
     }
 
-    /** The `value:` entry of an environment variable set literally in any container, or null. */
+    /** The `value:` entries of an environment variable set literally in any container. */
     public List<YamlEntry> envValues(String variable) {
-        List<YamlEntry> found = new ArrayList<>();
-        for (YamlMap container : containers()) {
-            if (!(container.get("env") instanceof YamlList env)) {
+        return env(variable).stream().map(EnvValue::entry).toList();
+    }
+
+    /**
+     * The literal values of an environment variable in every container, with their paths; a
+     * variable listed with neither `value` nor `valueFrom` counts as set to "" (as Kubernetes does).
+     */
+    public List<EnvValue> env(String variable) {
+        List<EnvValue> found = new ArrayList<>();
+        for (Container container : containersWithPaths()) {
+            if (!(container.container.get("env") instanceof YamlList env)) {
                 continue;
             }
-            for (YamlNode item : env.items()) {
-                if (item instanceof YamlMap var && var.get("name") instanceof YamlScalar varName
+            for (int i = 0; i < env.items().size(); i++) {
+                if (env.items().get(i) instanceof YamlMap var && var.get("name") instanceof YamlScalar varName
                         && variable.equals(varName.text())) {
+                    List<Object> path = new ArrayList<>(container.path);
+                    path.add("env");
+                    path.add(i);
+                    path.add("value");
                     YamlEntry value = var.entry("value");
                     if (value != null) {
-                        found.add(value);
+                        found.add(new EnvValue(value, path));
                     } else if (var.get("valueFrom") == null) {
-                        // `- name: X` with neither: Kubernetes sets X to "".
-                        found.add(new YamlEntry(varName, emptyAt(varName)));
+                        found.add(new EnvValue(new YamlEntry(varName, emptyAt(varName)), path));
                     }
                 }
             }

@@ -43,7 +43,7 @@ public final class ManifestReader {
             throws YamlException {
         loader.forEachDocument(file, document -> {
             List<KubeObject> found = new ArrayList<>();
-            collect(document, document.root(), found);
+            collect(document, document.root(), List.of(), found);
             String owner = found.size() == 1 ? found.get(0).ref() : null;
             document.duplicates().forEach(d -> duplicates.add(new ManifestSet.ManifestDuplicate(d, owner)));
             for (KubeObject object : found) {
@@ -54,7 +54,7 @@ public final class ManifestReader {
         });
     }
 
-    private static void collect(YamlDocument document, YamlNode node, List<KubeObject> into) {
+    private static void collect(YamlDocument document, YamlNode node, List<Object> path, List<KubeObject> into) {
         if (!(node instanceof YamlMap map)) {
             return;
         }
@@ -63,14 +63,17 @@ public final class ManifestReader {
             return;
         }
         if (kind.endsWith("List") && map.get("items") instanceof YamlList items) {
-            for (YamlNode item : items.items()) {
-                collect(document, item, into);
+            for (int i = 0; i < items.items().size(); i++) {
+                List<Object> itemPath = new ArrayList<>(path);
+                itemPath.add("items");
+                itemPath.add(i);
+                collect(document, items.items().get(i), itemPath, into);
             }
             return;
         }
         if (map.get("metadata") instanceof YamlMap metadata && metadata.get("name") instanceof YamlScalar name
                 && !name.isNull()) {
-            into.add(new KubeObject(map, kind, name.text(), document.sourceComment()));
+            into.add(new KubeObject(map, kind, name.text(), document.sourceComment(), document.index(), path));
         }
     }
 }

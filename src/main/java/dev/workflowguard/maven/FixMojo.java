@@ -74,8 +74,8 @@ public class FixMojo extends AbstractWorkflowMojo {
         }
         for (FixPlan.FileChange change : plan.changes()) {
             for (FixPlan.Applied applied : change.applied()) {
-                log.info(change.file().displayName() + ": " + FixWords.describe(applied.fix()) + " ["
-                        + applied.finding().rule() + "]");
+                log.info(change.file().displayName() + ": " + applied.description() + " [" + applied.finding().rule()
+                        + "]");
             }
         }
         for (FixPlan.Refused refused : plan.refused()) {

@@ -89,6 +89,19 @@ public final class JsonReport {
             json.writeStringField("file", fix.target() == null ? null : fix.target().displayName());
             json.writeEndObject();
         }
+        if (!finding.manifestFixes().isEmpty()) {
+            json.writeArrayFieldStart("manifestFixes");
+            for (var fix : finding.manifestFixes()) {
+                json.writeStartObject();
+                json.writeStringField("file", fix.file().displayName());
+                json.writeStringField("object", fix.object());
+                json.writeStringField("path", new dev.workflowguard.edit.Edit(fix.document(), fix.path(), fix.value(),
+                        fix.quoted()).describePath());
+                json.writeStringField("value", fix.value());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
         json.writeArrayFieldStart("locations");
         for (Place place : finding.places()) {
             json.writeStartObject();

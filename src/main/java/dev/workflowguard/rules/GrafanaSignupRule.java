@@ -2,6 +2,7 @@ package dev.workflowguard.rules;
 
 import dev.workflowguard.finding.Place;
 import dev.workflowguard.finding.Severity;
+import dev.workflowguard.manifests.KubeObject;
 import dev.workflowguard.values.EffectiveValues;
 import dev.workflowguard.values.Value;
 import dev.workflowguard.yaml.YamlEntry;
@@ -34,12 +35,14 @@ public final class GrafanaSignupRule implements Rule {
                 .ifPresent(values -> checkValues(values, findings));
         context.manifestsIfAny().ifPresent(manifests -> manifests.named("Deployment", "deis-monitor-grafana")
                 .forEach(grafana -> {
-                    for (YamlEntry env : grafana.envValues("ALLOW_SIGN_UP")) {
+                    for (KubeObject.EnvValue value : grafana.env("ALLOW_SIGN_UP")) {
+                        YamlEntry env = value.entry();
                         String text = env.value() instanceof YamlScalar s ? s.text() : "";
                         if (Truth.iniTrue(text)) {
                             findings.report("grafana-signup", Place.inManifest(grafana.locationOf(env), grafana.ref(),
                                     grafana.ref() + " sets ALLOW_SIGN_UP to \"" + text + "\": " + WHY
-                                            + "; set monitor.grafana.allow_sign_up: \"false\" and re-render"));
+                                            + "; set monitor.grafana.allow_sign_up: \"false\" and re-render"),
+                                    ManifestFixes.set(context, grafana, value.path(), "false", true));
                         }
                     }
                 }));

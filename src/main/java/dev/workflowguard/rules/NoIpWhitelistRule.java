@@ -43,7 +43,8 @@ public final class NoIpWhitelistRule implements Rule {
         for (KubeObject router : Router.deployments(context)) {
             findings.report("whitelist", Place.inManifest(Router.annotationLocation(router, Router.DEFAULT_WHITELIST),
                     router.ref(), router.ref() + " has no " + Router.DEFAULT_WHITELIST + " and does not enforce app "
-                            + "whitelists: " + WHY + remedy));
+                            + "whitelists: " + WHY + remedy),
+                    cidrs == null ? null : ManifestFixes.annotation(context, router, Router.DEFAULT_WHITELIST, cidrs));
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.workflowguard.rules;
 
 import dev.workflowguard.finding.Place;
 import dev.workflowguard.finding.Severity;
+import dev.workflowguard.manifests.KubeObject;
 import dev.workflowguard.values.EffectiveValues;
 import dev.workflowguard.values.Value;
 import dev.workflowguard.yaml.YamlEntry;
@@ -31,13 +32,15 @@ public final class OpenRegistrationRule implements Rule {
         context.valuesIfAny().ifPresent(values -> checkValues(context, values, findings));
         context.manifestsIfAny().ifPresent(manifests -> manifests.named("Deployment", "deis-controller")
                 .forEach(controller -> {
-                    for (YamlEntry env : controller.envValues("REGISTRATION_MODE")) {
+                    for (KubeObject.EnvValue value : controller.env("REGISTRATION_MODE")) {
+                        YamlEntry env = value.entry();
                         String mode = env.value() instanceof YamlScalar s ? s.text() : "";
                         if (!CLOSED.contains(mode)) {
                             findings.report("registration", Place.inManifest(controller.locationOf(env),
                                     controller.ref(), controller.ref() + " sets REGISTRATION_MODE to \"" + mode + "\""
                                             + (mode.equals("enabled") ? "" : ", which the controller treats as open")
-                                            + ": " + WHY));
+                                            + ": " + WHY), ManifestFixes.set(context, controller, value.path(),
+                                    context.fixOptions().registrationMode(), false));
                         }
                     }
                 }));

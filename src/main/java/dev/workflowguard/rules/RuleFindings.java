@@ -1,5 +1,6 @@
 package dev.workflowguard.rules;
 
+import dev.workflowguard.finding.ManifestFix;
 import dev.workflowguard.finding.Place;
 import dev.workflowguard.finding.ProposedFix;
 import dev.workflowguard.finding.Severity;
@@ -19,6 +20,7 @@ public final class RuleFindings {
         private final String cause;
         private final List<Place> places = new ArrayList<>();
         private ProposedFix fix;
+        private final List<ManifestFix> manifestFixes = new ArrayList<>();
         private Severity severityHint;
         private boolean placeWithoutHint;
 
@@ -36,6 +38,10 @@ public final class RuleFindings {
 
         public ProposedFix fix() {
             return fix;
+        }
+
+        public List<ManifestFix> manifestFixes() {
+            return manifestFixes;
         }
 
         /**
@@ -77,6 +83,14 @@ public final class RuleFindings {
             pending.severityHint = severityHint;
         } else {
             pending.placeWithoutHint = true;
+        }
+    }
+
+    /** Records a rendered object showing the cause, with the edit that corrects it in place (or null). */
+    public void report(String cause, Place place, ManifestFix fix) {
+        report(cause, place, null, null);
+        if (fix != null) {
+            byCause.get(cause).manifestFixes.add(fix);
         }
     }
 

@@ -50,7 +50,8 @@ public final class SingleRouterRule implements Rule {
             Location at = replicas != null ? router.locationOf(replicas) : router.location();
             String count = replicas == null ? "no spec.replicas (so 1)" : "spec.replicas: " + text(replicas.value());
             findings.report("router-replicas", Place.inManifest(at, router.ref(), router.ref() + " has " + count
-                    + " and no HorizontalPodAutoscaler with minReplicas >= 2 targets it: " + WHY + "; " + REMEDY));
+                    + " and no HorizontalPodAutoscaler with minReplicas >= 2 targets it: " + WHY + "; " + REMEDY),
+                    ManifestFixes.set(context, router, router.path("spec", "replicas"), "2", false));
         }
     }
 

@@ -64,7 +64,8 @@ public final class TlsLegacyProtocolsRule implements Rule {
                 continue;
             }
             findings.report("tls-protocols", Place.inManifest(Router.annotationLocation(router, Router.PROTOCOLS),
-                    router.ref(), router.ref() + " " + said + ": " + WHY + remedy));
+                    router.ref(), router.ref() + " " + said + ": " + WHY + remedy),
+                    ManifestFixes.annotation(context, router, Router.PROTOCOLS, MODERN));
         }
     }
 }

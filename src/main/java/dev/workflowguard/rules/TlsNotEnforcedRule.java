@@ -43,7 +43,8 @@ public final class TlsNotEnforcedRule implements Rule {
             String said = enforce == null ? "has neither " + Router.SSL_ENFORCE + " nor " + Router.HSTS + " set to \"true\""
                     : "has " + Router.SSL_ENFORCE + ": \"" + enforce + "\"";
             findings.report("tls-enforce", Place.inManifest(Router.annotationLocation(router, Router.SSL_ENFORCE),
-                    router.ref(), router.ref() + " " + said + ": " + WHY + remedy));
+                    router.ref(), router.ref() + " " + said + ": " + WHY + remedy),
+                    ManifestFixes.annotation(context, router, Router.SSL_ENFORCE, "true"));
         }
     }
 }

@@ -1,0 +1,25 @@
+package dev.workflowguard.rules;
+
+import dev.workflowguard.finding.ManifestFix;
+import dev.workflowguard.manifests.KubeObject;
+import java.util.List;
+
+/** Builds in-place edits of committed rendered manifests, only when the user asked for them. */
+final class ManifestFixes {
+
+    private ManifestFixes() {
+    }
+
+    /** Set a field of an object; null unless `workflow.fix.manifests` is on. */
+    static ManifestFix set(CheckContext context, KubeObject object, List<Object> path, String value, boolean quoted) {
+        if (!context.fixOptions().manifests()) {
+            return null;
+        }
+        return new ManifestFix(object.file(), object.document(), path, value, quoted, object.ref());
+    }
+
+    /** Set an annotation on a rendered router Deployment. */
+    static ManifestFix annotation(CheckContext context, KubeObject object, String annotation, String value) {
+        return set(context, object, object.path("metadata", "annotations", annotation), value, true);
+    }
+}
