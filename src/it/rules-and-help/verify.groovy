@@ -33,7 +33,13 @@ assert rules.contains('[INFO] BUILD SUCCESS')
 
 List<String> help = runs[1]
 assert help.any { it ==~ /^\[INFO\] --- workflow:.*:help \(default-cli\) @ rules-and-help ---$/ }
-assert help.any { it ==~ /^\[INFO\] workflow-guard Maven plugin \S+$/ }
+int title = help.findIndexOf { it ==~ /^\[INFO\] workflow-guard Maven plugin \S+$/ }
+assert title >= 0
+// The plugin description, wrapped by the help goal only: every line indented by two spaces, one sentence.
+List<String> description = help.subList(title + 1, help.findIndexOf(title + 1) { it.isEmpty() })
+assert description.every { it ==~ /^  \S.*/ } : "description lines: $description"
+assert description*.trim().join(' ') == 'Fails the build on Deis / Hephy Workflow Helm values and rendered manifests ' +
+        'that are not production-ready, pointing at the file and line to change.'
 assert help.contains('workflow:check')
 String helpText = help.join('\n')
 ['valuesFiles', 'manifests', 'workflowVersion', 'failOnSeverity', 'disabledRules', 'severities', 'externalCertificate',
