@@ -14,9 +14,9 @@ assert lines.any { it ==~ /^\[INFO\] --- workflow:.*:check \(default-cli\) @ com
 List<String> expected = [
     'a.yaml:25:13 warning rbac-disabled',          // only a.yaml sets use_rbac
     'a.yaml:69:15 error grafana-default-admin',    // only a.yaml sets the password
-    'a.yaml:81:3 warning tls-not-enforced',
     'b.yaml:1:1 error grafana-signup',             // set in no file: the last values file (it has no monitor: key)
     'b.yaml:1:1 error single-router',              // stock chart: reported in the last values file
+    'b.yaml:1:1 warning tls-not-enforced',         // a.yaml's annotation map is empty: set nowhere, so the last file
     'b.yaml:11:22 error open-registration',        // b.yaml overrides a.yaml's admin_only
 ]
 assert logged.collect { "${it.at} ${it.severity} ${it.rule}".toString() } == expected

@@ -9,7 +9,7 @@ List<Map> logged = lines.collect { findingLine.matcher(it) }.findAll { it.matche
 }
 
 assert logged.collect { "${it.level} ${it.at} ${it.severity} ${it.rule}".toString() } == [
-    'WARNING values/base.yaml:86:3 warning tls-missing',     // default error; base.yaml's empty service_annotations
+    'WARNING values/prod.yaml:17:1 warning tls-missing',     // default error; no certificate anywhere: the last file's router:
     'ERROR values/prod.yaml:18:3 error no-ip-whitelist',     // default info; prod.yaml's deployment_annotations
 ]
 assert !lines.any { it.contains('single-router') }
@@ -20,7 +20,7 @@ assert lines.any { it.contains(':check (default) on project severities-and-disab
 
 def report = new JsonSlurper().parse(new File(basedir, 'target/workflow/report.json'))
 assert report.findings.collect { "${it.file}:${it.line}:${it.column} ${it.severity} ${it.rule}".toString() } == [
-    'values/base.yaml:86:3 warning tls-missing',
+    'values/prod.yaml:17:1 warning tls-missing',
     'values/prod.yaml:18:3 error no-ip-whitelist',
 ]
 assert report.summary == [error: 1, warning: 1, info: 0, files: 2, fixable: 0, failed: true]
