@@ -20,7 +20,6 @@ class StockInputsTest {
     void stockValuesOfWorkflow211FailWithEverySeedRecommendation() throws Exception {
         TestRepo repo = new TestRepo(dir).resource("fixtures/stock-values-2.11.yaml", "values.yaml");
         CheckResult result = repo.values("2.11.0", "values.yaml");
-        System.out.println(Findings.describe(result));
         assertTrue(Findings.rules(result).containsAll(List.of("minio-storage", "open-registration", "grafana-signup",
                 "grafana-default-admin", "single-router", "tls-missing", "tls-not-enforced", "rbac-disabled")),
                 Findings.describe(result));
@@ -38,7 +37,6 @@ class StockInputsTest {
     void stockRender() throws Exception {
         TestRepo repo = new TestRepo(dir).resource("fixtures/rendered-stock-2.19.yaml", "rendered/workflow.yaml");
         CheckResult result = repo.manifests("rendered");
-        System.out.println(Findings.describe(result));
         assertTrue(Findings.rules(result).containsAll(List.of("minio-storage", "grafana-signup",
                 "grafana-default-admin", "single-router", "tls-missing", "tls-not-enforced", "rbac-disabled")),
                 Findings.describe(result));
@@ -49,6 +47,11 @@ class StockInputsTest {
         TestRepo repo = new TestRepo(dir).resource("fixtures/stock-values-2.19.yaml", "values.yaml")
                 .resource("fixtures/rendered-stock-2.19.yaml", "rendered/workflow.yaml");
         CheckResult result = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
-        System.out.println(Findings.describe(result));
+        // One finding per cause, at the values line first and then at the rendered object.
+        Findings.at(Findings.single(result, "single-router"), "values.yaml:77:1", "rendered/workflow.yaml:92:13");
+        Findings.at(Findings.single(result, "grafana-signup"), "values.yaml:67:3", "rendered/workflow.yaml:184:22");
+        Findings.at(Findings.single(result, "rbac-disabled"), "values.yaml:25:13", "rendered/workflow.yaml:6:9");
+        Findings.none(result, "stale-render");
+        Findings.none(result, "open-registration");
     }
 }

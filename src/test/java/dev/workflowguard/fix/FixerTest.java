@@ -1,0 +1,154 @@
+package dev.workflowguard.fix;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.workflowguard.check.CheckRequest;
+import dev.workflowguard.check.CheckResult;
+import dev.workflowguard.check.InputException;
+import dev.workflowguard.finding.Finding;
+import dev.workflowguard.rules.FixOptions;
+import dev.workflowguard.testing.Findings;
+import dev.workflowguard.testing.TestRepo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Planning and writing corrections: right file, only the intended lines, idempotent, check and fix agree. */
+class FixerTest {
+
+    @TempDir
+    Path dir;
+
+    private CheckRequest request(TestRepo repo, Consumer<CheckRequest.Builder> configure) {
+        CheckRequest.Builder builder = CheckRequest.builder(repo.dir());
+        configure.accept(builder);
+        return builder.build();
+    }
+
+    /** Plans, writes every change, and returns the check after writing. */
+    private CheckResult fixAndRecheck(CheckRequest request, String target) throws Exception {
+        Fixer fixer = new Fixer();
+        FixPlan plan = fixer.plan(request, target);
+        SafeWriter writer = new SafeWriter(request.baseDirectory());
+        for (FixPlan.FileChange change : plan.changes()) {
+            writer.write(change.file(), change.newText());
+        }
+        return fixer.recheck(request, new FixPlan(plan.before(), List.of(), List.of()));
+    }
+
+    @Test
+    void afterFixingOnlyFindingsThatNeedAPersonRemain() throws Exception {
+        TestRepo repo = new TestRepo(dir).resource("fixtures/stock-values-2.19.yaml", "values/base.yaml")
+                .file("values/prod.yaml", "# production\nglobal:\n  storage: s3\n");
+        CheckRequest request = request(repo, b -> b.workflowVersion("2.19.0").values("values/base.yaml",
+                "values/prod.yaml").fixOptions(new FixOptions("admin_only", "s3", "10.0.0.0/8", false)));
+        CheckResult before = new dev.workflowguard.check.Checker().check(request);
+        assertTrue(before.findings().stream().filter(Finding::fixable).count() >= 5, Findings.describe(before));
+        CheckResult after = fixAndRecheck(request, null);
+        assertTrue(after.findings().stream().noneMatch(Finding::fixable), Findings.describe(after));
+        assertEquals(Set.of("storage-placeholder", "grafana-default-admin", "single-router", "tls-missing"),
+                Set.copyOf(Findings.rules(after)), Findings.describe(after));
+    }
+
+    @Test
+    void editsGoToTheFileThatSetTheValueOrToTheFixTarget() throws Exception {
+        TestRepo repo = new TestRepo(dir)
+                .file("base.yaml", "controller:\n  registration_mode: enabled  # stock\nglobal:\n  use_rbac: false\n")
+                .file("prod.yaml", "controller:\n  registration_mode: enabled  # overlay\n");
+        CheckRequest request = request(repo, b -> b.workflowVersion("2.19.0").values("base.yaml", "prod.yaml")
+                .disabledRules(List.of("no-ip-whitelist")));
+        fixAndRecheck(request, null);
+        // Set in both: the overlay (last setter) is corrected; set only in the base: the base.
+        assertEquals("controller:\n  registration_mode: admin_only  # overlay\nmonitor:\n  grafana:\n"
+                + "    allow_sign_up: \"false\"\nrouter:\n  deployment_annotations:\n"
+                + "    router.deis.io/nginx.ssl.protocols: \"TLSv1.2 TLSv1.3\"\n"
+                + "    router.deis.io/nginx.ssl.enforce: \"true\"\n", repo.read("prod.yaml"));
+        assertEquals("controller:\n  registration_mode: enabled  # stock\nglobal:\n  use_rbac: true\n",
+                repo.read("base.yaml"));
+    }
+
+    @Test
+    void theFixTargetReceivesKeysSetNowhere() throws Exception {
+        TestRepo repo = new TestRepo(dir).file("base.yaml", "global:\n  use_rbac: true\n")
+                .file("prod.yaml", "controller:\n  registration_mode: admin_only\n");
+        CheckRequest request = request(repo, b -> b.workflowVersion("2.19.0").values("base.yaml", "prod.yaml")
+                .disabledRules(List.of("no-ip-whitelist", "tls-legacy-protocols", "tls-not-enforced")));
+        fixAndRecheck(request, "base.yaml");
+        assertEquals("global:\n  use_rbac: true\nmonitor:\n  grafana:\n    allow_sign_up: \"false\"\n",
+                repo.read("base.yaml"));
+        assertEquals("controller:\n  registration_mode: admin_only\n", repo.read("prod.yaml"));
+    }
+
+    @Test
+    void aFixTargetThatIsNotAValuesFileIsAConfigurationError() {
+        TestRepo repo = new TestRepo(dir).file("base.yaml", "a: 1\n");
+        InputException e = assertThrows(InputException.class,
+                () -> new Fixer().plan(request(repo, b -> b.values("base.yaml")), "other.yaml"));
+        assertTrue(e.getMessage().contains("other.yaml is not one of the configured values files (base.yaml)"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("workflow.fix.target"), e.getMessage());
+    }
+
+    @Test
+    void aSecondRunHasNothingToDo() throws Exception {
+        TestRepo repo = new TestRepo(dir).resource("fixtures/stock-values-2.11.yaml", "values.yaml");
+        CheckRequest request = request(repo, b -> b.workflowVersion("2.11.0").values("values.yaml"));
+        fixAndRecheck(request, null);
+        String once = repo.read("values.yaml");
+        FixPlan second = new Fixer().plan(request, null);
+        assertTrue(second.isEmpty(), () -> second.changes().toString());
+        assertEquals(once, repo.read("values.yaml"));
+    }
+
+    @Test
+    void theDryRunRecheckSeesWhatARealRunWouldLeave() throws Exception {
+        TestRepo repo = new TestRepo(dir).resource("fixtures/stock-values-2.11.yaml", "values.yaml");
+        CheckRequest request = request(repo, b -> b.workflowVersion("2.11.0").values("values.yaml"));
+        Fixer fixer = new Fixer();
+        FixPlan plan = fixer.plan(request, null);
+        String before = repo.read("values.yaml");
+        CheckResult dry = fixer.recheck(request, plan);
+        assertEquals(before, repo.read("values.yaml"), "a plan writes nothing");
+        CheckResult real = fixAndRecheck(request, null);
+        assertEquals(Findings.describe(real), Findings.describe(dry));
+    }
+
+    @Test
+    void onlyTheCorrectedLinesChange() throws Exception {
+        TestRepo repo = new TestRepo(dir).resource("fixtures/stock-values-2.11.yaml", "values.yaml");
+        String before = repo.read("values.yaml");
+        CheckRequest request = request(repo, b -> b.workflowVersion("2.11.0").values("values.yaml"));
+        FixPlan plan = new Fixer().plan(request, null);
+        String patch = UnifiedDiff.of("values.yaml", before, plan.changes().get(0).newText());
+        List<String> removed = patch.lines().filter(l -> l.startsWith("-") && !l.startsWith("---")).toList();
+        assertEquals(List.of("-  use_rbac: false", "-  registration_mode: \"enabled\""), removed, patch);
+        assertTrue(patch.lines().filter(l -> l.startsWith("+") && !l.startsWith("+++"))
+                .allMatch(l -> l.contains("use_rbac: true") || l.contains("registration_mode: \"admin_only\"")
+                        || l.contains("router.deis.io/nginx.ssl.") ), patch);
+    }
+
+    @Test
+    void committedManifestsAreFixedInPlaceOnlyWhenAsked() throws Exception {
+        TestRepo repo = new TestRepo(dir).resource("fixtures/rendered-stock-2.19.yaml", "rendered/workflow.yaml");
+        String before = repo.read("rendered/workflow.yaml");
+        CheckRequest without = request(repo, b -> b.manifests("rendered"));
+        assertTrue(new Fixer().plan(without, null).isEmpty());
+        CheckRequest with = request(repo, b -> b.manifests("rendered")
+                .fixOptions(new FixOptions(null, null, null, true)));
+        CheckResult after = fixAndRecheck(with, null);
+        Findings.none(after, "single-router");
+        Findings.none(after, "grafana-signup");
+        Findings.none(after, "tls-not-enforced");
+        String patch = UnifiedDiff.of("w.yaml", before, repo.read("rendered/workflow.yaml"));
+        assertEquals(List.of("-  replicas: 1", "-              value: \"true\""),
+                patch.lines().filter(l -> l.startsWith("-") && !l.startsWith("---")).toList(), patch);
+        assertTrue(repo.read("rendered/workflow.yaml").contains("    router.deis.io/nginx.ssl.enforce: \"true\"\n"));
+        assertTrue(Files.readString(repo.dir().resolve("rendered/workflow.yaml")).contains("  replicas: 2\n"));
+    }
+}

@@ -1,0 +1,120 @@
+package dev.workflowguard.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.apache.maven.api.plugin.testing.Basedir;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The fix goal as Maven runs it: writes, dry run, options, idempotency, remaining findings. */
+@MojoTest
+@Basedir("/mojo/fix-project")
+class FixMojoTest {
+
+    private static final Path SOURCE = Path.of("src", "test", "resources", "mojo", "fix-project");
+    private final CapturingLog log = new CapturingLog();
+
+    private static Path basedir() {
+        return Path.of("target", "test-classes", "mojo", "fix-project").toAbsolutePath();
+    }
+
+    @BeforeEach
+    void restoreTheProject() throws Exception {
+        for (String file : new String[] {"values/base.yaml", "values/prod.yaml"}) {
+            Files.copy(SOURCE.resolve(file), basedir().resolve(file), StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.deleteIfExists(basedir().resolve("target/workflow/fix.patch"));
+    }
+
+    private static String prod() throws Exception {
+        return Files.readString(basedir().resolve("values/prod.yaml"));
+    }
+
+    @Test
+    @InjectMojo(goal = "fix", pom = "pom.xml")
+    void writesTheCorrectionsAndListsWhatRemains(FixMojo mojo) throws Exception {
+        mojo.setLog(log);
+        mojo.execute();
+        assertEquals("""
+                # production overlay
+                controller:
+                  registration_mode: admin_only   # TODO close before launch
+                monitor:
+                  grafana:
+                    allow_sign_up: "false"
+                router:
+                  deployment_annotations:
+                    router.deis.io/nginx.ssl.protocols: "TLSv1.2 TLSv1.3"
+                    router.deis.io/nginx.ssl.enforce: "true"
+                """, prod());
+        assertTrue(log.at("INFO").contains(
+                "values/prod.yaml: controller.registration_mode set to admin_only [open-registration]"), log.all());
+        assertTrue(log.at("INFO").contains("values/base.yaml: global.use_rbac set to true [rbac-disabled]"), log.all());
+        assertTrue(log.at("INFO").contains("workflow-guard fix: changed 2 files (5 values)."), log.all());
+        assertTrue(log.at("INFO").stream().anyMatch(l -> l.startsWith("workflow-guard: 5 findings remain; each needs")),
+                log.all());
+        assertTrue(log.at("ERROR").stream().anyMatch(l -> l.endsWith("[minio-storage]")), log.all());
+    }
+
+    @Test
+    @InjectMojo(goal = "fix", pom = "pom.xml")
+    @MojoParameter(name = "dryRun", value = "true")
+    void aDryRunWritesOnlyThePatch(FixMojo mojo) throws Exception {
+        mojo.setLog(log);
+        String before = prod();
+        mojo.execute();
+        assertEquals(before, prod());
+        String patch = Files.readString(basedir().resolve("target/workflow/fix.patch"));
+        assertTrue(patch.contains("+++ b/") && patch.contains("values/prod.yaml"), patch);
+        assertTrue(patch.contains("-  registration_mode: enabled   # TODO close before launch\n"
+                + "+  registration_mode: admin_only   # TODO close before launch\n"), patch);
+        assertTrue(log.at("INFO").stream().anyMatch(l -> l.startsWith("workflow-guard fix (dry run): would change 2 files")),
+                log.all());
+        assertTrue(log.at("INFO").stream().anyMatch(l -> l.startsWith("+  registration_mode: admin_only")), log.all());
+    }
+
+    @Test
+    @InjectMojo(goal = "fix", pom = "pom.xml")
+    @MojoParameter(name = "storage", value = "gcs")
+    @MojoParameter(name = "registrationMode", value = "disabled")
+    void optionsChooseWhatIsWritten(FixMojo mojo) throws Exception {
+        mojo.setLog(log);
+        mojo.execute();
+        assertTrue(prod().contains("  registration_mode: disabled   # TODO close before launch\n"), prod());
+        assertTrue(Files.readString(basedir().resolve("values/base.yaml")).contains("\n  storage: gcs\n"));
+        // The backend's keys are now the next thing to fill in by hand.
+        assertTrue(log.at("ERROR").stream().anyMatch(l -> l.contains("gcs.key_json") && l.endsWith("[storage-placeholder]")),
+                log.all());
+    }
+
+    @Test
+    @InjectMojo(goal = "fix", pom = "pom.xml")
+    @MojoParameter(name = "storage", value = "dropbox")
+    void anUnknownBackendIsAConfigurationError(FixMojo mojo) {
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(e.getMessage().contains("'dropbox' is not an object storage backend; use one of s3, gcs, azure, swift"),
+                e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "fix", pom = "pom.xml")
+    @MojoParameter(name = "fixSkip", value = "true")
+    void skipWritesNothing(FixMojo mojo) throws Exception {
+        mojo.setLog(log);
+        String before = prod();
+        mojo.execute();
+        assertEquals(before, prod());
+        assertEquals("workflow-guard: fix skipped", log.at("INFO").get(0));
+        assertFalse(Files.exists(basedir().resolve("target/workflow/fix.patch")));
+    }
+}
