@@ -9,7 +9,7 @@ import java.util.Optional;
  * reference (read off the Deis v2.8 – v2.19 and Hephy v2.20 – v2.23 charts). Only keys whose
  * default matters to a rule are here; everything else is "no default known".
  */
-public final class ChartDefaults {
+public final class ChartDefaults implements DefaultValues {
 
     /** Placeholders the stock chart ships, which never work as real settings. */
     public static final Map<String, String> PLACEHOLDERS = placeholders();
@@ -38,11 +38,13 @@ public final class ChartDefaults {
         return new ChartDefaults(version);
     }
 
+    @Override
     public WorkflowVersion version() {
         return version;
     }
 
     /** The chart's default for a path, if the chart has one the rules care about. */
+    @Override
     public Optional<ChartDefault> lookup(ValuesPath path) {
         String key = path.toString();
         switch (key) {

@@ -16,9 +16,9 @@ public final class EffectiveValues {
 
     private final List<ValuesSource> sources;
     private final YamlMap merged;
-    private final ChartDefaults defaults;
+    private final DefaultValues defaults;
 
-    public EffectiveValues(List<ValuesSource> sources, ChartDefaults defaults) {
+    public EffectiveValues(List<ValuesSource> sources, DefaultValues defaults) {
         if (sources.isEmpty()) {
             throw new IllegalArgumentException("at least one values file is needed");
         }
@@ -39,7 +39,7 @@ public final class EffectiveValues {
         return defaults.version();
     }
 
-    public ChartDefaults defaults() {
+    public DefaultValues defaults() {
         return defaults;
     }
 

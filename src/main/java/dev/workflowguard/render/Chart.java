@@ -1,0 +1,22 @@
+package dev.workflowguard.render;
+
+import dev.workflowguard.values.WorkflowVersion;
+import java.nio.file.Path;
+
+/**
+ * A chart ready to render: its folder (unpacked when configured as a `.tgz`), its name and its
+ * version from Chart.yaml, and how the user named it.
+ *
+ * @param directory the chart's root folder (the one holding Chart.yaml)
+ * @param displayRoot how files inside it are named in messages, e.g. `charts/workflow` or `workflow-v2.19.4.tgz!/workflow`
+ * @param name the chart's name
+ * @param version the chart's version, read as a Workflow release
+ * @param fingerprint changes whenever any file of the chart changes (for render caching)
+ */
+public record Chart(Path directory, String displayRoot, String name, WorkflowVersion version, String fingerprint) {
+
+    /** A file of the chart as shown in messages. */
+    public String display(Path file) {
+        return displayRoot + "/" + directory.relativize(file).toString().replace('\\', '/');
+    }
+}

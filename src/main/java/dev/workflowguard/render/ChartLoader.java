@@ -1,0 +1,135 @@
+package dev.workflowguard.render;
+
+import dev.workflowguard.values.WorkflowVersion;
+import dev.workflowguard.yaml.SourceFile;
+import dev.workflowguard.yaml.SourceReader;
+import dev.workflowguard.yaml.YamlDocument;
+import dev.workflowguard.yaml.YamlException;
+import dev.workflowguard.yaml.YamlLimits;
+import dev.workflowguard.yaml.YamlLoader;
+import dev.workflowguard.yaml.YamlMap;
+import dev.workflowguard.yaml.YamlScalar;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * Opens a configured chart: a folder holding Chart.yaml, or a `.tgz` as `helm package` writes it
+ * (unpacked once per JVM into a temporary folder, so the goals of one build share it).
+ */
+public final class ChartLoader {
+
+    private static final Map<String, Path> UNPACKED = new ConcurrentHashMap<>();
+
+    private final YamlLimits limits;
+
+    public ChartLoader(YamlLimits limits) {
+        this.limits = limits;
+    }
+
+    public Chart load(Path configured, String displayName) throws RenderException {
+        if (!Files.exists(configured)) {
+            throw new RenderException(displayName + " does not exist (looked for " + configured + ")");
+        }
+        if (Files.isDirectory(configured)) {
+            return open(configured, displayName);
+        }
+        String name = configured.getFileName().toString();
+        if (!name.endsWith(".tgz") && !name.endsWith(".tar.gz")) {
+            throw new RenderException(displayName + " is neither a chart folder nor a .tgz chart archive");
+        }
+        try {
+            String hash = hash(Files.readAllBytes(configured));
+            Path unpacked = UNPACKED.get(hash);
+            if (unpacked == null || !Files.isDirectory(unpacked)) {
+                unpacked = Files.createTempDirectory("workflow-guard-chart-");
+                TarGz.extract(configured, unpacked);
+                deleteOnExit(unpacked);
+                UNPACKED.put(hash, unpacked);
+            }
+            Path root;
+            try (Stream<Path> children = Files.list(unpacked)) {
+                List<Path> folders = children.filter(p -> Files.exists(p.resolve("Chart.yaml"))).toList();
+                if (folders.size() != 1) {
+                    throw new RenderException(displayName + " does not hold exactly one chart folder with a Chart.yaml");
+                }
+                root = folders.get(0);
+            }
+            return open(root, displayName + "!/" + root.getFileName());
+        } catch (IOException e) {
+            throw new RenderException(displayName + " cannot be unpacked: " + e.getMessage());
+        }
+    }
+
+    private Chart open(Path directory, String displayRoot) throws RenderException {
+        Path chartYaml = directory.resolve("Chart.yaml");
+        if (!Files.isRegularFile(chartYaml)) {
+            throw new RenderException(displayRoot + " has no Chart.yaml; give a chart folder or a .tgz chart archive");
+        }
+        YamlMap meta;
+        try {
+            SourceFile file = new SourceReader(limits).read(chartYaml, displayRoot + "/Chart.yaml");
+            YamlDocument document = new YamlLoader(limits).loadFirst(file);
+            if (document == null || !(document.root() instanceof YamlMap map)) {
+                throw new RenderException(displayRoot + "/Chart.yaml is not a mapping");
+            }
+            meta = map;
+        } catch (YamlException e) {
+            throw new RenderException(e.getMessage());
+        }
+        String name = meta.get("name") instanceof YamlScalar n ? n.text() : directory.getFileName().toString();
+        String versionText = meta.get("version") instanceof YamlScalar v ? v.text() : null;
+        WorkflowVersion version;
+        try {
+            version = WorkflowVersion.parse(versionText);
+        } catch (IllegalArgumentException e) {
+            version = WorkflowVersion.UNSET;
+        }
+        return new Chart(directory.toAbsolutePath().normalize(), displayRoot, name, version, fingerprint(directory));
+    }
+
+    /** A digest of every file's path, size and modification time: changes when the chart changes. */
+    private static String fingerprint(Path directory) throws RenderException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            files.filter(Files::isRegularFile).sorted().forEach(file -> {
+                try {
+                    digest.update((directory.relativize(file) + "|" + Files.size(file) + "|"
+                            + Files.getLastModifiedTime(file).toMillis() + "\n").getBytes(StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException | UncheckedIOException | NoSuchAlgorithmException e) {
+            throw new RenderException(directory + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    static String hash(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteOnExit(Path folder) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Stream<Path> walk = Files.walk(folder)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a temporary folder the OS cleans up anyway
+            }
+        }));
+    }
+}

@@ -1,0 +1,141 @@
+package dev.workflowguard.render;
+
+import dev.workflowguard.finding.Location;
+import dev.workflowguard.values.ChartDefault;
+import dev.workflowguard.values.DefaultValues;
+import dev.workflowguard.values.ValuesPath;
+import dev.workflowguard.values.WorkflowVersion;
+import dev.workflowguard.yaml.SourceFile;
+import dev.workflowguard.yaml.SourceReader;
+import dev.workflowguard.yaml.YamlDocument;
+import dev.workflowguard.yaml.YamlEntry;
+import dev.workflowguard.yaml.YamlException;
+import dev.workflowguard.yaml.YamlLimits;
+import dev.workflowguard.yaml.YamlLoader;
+import dev.workflowguard.yaml.YamlMap;
+import dev.workflowguard.yaml.YamlNode;
+import dev.workflowguard.yaml.YamlScalar;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The defaults a chart brings: its own values.yaml and those of its subcharts (vendored under
+ * `charts/`), resolved as Helm coalesces them. A parent's `<subchart>:` values override the
+ * subchart's own; `global` flows down from the umbrella to every subchart, never up. Each default
+ * remembers the file and line that set it, so a finding can say "chart default in
+ * charts/controller/values.yaml:8".
+ */
+public final class ChartValuesDefaults implements DefaultValues {
+
+    /** One chart or subchart: its values and its own subcharts by name. */
+    private record Node(YamlMap values, Map<String, Node> subcharts) {
+    }
+
+    private final Node root;
+    private final WorkflowVersion version;
+
+    private ChartValuesDefaults(Node root, WorkflowVersion version) {
+        this.root = root;
+        this.version = version;
+    }
+
+    public static ChartValuesDefaults read(Chart chart, YamlLimits limits) throws RenderException {
+        return new ChartValuesDefaults(node(chart, chart.directory(), new SourceReader(limits), new YamlLoader(limits)),
+                chart.version());
+    }
+
+    private static Node node(Chart chart, Path directory, SourceReader reader, YamlLoader loader)
+            throws RenderException {
+        YamlMap values = null;
+        Path valuesFile = directory.resolve("values.yaml");
+        if (Files.isRegularFile(valuesFile)) {
+            try {
+                SourceFile file = reader.read(valuesFile, chart.display(valuesFile));
+                YamlDocument document = loader.loadFirst(file);
+                if (document != null && document.root() instanceof YamlMap map) {
+                    values = map;
+                }
+            } catch (YamlException e) {
+                throw new RenderException(e.getMessage());
+            }
+        }
+        Map<String, Node> subcharts = new LinkedHashMap<>();
+        Path charts = directory.resolve("charts");
+        if (Files.isDirectory(charts)) {
+            try (Stream<Path> children = Files.list(charts)) {
+                for (Path child : children.sorted().toList()) {
+                    if (Files.isRegularFile(child.resolve("Chart.yaml"))) {
+                        subcharts.put(child.getFileName().toString(), node(chart, child, reader, loader));
+                    }
+                }
+            } catch (IOException e) {
+                throw new RenderException(chart.display(charts) + " cannot be listed: " + e.getMessage());
+            }
+        }
+        return new Node(values, subcharts);
+    }
+
+    @Override
+    public WorkflowVersion version() {
+        return version;
+    }
+
+    @Override
+    public Optional<ChartDefault> lookup(ValuesPath path) {
+        List<String> keys = path.keys();
+        YamlEntry found = keys.get(0).equals("global") ? global(root, keys) : local(root, keys);
+        if (found == null || !(found.value() instanceof YamlScalar scalar) || scalar.isNull()) {
+            return Optional.empty();
+        }
+        Location at = new Location(found.file(), found.valuePosition());
+        return Optional.of(new ChartDefault(scalar.rendered(), "chart default in " + found.file().displayName() + ":"
+                + at.line() + " is \"" + scalar.rendered() + "\"", at));
+    }
+
+    /** A chart's own value at the path, else its subchart's (parents win, as Helm coalesces). */
+    private static YamlEntry local(Node node, List<String> keys) {
+        YamlEntry own = entry(node.values, keys);
+        if (own != null) {
+            return own;
+        }
+        Node sub = node.subcharts.get(keys.get(0));
+        return sub == null || keys.size() < 2 ? null : local(sub, keys.subList(1, keys.size()));
+    }
+
+    /** `global` flows down: the umbrella's global wins, then the subcharts' own global defaults. */
+    private static YamlEntry global(Node node, List<String> keys) {
+        YamlEntry own = entry(node.values, keys);
+        if (own != null) {
+            return own;
+        }
+        for (Node sub : node.subcharts.values()) {
+            YamlEntry found = global(sub, keys);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private static YamlEntry entry(YamlMap map, List<String> keys) {
+        YamlNode node = map;
+        YamlEntry entry = null;
+        for (String key : keys) {
+            if (!(node instanceof YamlMap current)) {
+                return null;
+            }
+            entry = current.entry(key);
+            if (entry == null) {
+                return null;
+            }
+            node = entry.value();
+        }
+        return entry;
+    }
+}
