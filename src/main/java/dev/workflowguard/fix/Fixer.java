@@ -12,6 +12,12 @@ import dev.workflowguard.finding.ManifestFix;
 import dev.workflowguard.finding.ProposedFix;
 import dev.workflowguard.values.ValuesPath;
 import dev.workflowguard.yaml.SourceFile;
+import dev.workflowguard.yaml.YamlDocument;
+import dev.workflowguard.yaml.YamlEntry;
+import dev.workflowguard.yaml.YamlException;
+import dev.workflowguard.yaml.YamlLoader;
+import dev.workflowguard.yaml.YamlMap;
+import dev.workflowguard.yaml.YamlNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,6 +41,7 @@ public final class Fixer {
         CheckResult result = checker.check(request);
         SourceFile target = target(request, result, fixTarget);
         YamlEditor editor = new YamlEditor(request.limits());
+        YamlLoader loader = new YamlLoader(request.limits());
         Map<SourceFile, String> texts = new LinkedHashMap<>();
         result.valuesFiles().forEach(file -> texts.put(file, file.text()));
         Map<SourceFile, List<FixPlan.Applied>> applied = new HashMap<>();
@@ -42,7 +49,7 @@ public final class Fixer {
         for (Finding finding : result.findings()) {
             ProposedFix fix = finding.fix();
             if (fix != null) {
-                SourceFile file = fix.target() != null ? fix.target() : target;
+                SourceFile file = fix.target() != null ? fix.target() : receiver(fix.path(), target, result, loader);
                 if (file == null || !texts.containsKey(file)) {
                     refused.add(new FixPlan.Refused(finding, "no values file to write it to"));
                 } else {
@@ -90,6 +97,39 @@ public final class Fixer {
             overrides.put(change.file().path().toAbsolutePath().normalize(), change.corrected());
         }
         return checker.check(request.withOverrides(overrides));
+    }
+
+    /**
+     * The file a key that no file sets is written to: the fix target, unless a values file after it
+     * sets one of the key's parents to something that is not a mapping, such as the empty
+     * {@code deployment_annotations:} of the chart's own values.yaml. Helm lets that later value
+     * replace the target's whole mapping, so a key written to the target would have no effect; it
+     * goes to the last such file instead, where every later file can only merge into it.
+     */
+    private static SourceFile receiver(List<String> path, SourceFile target, CheckResult result, YamlLoader loader) {
+        List<SourceFile> files = result.valuesFiles();
+        SourceFile receiver = target;
+        for (int i = files.indexOf(target) + 1; i > 0 && i < files.size(); i++) {
+            YamlNode node;
+            try {
+                YamlDocument document = loader.loadFirst(files.get(i));
+                node = document == null ? null : document.root();
+            } catch (YamlException e) {
+                continue; // the check read it already; an unreadable file cannot override anything
+            }
+            for (String key : path.subList(0, path.size() - 1)) {
+                YamlEntry entry = node instanceof YamlMap map ? map.entry(key) : null;
+                if (entry == null) {
+                    break;
+                }
+                node = entry.value();
+                if (!(node instanceof YamlMap)) {
+                    receiver = files.get(i);
+                    break;
+                }
+            }
+        }
+        return receiver;
     }
 
     /** The fix target: the configured values file, or the last one. */
