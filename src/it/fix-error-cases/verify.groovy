@@ -24,11 +24,11 @@ assert failure(runs[0]) == 'values/nope.yaml is not one of the configured values
         '[parameter fixTarget / workflow.fix.target] -> [Help 1]'
 
 // ---- 2: -Dworkflow.fix.storage=dropbox
-assert failure(runs[1]) == "workflow.fix options: 'dropbox' is not an object storage backend; use one of " +
+assert failure(runs[1]) == "workflow.fix.storage: 'dropbox' is not an object storage backend; use one of " +
         "s3, gcs, azure, swift -> [Help 1]"
 
 // ---- 3: -Dworkflow.fix.registrationMode=enabled (the very value the fix removes)
-assert failure(runs[2]) == "workflow.fix options: 'enabled' is not a registration mode to fix to; use admin_only " +
+assert failure(runs[2]) == "workflow.fix.registrationMode: 'enabled' is not a registration mode to fix to; use admin_only " +
         "or disabled -> [Help 1]"
 
 // ---- 4: -Dworkflow.fix.skip=true -Dworkflow.fix.storage=dropbox

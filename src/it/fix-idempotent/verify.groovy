@@ -31,15 +31,15 @@ assert runs[0].contains('[INFO] workflow-guard: 12 findings remain; each needs a
 
 // ---- 2: the second run
 assert edits(runs[1]) == []
-assert runs[1].contains('[INFO] workflow-guard fix: nothing to fix; the values already carry every correction '
-        + 'workflow-guard can make.')
+assert runs[1].contains('[INFO] workflow-guard fix: nothing to fix; every correction workflow-guard can make '
+        + 'is already in place.')
 assert !runs[1].any { it.contains('workflow-guard fix: changed') || it.startsWith('[WARNING]') && it.contains('not fixed') }
 assert remaining(runs[1]) == left
 
 // ---- 3: the dry run
 assert edits(runs[2]) == []
-assert runs[2].contains('[INFO] workflow-guard fix (dry run): would change 0 files (0 values); nothing was written. '
-        + 'Patch: target/workflow/fix.patch')
+assert runs[2].contains('[INFO] workflow-guard fix (dry run): nothing to fix; nothing was written. '
+        + 'Patch: target/workflow/fix.patch (empty).')
 assert !runs[2].contains('[INFO] workflow-guard fix (dry run): this patch would be applied:')
 assert new File(basedir, 'target/workflow/fix.patch').length() == 0
 assert remaining(runs[2]) == left

@@ -21,7 +21,7 @@ def found = { List<String> lines ->
 
 // ---- 1: no -Dworkflow.fix.manifests: nothing is written, all nine findings remain.
 List<String> fix = goal(runs[0], 'fix')
-assert fix.contains('[INFO] workflow-guard fix: nothing to fix; the values already carry every correction workflow-guard can make.')
+assert fix.contains('[INFO] workflow-guard fix: nothing to fix; every correction workflow-guard can make is already in place.')
 assert !fix.any { it.startsWith('[INFO] rendered/workflow.yaml: ') && it.contains(' set to ') }
 assert fix.contains('[INFO] workflow-guard: 9 findings remain; each needs a person:')
 assert found(fix).size() == 10   // one line per place: minio-storage has two (the Deployment and the Secret)
@@ -32,11 +32,11 @@ assert runs[0].contains('[INFO] BUILD SUCCESS')
 // ---- 2: -Dworkflow.fix.manifests=true -Dworkflow.fix.whitelist=10.0.0.0/8
 fix = goal(runs[1], 'fix')
 assert fix.takeWhile { !it.contains('workflow-guard fix:') }.findAll { it.startsWith('[INFO] rendered/') } == [
-    '[INFO] rendered/workflow.yaml: metadata.annotations.router.deis.io/nginx.defaultWhitelist set to "10.0.0.0/8" [no-ip-whitelist]',
-    '[INFO] rendered/workflow.yaml: metadata.annotations.router.deis.io/nginx.ssl.protocols set to "TLSv1.2 TLSv1.3" [tls-legacy-protocols]',
-    '[INFO] rendered/workflow.yaml: metadata.annotations.router.deis.io/nginx.ssl.enforce set to "true" [tls-not-enforced]',
-    '[INFO] rendered/workflow.yaml: spec.replicas set to 2 [single-router]',
-    '[INFO] rendered/workflow.yaml: spec.template.spec.containers[0].env[4].value set to "false" [grafana-signup]',
+    '[INFO] rendered/workflow.yaml: Deployment/deis-router metadata.annotations."router.deis.io/nginx.defaultWhitelist" set to "10.0.0.0/8" [no-ip-whitelist]',
+    '[INFO] rendered/workflow.yaml: Deployment/deis-router metadata.annotations."router.deis.io/nginx.ssl.protocols" set to "TLSv1.2 TLSv1.3" [tls-legacy-protocols]',
+    '[INFO] rendered/workflow.yaml: Deployment/deis-router metadata.annotations."router.deis.io/nginx.ssl.enforce" set to "true" [tls-not-enforced]',
+    '[INFO] rendered/workflow.yaml: Deployment/deis-router spec.replicas set to 2 [single-router]',
+    '[INFO] rendered/workflow.yaml: Deployment/deis-monitor-grafana spec.template.spec.containers[0].env[4].value set to "false" [grafana-signup]',
 ]
 assert fix.contains('[INFO] workflow-guard fix: changed 1 file (5 values).')
 assert fix.contains('[INFO] workflow-guard: 4 findings remain; each needs a person:')

@@ -61,7 +61,7 @@ public final class Fixer {
                 texts.putIfAbsent(manifestFix.file(), manifestFix.file().text());
                 apply(editor, texts, applied, refused, finding, manifestFix.file(),
                         new Edit(manifestFix.document(), manifestFix.path(), manifestFix.value(), manifestFix.quoted()),
-                        null);
+                        manifestFix.object() + " " + pathWords(manifestFix.path()));
             }
         }
         List<FixPlan.FileChange> changes = new ArrayList<>();
@@ -72,6 +72,22 @@ public final class Fixer {
             }
         }
         return new FixPlan(result, changes, refused);
+    }
+
+    /** `spec.template.spec.containers[0].env[4].value`, with keys holding dots quoted as in values paths. */
+    static String pathWords(List<Object> path) {
+        StringBuilder out = new StringBuilder();
+        for (Object step : path) {
+            if (step instanceof Integer index) {
+                out.append('[').append(index).append(']');
+            } else {
+                if (out.length() > 0) {
+                    out.append('.');
+                }
+                out.append(new ValuesPath(List.of((String) step)));
+            }
+        }
+        return out.toString();
     }
 
     /** Makes one edit on the current text of a file, or records why it was refused. */

@@ -51,6 +51,22 @@ public class FixMojo extends AbstractWorkflowMojo {
     @Parameter(property = "workflow.fix.skip", defaultValue = "false")
     protected boolean fixSkip;
 
+    /** Tells a user with committed manifests that more can be fixed there, when they did not ask for it. */
+    private void hintAboutManifests(Fixer fixer, CheckRequest request, FixOptions options, Log log)
+            throws InputException, MojoExecutionException {
+        if (fixManifests || manifests == null || manifests.isEmpty()) {
+            return;
+        }
+        FixOptions withManifests = new FixOptions(options.registrationMode(), options.storage(), options.whitelist(),
+                true);
+        long more = new dev.workflowguard.check.Checker().check(request(withManifests).build()).findings()
+                .stream().filter(f -> !f.manifestFixes().isEmpty()).count();
+        if (more > 0) {
+            log.info("workflow-guard fix: " + more + (more == 1 ? " finding" : " findings") + " can also be corrected "
+                    + "in the committed manifests with -Dworkflow.fix.manifests=true");
+        }
+    }
+
     @Override
     public void execute() throws MojoExecutionException {
         Log log = getLog();
@@ -62,7 +78,7 @@ public class FixMojo extends AbstractWorkflowMojo {
         try {
             options = new FixOptions(registrationMode, storage, whitelist, fixManifests);
         } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("workflow.fix options: " + e.getMessage());
+            throw new MojoExecutionException(e.getMessage());
         }
         CheckRequest request = request(options).build();
         Fixer fixer = new Fixer();
@@ -91,8 +107,9 @@ public class FixMojo extends AbstractWorkflowMojo {
                     log.info("workflow-guard fix (dry run): this patch would be applied:");
                     diff.lines().forEach(log::info);
                 }
-                log.info("workflow-guard fix (dry run): would change " + FixWords.files(plan) + "; nothing was written. "
-                        + "Patch: " + display(patch));
+                log.info(plan.isEmpty() ? "workflow-guard fix (dry run): nothing to fix; nothing was written. Patch: "
+                        + display(patch) + " (empty)." : "workflow-guard fix (dry run): would change " + FixWords.files(plan)
+                        + "; nothing was written. Patch: " + display(patch));
             } else {
                 SafeWriter writer = new SafeWriter(baseDirectory());
                 for (FixPlan.FileChange change : plan.changes()) {
@@ -102,10 +119,11 @@ public class FixMojo extends AbstractWorkflowMojo {
                         throw new MojoExecutionException("workflow-guard fix: " + e.getMessage());
                     }
                 }
-                log.info(plan.isEmpty() ? "workflow-guard fix: nothing to fix; the values already carry every "
-                        + "correction workflow-guard can make." : "workflow-guard fix: changed " + FixWords.files(plan) + ".");
+                log.info(plan.isEmpty() ? "workflow-guard fix: nothing to fix; every correction workflow-guard can make "
+                        + "is already in place." : "workflow-guard fix: changed " + FixWords.files(plan) + ".");
             }
             after = fixer.recheck(request, plan);
+            hintAboutManifests(fixer, request, options, log);
         } catch (IOException e) {
             throw new MojoExecutionException("workflow-guard fix: " + e.getMessage());
         } catch (InputException e) {
@@ -114,6 +132,13 @@ public class FixMojo extends AbstractWorkflowMojo {
         if (after.findings().isEmpty()) {
             log.info("workflow-guard: nothing remains; `mvn workflow:check` passes.");
             return;
+        }
+        if (!dryRun) {
+            // Every edit is proven by re-parsing, so a fixable finding that survives means a fix went to a file
+            // whose value is overridden later: say so rather than claim there is nothing left to do.
+            after.findings().stream().filter(f -> f.fixable())
+                    .forEach(f -> log.warn(f.location() + ": still reported after the fix [" + f.rule() + "]; the "
+                            + "edit did not take effect (please report this to workflow-guard)"));
         }
         log.info("workflow-guard: " + after.findings().size() + (after.findings().size() == 1 ? " finding remains"
                 : " findings remain") + (dryRun ? " after this patch" : "") + "; each needs a person:");
