@@ -25,10 +25,15 @@ import java.util.Set;
  * @param limits YAML reading limits
  * @param fixOptions the choices fixes are proposed with
  * @param textOverrides in-memory versions of files to check instead of what is on disk (by absolute path)
+ * @param chart the chart folder or .tgz to render, or null
+ * @param releaseName the release name to render with
+ * @param namespace the namespace to render into
+ * @param setValues Helm `--set` expressions, applied after the values files
  */
 public record CheckRequest(Path baseDirectory, List<String> valuesFiles, List<String> manifests,
         String workflowVersion, Set<String> disabledRules, Map<String, String> severities, String externalCertificate,
-        YamlLimits limits, FixOptions fixOptions, Map<Path, SourceFile> textOverrides) {
+        YamlLimits limits, FixOptions fixOptions, Map<Path, SourceFile> textOverrides, String chart,
+        String releaseName, String namespace, List<String> setValues) {
 
     public CheckRequest {
         valuesFiles = List.copyOf(valuesFiles);
@@ -36,12 +41,16 @@ public record CheckRequest(Path baseDirectory, List<String> valuesFiles, List<St
         disabledRules = Set.copyOf(disabledRules);
         severities = Map.copyOf(severities);
         textOverrides = Map.copyOf(textOverrides);
+        setValues = List.copyOf(setValues);
+        releaseName = releaseName == null || releaseName.isBlank() ? "deis" : releaseName.trim();
+        namespace = namespace == null || namespace.isBlank() ? "deis" : namespace.trim();
+        chart = chart == null || chart.isBlank() ? null : chart.trim();
     }
 
     /** The same request, reading the given in-memory files instead of the disk. */
     public CheckRequest withOverrides(Map<Path, SourceFile> overrides) {
         return new CheckRequest(baseDirectory, valuesFiles, manifests, workflowVersion, disabledRules, severities,
-                externalCertificate, limits, fixOptions, overrides);
+                externalCertificate, limits, fixOptions, overrides, chart, releaseName, namespace, setValues);
     }
 
     public static Builder builder(Path baseDirectory) {
@@ -59,6 +68,10 @@ public record CheckRequest(Path baseDirectory, List<String> valuesFiles, List<St
         private String externalCertificate;
         private YamlLimits limits = YamlLimits.DEFAULTS;
         private FixOptions fixOptions = FixOptions.DEFAULTS;
+        private String chart;
+        private String releaseName;
+        private String namespace;
+        private final List<String> setValues = new ArrayList<>();
 
         private Builder(Path baseDirectory) {
             this.baseDirectory = baseDirectory;
@@ -120,9 +133,33 @@ public record CheckRequest(Path baseDirectory, List<String> valuesFiles, List<St
             return this;
         }
 
+        /** A chart folder or .tgz to render with Helm. */
+        public Builder chart(String chartPath) {
+            this.chart = chartPath;
+            return this;
+        }
+
+        public Builder release(String name, String inNamespace) {
+            this.releaseName = name;
+            this.namespace = inNamespace;
+            return this;
+        }
+
+        /** Helm `--set` expressions, applied after the values files. */
+        public Builder set(List<String> expressions) {
+            if (expressions != null) {
+                expressions.stream().filter(e -> e != null && !e.isBlank()).forEach(setValues::add);
+            }
+            return this;
+        }
+
+        public Builder set(String... expressions) {
+            return set(List.of(expressions));
+        }
+
         public CheckRequest build() {
             return new CheckRequest(baseDirectory, valuesFiles, manifests, workflowVersion, disabledRules, severities,
-                    externalCertificate, limits, fixOptions, Map.of());
+                    externalCertificate, limits, fixOptions, Map.of(), chart, releaseName, namespace, setValues);
         }
     }
 }

@@ -8,7 +8,15 @@ import dev.workflowguard.rules.CheckContext;
 import dev.workflowguard.rules.Rule;
 import dev.workflowguard.rules.RuleCatalogue;
 import dev.workflowguard.rules.RuleFindings;
+import dev.workflowguard.render.Chart;
+import dev.workflowguard.render.ChartLoader;
+import dev.workflowguard.render.ChartValuesDefaults;
+import dev.workflowguard.render.HelmRenderer;
+import dev.workflowguard.render.Provenance;
+import dev.workflowguard.render.RenderException;
 import dev.workflowguard.values.ChartDefaults;
+import dev.workflowguard.values.DefaultValues;
+import dev.workflowguard.values.SetValues;
 import dev.workflowguard.values.EffectiveValues;
 import dev.workflowguard.values.ValuesSource;
 import dev.workflowguard.values.WorkflowVersion;
@@ -39,14 +47,35 @@ public final class Checker {
             .thenComparing(Finding::rule);
 
     public CheckResult check(CheckRequest request) throws InputException {
-        if (request.valuesFiles().isEmpty() && request.manifests().isEmpty()) {
+        if (request.valuesFiles().isEmpty() && request.manifests().isEmpty() && request.chart() == null
+                && request.setValues().isEmpty()) {
             throw new InputException("nothing to check: configure the Helm values files with <valuesFiles> "
-                    + "(or -Dworkflow.values=values.yaml,prod.yaml) and/or rendered manifests with <manifests> "
-                    + "(or -Dworkflow.manifests=rendered/)", Parameters.VALUES + ", " + Parameters.MANIFESTS);
+                    + "(or -Dworkflow.values=values.yaml,prod.yaml), rendered manifests with <manifests> "
+                    + "(or -Dworkflow.manifests=rendered/), and/or the chart to render with <chart> "
+                    + "(or -Dworkflow.chart=charts/workflow)", Parameters.VALUES + ", " + Parameters.MANIFESTS);
         }
         Map<String, Severity> severities = validateRules(request);
         WorkflowVersion version = parseVersion(request.workflowVersion());
         List<String> notes = new ArrayList<>();
+        InputFiles inputs = new InputFiles(request.baseDirectory());
+        SourceReader reader = new SourceReader(request.limits(), request.textOverrides());
+        YamlLoader loader = new YamlLoader(request.limits());
+
+        Chart chart = null;
+        DefaultValues defaults;
+        if (request.chart() != null) {
+            chart = loadChart(request, inputs);
+            if (chart.version().isSet()) {
+                if (version.isSet() && !version.display().equals(chart.version().display())) {
+                    notes.add("the chart is Workflow " + chart.version().display() + "; its Chart.yaml version is used "
+                            + "instead of the configured " + version.display());
+                }
+                version = chart.version();
+            }
+            defaults = readChartDefaults(chart, request, version);
+        } else {
+            defaults = ChartDefaults.forVersion(version);
+        }
         if (!version.isSet()) {
             notes.add("Workflow version not configured (<workflowVersion> / -Dworkflow.version): defaults that "
                     + "changed between releases are not assumed");
@@ -55,39 +84,59 @@ public final class Checker {
                     + "between releases are not assumed");
         }
 
-        InputFiles inputs = new InputFiles(request.baseDirectory());
-        SourceReader reader = new SourceReader(request.limits(), request.textOverrides());
-        YamlLoader loader = new YamlLoader(request.limits());
-        int files = 0;
-
-        EffectiveValues values = null;
-        if (!request.valuesFiles().isEmpty()) {
-            List<ValuesSource> sources = new ArrayList<>();
-            for (String configured : request.valuesFiles()) {
-                sources.add(readValues(inputs, reader, loader, configured));
-            }
-            files += sources.size();
-            values = new EffectiveValues(sources, ChartDefaults.forVersion(version));
+        List<ValuesSource> files = new ArrayList<>();
+        for (String configured : request.valuesFiles()) {
+            files.add(readValues(inputs, reader, loader, configured));
         }
+        List<ValuesSource> sources = new ArrayList<>(files);
+        if (!request.setValues().isEmpty()) {
+            try {
+                sources.add(SetValues.parse(request.setValues()));
+            } catch (SetValues.SetException e) {
+                throw new InputException(e.getMessage(), Parameters.SET);
+            }
+        }
+        EffectiveValues values = sources.isEmpty() ? null
+                : new EffectiveValues(sources, defaults);
 
-        ManifestSet manifests = null;
+        ManifestSet committed = null;
+        List<SourceFile> manifestFiles = new ArrayList<>();
         if (!request.manifests().isEmpty()) {
-            List<SourceFile> manifestFiles = new ArrayList<>();
             for (String configured : request.manifests()) {
                 for (Path path : inputs.manifestFiles(configured)) {
                     manifestFiles.add(read(reader, path, inputs.displayName(path), Parameters.MANIFESTS));
                 }
             }
             try {
-                manifests = new ManifestReader(loader).read(manifestFiles);
+                committed = new ManifestReader(loader).read(manifestFiles);
             } catch (YamlException e) {
                 throw new InputException(e.getMessage(), Parameters.MANIFESTS);
             }
-            files += manifestFiles.size();
+        }
+
+        RenderedChart rendered = null;
+        ManifestSet manifests = committed;
+        if (chart != null) {
+            rendered = RenderedChart.render(chart, request, files, loader);
+            notes.add("rendered " + chart.displayRoot() + " (Workflow " + version.display() + ") with Helm: "
+                    + rendered.objects().objects().size() + " objects checked"
+                    + (rendered.cached() ? " (render reused)" : " in " + rendered.millis() + " ms"));
+            manifests = RenderedChart.combine(rendered, committed);
         }
 
         CheckContext context = new CheckContext(values, manifests, version, request.externalCertificate(),
-                request.fixOptions());
+                request.fixOptions(), rendered == null ? null : rendered.objects(), committed);
+        List<Finding> findings = runRules(context, request, severities);
+        if (rendered != null) {
+            findings = new Provenance(new HelmRenderer(), rendered.request(), rendered.objects(), rendered.file(), values,
+                    defaults, loader, reader).relocate(findings);
+        }
+        findings.sort(ORDER);
+        List<SourceFile> valuesFiles = files.stream().map(ValuesSource::file).toList();
+        return new CheckResult(findings, files.size() + manifestFiles.size(), version, notes, valuesFiles);
+    }
+
+    private static List<Finding> runRules(CheckContext context, CheckRequest request, Map<String, Severity> severities) {
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : RuleCatalogue.all()) {
             if (request.disabledRules().contains(rule.id())) {
@@ -103,10 +152,24 @@ public final class Checker {
                         pending.manifestFixes()));
             }
         }
-        findings.sort(ORDER);
-        List<SourceFile> valuesFiles = values == null ? List.of()
-                : values.sources().stream().map(ValuesSource::file).toList();
-        return new CheckResult(findings, files, version, notes, valuesFiles);
+        return findings;
+    }
+
+    private static Chart loadChart(CheckRequest request, InputFiles inputs) throws InputException {
+        try {
+            return new ChartLoader(request.limits()).load(inputs.resolve(request.chart()), request.chart());
+        } catch (RenderException e) {
+            throw new InputException(e.getMessage(), RenderedChart.PARAMETER);
+        }
+    }
+
+    private static DefaultValues readChartDefaults(Chart chart, CheckRequest request, WorkflowVersion version)
+            throws InputException {
+        try {
+            return ChartValuesDefaults.read(chart, request.limits(), version);
+        } catch (RenderException e) {
+            throw new InputException(e.getMessage(), RenderedChart.PARAMETER);
+        }
     }
 
     private ValuesSource readValues(InputFiles inputs, SourceReader reader, YamlLoader loader, String configured)

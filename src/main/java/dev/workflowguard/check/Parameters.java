@@ -8,6 +8,7 @@ final class Parameters {
     static final String VERSION = "workflowVersion / workflow.version";
     static final String DISABLED = "disabledRules / workflow.disabledRules";
     static final String SEVERITIES = "severities";
+    static final String SET = "setValues / workflow.set";
 
     private Parameters() {
     }

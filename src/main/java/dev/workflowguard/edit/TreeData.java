@@ -1,11 +1,8 @@
 package dev.workflowguard.edit;
 
 import dev.workflowguard.yaml.HelmScalars;
-import dev.workflowguard.yaml.YamlEntry;
-import dev.workflowguard.yaml.YamlList;
-import dev.workflowguard.yaml.YamlMap;
+import dev.workflowguard.yaml.YamlData;
 import dev.workflowguard.yaml.YamlNode;
-import dev.workflowguard.yaml.YamlScalar;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,42 +14,11 @@ import java.util.Map;
  */
 final class TreeData {
 
-    /** A float kept as written: equality of floats is never what an edit changes. */
-    record FloatText(String text) {
-    }
-
     private TreeData() {
     }
 
     static Object of(YamlNode node) {
-        if (node == null) {
-            return null;
-        }
-        if (node instanceof YamlMap map) {
-            Map<String, Object> data = new LinkedHashMap<>();
-            for (YamlEntry entry : map.entries()) {
-                data.put(entry.name(), of(entry.value()));
-            }
-            return data;
-        }
-        if (node instanceof YamlList list) {
-            List<Object> data = new ArrayList<>();
-            for (YamlNode item : list.items()) {
-                data.add(of(item));
-            }
-            return data;
-        }
-        return scalar((YamlScalar) node);
-    }
-
-    static Object scalar(YamlScalar scalar) {
-        return switch (scalar.type()) {
-            case NULL -> null;
-            case BOOL -> HelmScalars.isTrueWord(scalar.text());
-            case INT -> HelmScalars.parseInt(scalar.text()).map(Object.class::cast).orElse(scalar.text());
-            case FLOAT -> new FloatText(scalar.text());
-            case STRING -> scalar.text();
-        };
+        return YamlData.of(node);
     }
 
     /** The value an edit writes, as data. */
@@ -64,7 +30,7 @@ final class TreeData {
             case NULL -> null;
             case BOOL -> HelmScalars.isTrueWord(edit.value());
             case INT -> HelmScalars.parseInt(edit.value()).map(Object.class::cast).orElse(edit.value());
-            case FLOAT -> new FloatText(edit.value());
+            case FLOAT -> new YamlData.FloatText(edit.value());
             case STRING -> edit.value();
         };
     }

@@ -50,7 +50,9 @@ public final class Fixer {
             ProposedFix fix = finding.fix();
             if (fix != null) {
                 SourceFile file = fix.target() != null ? fix.target() : receiver(fix.path(), target, result, loader);
-                if (file == null || !texts.containsKey(file)) {
+                if (file != null && file.displayName().equals(dev.workflowguard.values.SetValues.DISPLAY_NAME)) {
+                    refused.add(new FixPlan.Refused(finding, "the value comes from --set (workflow.set); change it there"));
+                } else if (file == null || !texts.containsKey(file)) {
                     refused.add(new FixPlan.Refused(finding, "no values file to write it to"));
                 } else {
                     apply(editor, texts, applied, refused, finding, file,

@@ -57,6 +57,26 @@ abstract class AbstractWorkflowMojo extends AbstractMojo {
     @Parameter(property = "workflow.maxNestingDepth", defaultValue = "256")
     protected int maxNestingDepth;
 
+    /**
+     * The Workflow chart to render with Helm, in-process: a chart folder (subcharts vendored under
+     * charts/) or a .tgz. Its own values.yaml files then provide the defaults and its Chart.yaml
+     * version the Workflow version.
+     */
+    @Parameter(property = "workflow.chart")
+    protected String chart;
+
+    /** The release name the chart is rendered with (`helm template <releaseName>`). */
+    @Parameter(property = "workflow.releaseName", defaultValue = "deis")
+    protected String releaseName;
+
+    /** The namespace the chart is rendered into. */
+    @Parameter(property = "workflow.namespace", defaultValue = "deis")
+    protected String namespace;
+
+    /** Helm --set expressions (a.b=c, a[0]=x, a={x,y}), applied after the values files, with Helm's typing. */
+    @Parameter(property = "workflow.set")
+    protected List<String> setValues;
+
     /** Skips every workflow-guard goal. */
     @Parameter(property = "workflow.skip", defaultValue = "false")
     protected boolean skip;
@@ -111,6 +131,9 @@ abstract class AbstractWorkflowMojo extends AbstractMojo {
                 .disabledRules(disabledRules)
                 .severities(severities)
                 .externalCertificate(externalCertificate)
+                .chart(chart)
+                .release(releaseName, namespace)
+                .set(setValues)
                 .limits(limits)
                 .fixOptions(fixOptions);
     }

@@ -45,9 +45,11 @@ public final class ChartValuesDefaults implements DefaultValues {
         this.version = version;
     }
 
-    public static ChartValuesDefaults read(Chart chart, YamlLimits limits) throws RenderException {
+    /** The chart's defaults, for the Workflow release the check assumes (the chart's own version when it has one). */
+    public static ChartValuesDefaults read(Chart chart, YamlLimits limits, WorkflowVersion version)
+            throws RenderException {
         return new ChartValuesDefaults(node(chart, chart.directory(), new SourceReader(limits), new YamlLoader(limits)),
-                chart.version());
+                version);
     }
 
     private static Node node(Chart chart, Path directory, SourceReader reader, YamlLoader loader)

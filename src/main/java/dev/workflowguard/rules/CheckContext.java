@@ -13,9 +13,16 @@ import java.util.Optional;
  * @param version the Workflow release the inputs target
  * @param externalCertificate a declared TLS certificate managed outside the chart, or null
  * @param fixOptions the choices fixes are proposed with
+ * @param rendered the chart's fresh render, or null when no chart is configured
+ * @param committed the committed manifests as read, or null when none are configured
  */
 public record CheckContext(EffectiveValues values, ManifestSet manifests, WorkflowVersion version,
-        String externalCertificate, FixOptions fixOptions) {
+        String externalCertificate, FixOptions fixOptions, ManifestSet rendered, ManifestSet committed) {
+
+    public CheckContext(EffectiveValues values, ManifestSet manifests, WorkflowVersion version,
+            String externalCertificate, FixOptions fixOptions) {
+        this(values, manifests, version, externalCertificate, fixOptions, null, manifests);
+    }
 
     public Optional<EffectiveValues> valuesIfAny() {
         return Optional.ofNullable(values);

@@ -62,9 +62,17 @@ final class Router {
         return entry != null && entry.value() instanceof YamlScalar scalar ? scalar.text() : null;
     }
 
+    /**
+     * True when values are evidence of their own: without a fresh render. With one, the render shows
+     * what the values really produce (a chart may ignore a key), so it alone decides.
+     */
+    static boolean valuesAreEvidence(CheckContext context) {
+        return context.hasValues() && context.rendered() == null;
+    }
+
     /** True when values or any rendered router Deployment set the annotation to a value the router reads as true. */
     static boolean annotationTrueAnywhere(CheckContext context, String annotation) {
-        if (context.hasValues() && Truth.routerTrue(annotation(context.values(), annotation).text())) {
+        if (valuesAreEvidence(context) && Truth.routerTrue(annotation(context.values(), annotation).text())) {
             return true;
         }
         return deployments(context).stream().anyMatch(d -> Truth.routerTrue(annotationText(d, annotation)));
@@ -72,7 +80,7 @@ final class Router {
 
     /** True when values or any rendered router Deployment set the annotation to something non-empty. */
     static boolean annotationSetAnywhere(CheckContext context, String annotation) {
-        if (context.hasValues()) {
+        if (valuesAreEvidence(context)) {
             String text = annotation(context.values(), annotation).text();
             if (text != null && !text.isBlank()) {
                 return true;

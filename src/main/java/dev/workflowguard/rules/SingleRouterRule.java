@@ -44,7 +44,7 @@ public final class SingleRouterRule implements Rule {
         if (Router.replacedByNativeIngress(context) || scaledAnywhere(context)) {
             return;
         }
-        context.valuesIfAny().ifPresent(values -> checkValues(values, findings));
+        context.valuesIfAny().ifPresent(values -> checkValues(context, values, findings));
         for (KubeObject router : Router.deployments(context)) {
             YamlEntry replicas = router.entryAt("spec", "replicas");
             Location at = replicas != null ? router.locationOf(replicas) : router.location();
@@ -55,9 +55,14 @@ public final class SingleRouterRule implements Rule {
         }
     }
 
-    private void checkValues(EffectiveValues values, RuleFindings findings) {
+    private void checkValues(CheckContext context, EffectiveValues values, RuleFindings findings) {
         for (String key : REPLICA_KEYS) {
             Value replicas = values.get(key);
+            if (replicas.isSet() && context.rendered() != null
+                    && count(replicas.node()).map(n -> n >= 2).orElse(false)) {
+                // The render shows one router anyway: the chart ignores this key; the rendered place says so.
+                return;
+            }
             if (replicas.isSet()) {
                 findings.report("router-replicas", Place.inValues(values.locate(replicas), key,
                         ValueWords.describe(replicas) + ": " + WHY + "; set it to 2 or more"),
@@ -72,7 +77,7 @@ public final class SingleRouterRule implements Rule {
 
     /** True when any input shows two or more router pods. */
     static boolean scaledAnywhere(CheckContext context) {
-        if (context.hasValues()) {
+        if (Router.valuesAreEvidence(context)) {
             for (String key : REPLICA_KEYS) {
                 Value replicas = context.values().get(key);
                 if (replicas.isSet() && count(replicas.node()).map(n -> n >= 2).orElse(false)) {

@@ -9,6 +9,7 @@ import dev.workflowguard.values.EffectiveValues;
 import dev.workflowguard.values.Value;
 import dev.workflowguard.yaml.YamlEntry;
 import dev.workflowguard.yaml.YamlScalar;
+import java.util.Map;
 
 /**
  * `stale-render`: the committed render disagrees with the values on the settings that matter most
@@ -33,6 +34,11 @@ public final class StaleRenderRule implements Rule {
 
     @Override
     public void check(CheckContext context, RuleFindings findings) {
+        if (context.rendered() != null && context.committed() != null) {
+            // A fresh render is the truth the committed one must match, field by field.
+            compareWithRender(context.rendered(), context.committed(), findings);
+            return;
+        }
         if (!context.hasValues() || !context.hasManifests()) {
             return;
         }
@@ -43,6 +49,51 @@ public final class StaleRenderRule implements Rule {
         if (GrafanaSignupRule.grafanaOnCluster(values) && values.version().atLeast(14).orElse(true)) {
             checkGrafana(values, manifests, findings);
         }
+    }
+
+    private void compareWithRender(ManifestSet rendered, ManifestSet committed, RuleFindings findings) {
+        for (KubeObject old : committed.objects()) {
+            KubeObject fresh = rendered.named(old.kind(), old.name()).findFirst().orElse(null);
+            if (fresh == null) {
+                if (old.is("Deployment", "deis-minio")) {
+                    findings.report("render:" + old.ref(), Place.inManifest(old.location(), old.ref(), old.ref()
+                            + " is committed but a fresh render of the chart with these values has no in-cluster Minio: "
+                            + REMEDY));
+                }
+                continue;
+            }
+            Map<String, RenderedFact> before = RenderedFact.of(old);
+            Map<String, RenderedFact> after = RenderedFact.of(fresh);
+            java.util.Set<String> keys = new java.util.TreeSet<>(before.keySet());
+            keys.addAll(after.keySet());
+            for (String key : keys) {
+                RenderedFact was = before.get(key);
+                RenderedFact is = after.get(key);
+                String wasText = was == null ? null : was.value();
+                String isText = is == null ? null : is.value();
+                if (!java.util.Objects.equals(wasText, isText)) {
+                    Location at = was != null ? was.location() : old.location();
+                    findings.report("render:" + old.ref() + ":" + key, Place.inManifest(at, old.ref(), old.ref() + " "
+                            + key + " is " + shown(wasText) + " in the committed render but " + shown(isText)
+                            + " in a fresh render of the chart with these values: " + REMEDY));
+                }
+            }
+        }
+        rendered.named("Deployment", "deis-minio").findFirst().ifPresent(minio -> {
+            if (committed.objects().stream().anyMatch(o -> o.name().startsWith("deis-"))
+                    && !committed.contains("Deployment", "deis-minio")) {
+                KubeObject secret = committed.named("Secret", "objectstorage-keyfile").findFirst().orElse(null);
+                if (secret != null) {
+                    findings.report("render:minio", Place.inManifest(secret.location(), secret.ref(), "a fresh render "
+                            + "of the chart with these values runs the in-cluster Minio, but the committed render has no "
+                            + "Deployment/deis-minio: " + REMEDY));
+                }
+            }
+        });
+    }
+
+    private static String shown(String value) {
+        return value == null ? "absent" : "\"" + value + "\"";
     }
 
     private void checkStorage(EffectiveValues values, ManifestSet manifests, RuleFindings findings) {

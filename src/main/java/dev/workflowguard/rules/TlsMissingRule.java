@@ -69,7 +69,7 @@ public final class TlsMissingRule implements Rule {
         if (context.externalCertificate() != null && !context.externalCertificate().isBlank()) {
             return true;
         }
-        if (context.hasValues()) {
+        if (Router.valuesAreEvidence(context)) {
             YamlMap annotations = context.values().map(Router.SERVICE_ANNOTATIONS);
             if (annotations != null && hasCertificateAnnotation(annotations)) {
                 return true;

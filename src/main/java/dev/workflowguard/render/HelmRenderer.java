@@ -1,0 +1,104 @@
+package dev.workflowguard.render;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.TemplateCommand;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Renders a chart with Helm's own Go library, in-process (helm-java): no helm binary, no network.
+ * Renders are cached for the life of the JVM by everything that can change them (chart content,
+ * values texts, `--set`, probes), so `check` and `fix` in one build, and the provenance probes of
+ * one check, never render the same thing twice.
+ */
+public final class HelmRenderer {
+
+    /** The rendered stream and what it cost. */
+    public record Rendered(String text, long millis, boolean cached) {
+    }
+
+    private static final int CACHE_SIZE = 256;
+    private static final Map<String, String> CACHE = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                    return size() > CACHE_SIZE;
+                }
+            });
+    private static final Pattern TEMPLATE_LOCATION = Pattern.compile("template: ([^:\\s]+):(\\d+)(?::(\\d+))?");
+    private static final Pattern SET_PAIR = Pattern.compile("((?:\\\\.|[^=\\\\])+)=(.*)", Pattern.DOTALL);
+
+    public Rendered render(RenderRequest request) throws RenderException {
+        String key = request.cacheKey();
+        String cached = CACHE.get(key);
+        if (cached != null) {
+            return new Rendered(cached, 0, true);
+        }
+        long start = System.nanoTime();
+        TemplateCommand template = new Helm(request.chart().directory()).template()
+                .withName(request.releaseName())
+                .withNamespace(request.namespace());
+        request.valuesFiles().forEach(template::withValuesFile);
+        for (String expression : request.sets()) {
+            Matcher pair = SET_PAIR.matcher(expression);
+            if (!pair.matches()) {
+                throw new RenderException("--set \"" + expression + "\" is not key=value");
+            }
+            template.set(pair.group(1), pair.group(2));
+        }
+        request.probes().forEach(template::set);
+        String text;
+        try {
+            text = template.call();
+        } catch (RuntimeException | LinkageError e) {
+            throw new RenderException(describe(request.chart(), e));
+        }
+        if (text == null || text.isBlank()) {
+            throw new RenderException(request.chart().displayRoot() + " renders nothing with these values; a chart "
+                    + "that renders no objects cannot be checked");
+        }
+        CACHE.put(key, text);
+        return new Rendered(text, (System.nanoTime() - start) / 1_000_000, false);
+    }
+
+    /** Helm's message, with the template location it names rewritten to the chart's path in the project. */
+    static String describe(Chart chart, Throwable error) {
+        String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage().trim();
+        if (error instanceof UnsatisfiedLinkError || error instanceof NoClassDefFoundError) {
+            return "Helm could not be loaded in-process (" + message + "); the chart cannot be rendered on this "
+                    + "platform";
+        }
+        Matcher at = TEMPLATE_LOCATION.matcher(message);
+        String where = "";
+        if (at.find()) {
+            String template = at.group(1);
+            String inChart = template.startsWith(chart.name() + "/") ? template.substring(chart.name().length() + 1)
+                    : template;
+            where = chart.displayRoot() + "/" + inChart + ":" + at.group(2) + (at.group(3) == null ? "" : ":"
+                    + at.group(3)) + ": ";
+        }
+        return where + chart.displayRoot() + " does not render: " + message.replaceAll("^Error: ", "");
+    }
+
+    /** How a values path is written as a `--set` key: dots, commas, equals and brackets in keys escaped. */
+    public static String setKey(java.util.List<String> keys) {
+        StringBuilder out = new StringBuilder();
+        for (String key : keys) {
+            if (out.length() > 0) {
+                out.append('.');
+            }
+            out.append(key.replaceAll("([.,=\\[\\]\\\\])", "\\\\$1"));
+        }
+        return out.toString();
+    }
+
+    /** Forgets every cached render (tests). */
+    static void clearCache() {
+        CACHE.clear();
+    }
+
+}

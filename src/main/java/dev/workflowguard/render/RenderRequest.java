@@ -1,0 +1,44 @@
+package dev.workflowguard.render;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What to render: the chart, the release, the values files in Helm order with their current text
+ * (part of the cache key), the user's `--set` expressions, and probe overrides.
+ *
+ * @param chart the chart
+ * @param releaseName `helm template <name>`
+ * @param namespace `--namespace`
+ * @param valuesFiles the values files, in order
+ * @param valuesTexts their texts, in the same order (so an edited file is never served from cache)
+ * @param sets `--set` expressions as the user wrote them
+ * @param probes extra `--set key=value` pairs applied last (provenance probes)
+ */
+public record RenderRequest(Chart chart, String releaseName, String namespace, List<Path> valuesFiles,
+        List<String> valuesTexts, List<String> sets, Map<String, String> probes) {
+
+    public RenderRequest {
+        valuesFiles = List.copyOf(valuesFiles);
+        valuesTexts = List.copyOf(valuesTexts);
+        sets = List.copyOf(sets);
+        probes = Map.copyOf(probes);
+    }
+
+    public RenderRequest withProbe(String key, String value) {
+        return new RenderRequest(chart, releaseName, namespace, valuesFiles, valuesTexts, sets, Map.of(key, value));
+    }
+
+    String cacheKey() {
+        StringBuilder key = new StringBuilder(chart.directory() + "|" + chart.fingerprint() + "|" + releaseName + "|"
+                + namespace);
+        for (int i = 0; i < valuesFiles.size(); i++) {
+            key.append('|').append(valuesFiles.get(i)).append('#')
+                    .append(ChartLoader.hash(valuesTexts.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        sets.forEach(s -> key.append("|set:").append(s));
+        new java.util.TreeMap<>(probes).forEach((k, v) -> key.append("|probe:").append(k).append('=').append(v));
+        return key.toString();
+    }
+}
