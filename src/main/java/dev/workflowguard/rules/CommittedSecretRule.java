@@ -49,6 +49,9 @@ public final class CommittedSecretRule implements Rule {
     public void check(CheckContext context, RuleFindings findings) {
         context.valuesIfAny().ifPresent(values -> {
             for (ValuesSource source : values.sources()) {
+                if (source.file().displayName().equals(dev.workflowguard.values.SetValues.DISPLAY_NAME)) {
+                    continue; // --set is how a secret should arrive: injected, not committed
+                }
                 for (String pattern : CREDENTIAL_PATHS) {
                     collect(source.root(), pattern.split("\\."), 0, "", found -> {
                         String path = found.path;

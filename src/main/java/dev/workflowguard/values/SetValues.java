@@ -51,8 +51,10 @@ public final class SetValues {
         SourceFile file = new SourceFile(Path.of(DISPLAY_NAME), DISPLAY_NAME, String.join("\n", pairs) + "\n",
                 StandardCharsets.UTF_8, false);
         Map<String, Object> root = new LinkedHashMap<>();
+        int lineStart = 0;
         for (int line = 0; line < pairs.size(); line++) {
-            setPair(root, pairs.get(line), line + 1, file);
+            setPair(root, pairs.get(line), line + 1, lineStart);
+            lineStart += pairs.get(line).codePointCount(0, pairs.get(line).length()) + 1;
         }
         return new ValuesSource(file, toMap(root, file, new TextPosition(1, 1, 0)), List.of());
     }
@@ -88,10 +90,9 @@ public final class SetValues {
         return pairs;
     }
 
-    /** A parsed scalar with where its text starts: the pair's line and the column in it. */
-    private record Leaf(String text, HelmType type, int column, int line) {
+    /** A parsed scalar and where its text starts in the pseudo file (pair = line). */
+    private record Leaf(String text, HelmType type, TextPosition at) {
         YamlScalar toScalar(SourceFile file) {
-            TextPosition at = new TextPosition(line, column, 0);
             // Strings from --set are strings whatever they look like; record them as quoted so no reader re-types them.
             return new YamlScalar(file, at, at, text, type == HelmType.STRING ? ScalarStyle.DOUBLE_QUOTED
                     : ScalarStyle.PLAIN, type);
@@ -99,7 +100,7 @@ public final class SetValues {
     }
 
     @SuppressWarnings("unchecked")
-    private static void setPair(Map<String, Object> root, String pair, int line, SourceFile file)
+    private static void setPair(Map<String, Object> root, String pair, int line, int lineStart)
             throws SetException {
         int equals = unescapedIndex(pair, '=');
         if (equals < 0) {
@@ -112,12 +113,12 @@ public final class SetValues {
             List<Object> list = new ArrayList<>();
             int column = equals + 2;
             for (String item : splitList(rawValue.substring(1, rawValue.length() - 1))) {
-                list.add(typed(unescape(item), column + 1, line));
+                list.add(typed(unescape(item), new TextPosition(line, column + 1, lineStart + column)));
                 column += item.length() + 1;
             }
             value = list;
         } else {
-            value = typed(unescape(rawValue), equals + 2, line);
+            value = typed(unescape(rawValue), new TextPosition(line, equals + 2, lineStart + equals + 1));
         }
         Object container = root;
         for (int i = 0; i < path.size(); i++) {
@@ -236,18 +237,18 @@ public final class SetValues {
     }
 
     /** Helm's typedVal: true/false/null in any case, integers without a leading zero; else a string. */
-    private static Leaf typed(String value, int column, int line) {
+    private static Leaf typed(String value, TextPosition at) {
         String lower = value.toLowerCase(Locale.ROOT);
         if (lower.equals("true") || lower.equals("false")) {
-            return new Leaf(lower, HelmType.BOOL, column, line);
+            return new Leaf(lower, HelmType.BOOL, at);
         }
         if (lower.equals("null")) {
-            return new Leaf("null", HelmType.NULL, column, line);
+            return new Leaf("null", HelmType.NULL, at);
         }
         if (value.equals("0") || (!value.isEmpty() && value.charAt(0) != '0' && isLong(value))) {
-            return new Leaf(value, HelmType.INT, column, line);
+            return new Leaf(value, HelmType.INT, at);
         }
-        return new Leaf(value, HelmType.STRING, column, line);
+        return new Leaf(value, HelmType.STRING, at);
     }
 
     private static boolean isLong(String value) {
@@ -266,7 +267,8 @@ public final class SetValues {
         LinkedHashMap<String, YamlEntry> entries = new LinkedHashMap<>();
         for (Map.Entry<String, Object> entry : map.entrySet()) {
             YamlNode value = toNode(entry.getValue(), file);
-            TextPosition keyAt = new TextPosition(value.start().line(), 1, 0);
+            TextPosition start = value.start();
+            TextPosition keyAt = new TextPosition(start.line(), 1, start.offset() - start.column() + 1);
             YamlScalar key = new YamlScalar(file, keyAt, keyAt, entry.getKey(), ScalarStyle.PLAIN, HelmType.STRING);
             entries.put(entry.getKey(), new YamlEntry(key, value));
         }
