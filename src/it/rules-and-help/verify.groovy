@@ -1,4 +1,5 @@
-// `workflow:rules` prints the whole catalogue (16 rules with their default severities, as in rules.md);
+// `workflow:rules` prints the whole catalogue (the 16 rules of rules.md with their default severities, then the
+// 3 rules about suppressions);
 // `workflow:help -Ddetail -Dgoal=check` documents the check goal's parameters and user properties.
 String text = new File(basedir, 'build.log').getText('UTF-8')
 List<List<String>> runs = text.split(/(?m)^\[INFO\] Scanning for projects\.\.\.$/).drop(1)*.readLines()
@@ -28,6 +29,9 @@ assert catalogue == [
     'committed-secret'     : 'warning',
     'stale-render'         : 'error',
     'mutable-image-tag'    : 'warning',
+    'invalid-suppression'  : 'error',
+    'expired-suppression'  : 'warning',
+    'stale-suppression'    : 'warning',
 ]
 assert rules.contains('[INFO] BUILD SUCCESS')
 

@@ -1,9 +1,11 @@
 package dev.workflowguard.check;
 
 import dev.workflowguard.rules.FixOptions;
+import dev.workflowguard.suppress.ConfiguredSuppression;
 import dev.workflowguard.yaml.SourceFile;
 import dev.workflowguard.yaml.YamlLimits;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,11 +31,15 @@ import java.util.Set;
  * @param releaseName the release name to render with
  * @param namespace the namespace to render into
  * @param setValues Helm `--set` expressions, applied after the values files
+ * @param suppressions `<suppression>` entries from the POM
+ * @param baseline the baseline file of accepted findings, or null
+ * @param today the date suppressions expire against
  */
 public record CheckRequest(Path baseDirectory, List<String> valuesFiles, List<String> manifests,
         String workflowVersion, Set<String> disabledRules, Map<String, String> severities, String externalCertificate,
         YamlLimits limits, FixOptions fixOptions, Map<Path, SourceFile> textOverrides, String chart,
-        String releaseName, String namespace, List<String> setValues) {
+        String releaseName, String namespace, List<String> setValues, List<ConfiguredSuppression> suppressions,
+        String baseline, LocalDate today) {
 
     public CheckRequest {
         valuesFiles = List.copyOf(valuesFiles);
@@ -42,6 +48,9 @@ public record CheckRequest(Path baseDirectory, List<String> valuesFiles, List<St
         severities = Map.copyOf(severities);
         textOverrides = Map.copyOf(textOverrides);
         setValues = List.copyOf(setValues);
+        suppressions = List.copyOf(suppressions);
+        baseline = baseline == null || baseline.isBlank() ? null : baseline.trim();
+        today = today == null ? LocalDate.now() : today;
         releaseName = releaseName == null || releaseName.isBlank() ? "deis" : releaseName.trim();
         namespace = namespace == null || namespace.isBlank() ? "deis" : namespace.trim();
         chart = chart == null || chart.isBlank() ? null : chart.trim();
@@ -50,7 +59,8 @@ public record CheckRequest(Path baseDirectory, List<String> valuesFiles, List<St
     /** The same request, reading the given in-memory files instead of the disk. */
     public CheckRequest withOverrides(Map<Path, SourceFile> overrides) {
         return new CheckRequest(baseDirectory, valuesFiles, manifests, workflowVersion, disabledRules, severities,
-                externalCertificate, limits, fixOptions, overrides, chart, releaseName, namespace, setValues);
+                externalCertificate, limits, fixOptions, overrides, chart, releaseName, namespace, setValues,
+                suppressions, baseline, today);
     }
 
     public static Builder builder(Path baseDirectory) {
@@ -72,6 +82,9 @@ public record CheckRequest(Path baseDirectory, List<String> valuesFiles, List<St
         private String releaseName;
         private String namespace;
         private final List<String> setValues = new ArrayList<>();
+        private final List<ConfiguredSuppression> suppressions = new ArrayList<>();
+        private String baseline;
+        private LocalDate today;
 
         private Builder(Path baseDirectory) {
             this.baseDirectory = baseDirectory;
@@ -157,9 +170,29 @@ public record CheckRequest(Path baseDirectory, List<String> valuesFiles, List<St
             return set(List.of(expressions));
         }
 
+        public Builder suppressions(List<ConfiguredSuppression> entries) {
+            if (entries != null) {
+                suppressions.addAll(entries);
+            }
+            return this;
+        }
+
+        /** The baseline file of accepted findings (relative to the base directory). */
+        public Builder baseline(String file) {
+            this.baseline = file;
+            return this;
+        }
+
+        /** The date suppressions expire against (today by default). */
+        public Builder today(LocalDate date) {
+            this.today = date;
+            return this;
+        }
+
         public CheckRequest build() {
             return new CheckRequest(baseDirectory, valuesFiles, manifests, workflowVersion, disabledRules, severities,
-                    externalCertificate, limits, fixOptions, Map.of(), chart, releaseName, namespace, setValues);
+                    externalCertificate, limits, fixOptions, Map.of(), chart, releaseName, namespace, setValues,
+                    suppressions, baseline, today);
         }
     }
 }

@@ -3,6 +3,8 @@ package dev.workflowguard.check;
 import dev.workflowguard.finding.Finding;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.values.WorkflowVersion;
+import dev.workflowguard.suppress.Baseline;
+import dev.workflowguard.suppress.SuppressedFinding;
 import dev.workflowguard.yaml.SourceFile;
 import java.util.EnumMap;
 import java.util.List;
@@ -16,14 +18,37 @@ import java.util.Map;
  * @param version the Workflow version the check assumed
  * @param notes remarks for the log (e.g. an unknown version), not findings
  * @param valuesFiles the values files read, in Helm order
+ * @param suppressed findings a suppression accepts (never failing)
+ * @param baselined findings the baseline accepts (never failing)
+ * @param fixedSinceBaseline baseline entries no finding matches any more
+ * @param checkedFiles every file checked, as displayed (values files, then manifests)
  */
 public record CheckResult(List<Finding> findings, int filesChecked, WorkflowVersion version, List<String> notes,
-        List<SourceFile> valuesFiles) {
+        List<SourceFile> valuesFiles, List<SuppressedFinding> suppressed, List<Finding> baselined,
+        List<Baseline.Entry> fixedSinceBaseline, List<String> checkedFiles) {
+
+    public CheckResult(List<Finding> findings, int filesChecked, WorkflowVersion version, List<String> notes,
+            List<SourceFile> valuesFiles) {
+        this(findings, filesChecked, version, notes, valuesFiles, List.of(), List.of(), List.of(),
+                valuesFiles.stream().map(SourceFile::displayName).toList());
+    }
 
     public CheckResult {
         findings = List.copyOf(findings);
         notes = List.copyOf(notes);
         valuesFiles = List.copyOf(valuesFiles);
+        suppressed = List.copyOf(suppressed);
+        baselined = List.copyOf(baselined);
+        fixedSinceBaseline = List.copyOf(fixedSinceBaseline);
+        checkedFiles = List.copyOf(checkedFiles);
+    }
+
+    /** Every finding the rules reported, whatever accepted it: the baseline goal writes these. */
+    public List<Finding> allFindings() {
+        List<Finding> all = new java.util.ArrayList<>(findings);
+        all.addAll(baselined);
+        suppressed.forEach(s -> all.add(s.finding()));
+        return all;
     }
 
     public Map<Severity, Integer> countBySeverity() {

@@ -14,6 +14,8 @@ import dev.workflowguard.render.ChartValuesDefaults;
 import dev.workflowguard.render.HelmRenderer;
 import dev.workflowguard.render.Provenance;
 import dev.workflowguard.render.RenderException;
+import dev.workflowguard.suppress.Baseline;
+import dev.workflowguard.suppress.Suppressor;
 import dev.workflowguard.values.ChartDefaults;
 import dev.workflowguard.values.DefaultValues;
 import dev.workflowguard.values.SetValues;
@@ -131,9 +133,36 @@ public final class Checker {
             findings = new Provenance(new HelmRenderer(), rendered.request(), rendered.objects(), rendered.file(), values,
                     defaults, loader, reader).relocate(findings);
         }
-        findings.sort(ORDER);
+        List<SourceFile> suppressible = new ArrayList<>(files.stream().map(ValuesSource::file).toList());
+        suppressible.addAll(manifestFiles);
+        Suppressor.Outcome outcome = Acceptance.suppress(request, findings, suppressible, manifests);
+        List<Finding> active = new ArrayList<>(outcome.active());
+        for (Suppressor.MetaFinding meta : outcome.meta()) {
+            if (!request.disabledRules().contains(meta.rule())) {
+                Severity severity = severities.getOrDefault(meta.rule(),
+                        RuleCatalogue.info(meta.rule()).orElseThrow().defaultSeverity());
+                active.add(new Finding(meta.rule(), severity, meta.place().location().toString(),
+                        List.of(meta.place()), null));
+            }
+        }
+        List<Finding> baselined = new ArrayList<>();
+        List<Baseline.Entry> fixed = List.of();
+        if (request.baseline() != null) {
+            Baseline baseline = Acceptance.readBaseline(request, inputs);
+            List<Finding> fresh = new ArrayList<>();
+            for (Finding finding : active) {
+                (baseline.contains(finding) ? baselined : fresh).add(finding);
+            }
+            fixed = baseline.fixed(active);
+            active = fresh;
+        }
+        active.sort(ORDER);
+        baselined.sort(ORDER);
         List<SourceFile> valuesFiles = files.stream().map(ValuesSource::file).toList();
-        return new CheckResult(findings, files.size() + manifestFiles.size(), version, notes, valuesFiles);
+        List<String> checked = new ArrayList<>(valuesFiles.stream().map(SourceFile::displayName).toList());
+        manifestFiles.forEach(f -> checked.add(f.displayName()));
+        return new CheckResult(active, files.size() + manifestFiles.size(), version, notes, valuesFiles,
+                outcome.suppressed(), baselined, fixed, checked);
     }
 
     private static List<Finding> runRules(CheckContext context, CheckRequest request, Map<String, Severity> severities) {
@@ -213,14 +242,14 @@ public final class Checker {
 
     private static Map<String, Severity> validateRules(CheckRequest request) throws InputException {
         for (String id : request.disabledRules()) {
-            if (RuleCatalogue.find(id).isEmpty()) {
+            if (RuleCatalogue.info(id).isEmpty()) {
                 throw new InputException("'" + id + "' is not a rule id; known rules: "
                         + String.join(", ", RuleCatalogue.ids()), Parameters.DISABLED);
             }
         }
         Map<String, Severity> severities = new LinkedHashMap<>();
         for (Map.Entry<String, String> entry : request.severities().entrySet()) {
-            if (RuleCatalogue.find(entry.getKey()).isEmpty()) {
+            if (RuleCatalogue.info(entry.getKey()).isEmpty()) {
                 throw new InputException("'" + entry.getKey() + "' is not a rule id; known rules: "
                         + String.join(", ", RuleCatalogue.ids()), Parameters.SEVERITIES);
             }

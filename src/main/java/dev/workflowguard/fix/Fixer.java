@@ -46,7 +46,9 @@ public final class Fixer {
         result.valuesFiles().forEach(file -> texts.put(file, file.text()));
         Map<SourceFile, List<FixPlan.Applied>> applied = new HashMap<>();
         List<FixPlan.Refused> refused = new ArrayList<>();
-        for (Finding finding : result.findings()) {
+        List<Finding> fixable = new ArrayList<>(result.findings());
+        fixable.addAll(result.baselined()); // accepted for now, still worth correcting; suppressed ones are left alone
+        for (Finding finding : fixable) {
             ProposedFix fix = finding.fix();
             if (fix != null) {
                 SourceFile file = fix.target() != null ? fix.target() : receiver(fix.path(), target, result, loader);

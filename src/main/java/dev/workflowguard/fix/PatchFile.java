@@ -13,6 +13,14 @@ public final class PatchFile {
 
     /** Writes the patch (empty when there is nothing to fix) and returns its text. */
     public static String write(Path patch, Path baseDirectory, FixPlan plan) throws IOException {
+        String text = text(baseDirectory, plan);
+        Files.createDirectories(patch.toAbsolutePath().getParent());
+        Files.writeString(patch, text, StandardCharsets.UTF_8);
+        return text;
+    }
+
+    /** The plan as one patch, paths from the repository root. */
+    public static String text(Path baseDirectory, FixPlan plan) {
         Path root = gitRoot(baseDirectory);
         StringBuilder text = new StringBuilder();
         for (FixPlan.FileChange change : plan.changes()) {
@@ -20,8 +28,6 @@ public final class PatchFile {
             String path = (file.startsWith(root) ? root.relativize(file) : file).toString().replace('\\', '/');
             text.append(UnifiedDiff.of(path, change.file().text(), change.newText()));
         }
-        Files.createDirectories(patch.toAbsolutePath().getParent());
-        Files.writeString(patch, text, StandardCharsets.UTF_8);
         return text.toString();
     }
 

@@ -77,6 +77,14 @@ abstract class AbstractWorkflowMojo extends AbstractMojo {
     @Parameter(property = "workflow.set")
     protected List<String> setValues;
 
+    /**
+     * Accepted findings, each with a mandatory reason:
+     * {@code <suppression><rule>…</rule><file>values/*.yaml</file><valuesPath>…</valuesPath><object>…</object>
+     * <reason>…</reason><until>YYYY-MM-DD</until></suppression>}.
+     */
+    @Parameter
+    protected List<SuppressionEntry> suppressions;
+
     /** Skips every workflow-guard goal. */
     @Parameter(property = "workflow.skip", defaultValue = "false")
     protected boolean skip;
@@ -87,6 +95,34 @@ abstract class AbstractWorkflowMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${plugin.version}", readonly = true)
     protected String pluginVersion;
+
+    /** The POM's suppressions, each located at its `<suppression>` element in pom.xml. */
+    protected List<dev.workflowguard.suppress.ConfiguredSuppression> configuredSuppressions() {
+        List<dev.workflowguard.suppress.ConfiguredSuppression> out = new java.util.ArrayList<>();
+        if (suppressions == null) {
+            return out;
+        }
+        java.nio.file.Path pom = project != null && project.getFile() != null ? project.getFile().toPath()
+                : baseDirectory().resolve("pom.xml");
+        String text = "";
+        try {
+            text = java.nio.file.Files.isRegularFile(pom) ? java.nio.file.Files.readString(pom) : "";
+        } catch (java.io.IOException e) {
+            // the positions are only for messages; without the text every entry points at line 1
+        }
+        dev.workflowguard.yaml.SourceFile file = new dev.workflowguard.yaml.SourceFile(pom, display(pom), text,
+                java.nio.charset.StandardCharsets.UTF_8, false);
+        int from = 0;
+        for (SuppressionEntry entry : suppressions) {
+            int at = text.indexOf("<suppression>", from);
+            dev.workflowguard.yaml.TextPosition position = at < 0 ? dev.workflowguard.yaml.TextPosition.START
+                    : file.positionOf(text.codePointCount(0, at));
+            from = at < 0 ? from : at + 1;
+            out.add(new dev.workflowguard.suppress.ConfiguredSuppression(entry.rule, entry.file, entry.valuesPath,
+                    entry.object, entry.reason, entry.until, new dev.workflowguard.finding.Location(file, position)));
+        }
+        return out;
+    }
 
     /** The project base directory, or the current folder when Maven runs without a POM. */
     protected Path baseDirectory() {
@@ -134,6 +170,7 @@ abstract class AbstractWorkflowMojo extends AbstractMojo {
                 .chart(chart)
                 .release(releaseName, namespace)
                 .set(setValues)
+                .suppressions(configuredSuppressions())
                 .limits(limits)
                 .fixOptions(fixOptions);
     }

@@ -1,12 +1,22 @@
 package dev.workflowguard.maven;
 
+import dev.workflowguard.check.CheckRequest;
 import dev.workflowguard.check.CheckResult;
 import dev.workflowguard.check.Checker;
 import dev.workflowguard.check.InputException;
 import dev.workflowguard.finding.Finding;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.report.ConsoleReport;
+import dev.workflowguard.fix.Fixer;
+import dev.workflowguard.fix.PatchFile;
+import dev.workflowguard.report.AtomicFile;
+import dev.workflowguard.report.GitHubAnnotations;
+import dev.workflowguard.report.HtmlReport;
+import dev.workflowguard.report.JUnitReport;
 import dev.workflowguard.report.JsonReport;
+import dev.workflowguard.report.ReportPaths;
+import dev.workflowguard.report.SarifReport;
+import dev.workflowguard.suppress.SuppressedFinding;
 import dev.workflowguard.rules.FixOptions;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -37,6 +48,17 @@ public class CheckMojo extends AbstractWorkflowMojo {
     @Parameter(property = "workflow.check.skip", defaultValue = "false")
     protected boolean checkSkip;
 
+    /**
+     * Reports to write besides report.json, comma-separated: sarif (report.sarif), junit
+     * (TEST-workflow-guard.xml), html (report.html).
+     */
+    @Parameter(property = "workflow.formats")
+    protected List<String> reportFormats;
+
+    /** A baseline written by workflow:baseline: only findings not in it fail the build. */
+    @Parameter(property = "workflow.baseline")
+    protected String baseline;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         Log log = getLog();
@@ -45,9 +67,11 @@ public class CheckMojo extends AbstractWorkflowMojo {
             return;
         }
         Severity failOn = parseFailOn();
+        Set<String> formats = parseFormats();
+        CheckRequest request = request(FixOptions.DEFAULTS).baseline(baseline).build();
         CheckResult result;
         try {
-            result = new Checker().check(request(FixOptions.DEFAULTS).build());
+            result = new Checker().check(request);
         } catch (InputException e) {
             throw new MojoExecutionException(e.getMessage());
         }
@@ -59,11 +83,28 @@ public class CheckMojo extends AbstractWorkflowMojo {
                 default -> log.info(line.text());
             }
         }
+        for (SuppressedFinding suppressed : result.suppressed()) {
+            log.info(suppressed.finding().location() + ": suppressed [" + suppressed.finding().rule() + "] ("
+                    + suppressed.suppression().reason() + (suppressed.suppression().until() == null ? ""
+                            : ", until " + suppressed.suppression().until()) + ")");
+        }
+        if (baseline != null && !baseline.isBlank()) {
+            log.info("workflow-guard: " + result.baselined().size() + " findings accepted by the baseline " + baseline
+                    + (result.fixedSinceBaseline().isEmpty() ? "" : "; " + result.fixedSinceBaseline().size()
+                            + " baseline entries are fixed: run `mvn workflow:baseline` to shrink it"));
+        }
+        ReportPaths paths = new ReportPaths(baseDirectory());
+        if (GitHubAnnotations.active(System.getenv())) {
+            // Workflow commands must start a line of the job's output, so they bypass Maven's log prefixes.
+            GitHubAnnotations.lines(result, paths).forEach(System.out::println);
+        }
         Path report = outputDirectory().resolve("report.json");
         try {
             JsonReport.write(report, result, toolVersion(), failOn);
+            writeFormats(formats, result, failOn, request, paths);
         } catch (IOException e) {
-            throw new MojoExecutionException("cannot write " + report + ": " + e.getMessage());
+            throw new MojoExecutionException("cannot write the reports in " + display(outputDirectory()) + ": "
+                    + e.getMessage());
         }
         String summary = ConsoleReport.summary(result);
         List<Finding> failing = result.atOrAbove(failOn);
@@ -78,6 +119,57 @@ public class CheckMojo extends AbstractWorkflowMojo {
                 .collect(Collectors.joining(", "));
         throw new MojoFailureException("workflow-guard: " + failing.size() + (failing.size() == 1 ? " finding" : " findings")
                 + " at or above " + failOn.id() + ": " + rules + ". See the lines above and " + display(report) + ".");
+    }
+
+    private static final List<String> FORMATS = List.of("json", "sarif", "junit", "html");
+
+    private Set<String> parseFormats() throws MojoExecutionException {
+        Set<String> formats = new java.util.LinkedHashSet<>();
+        if (reportFormats != null) {
+            for (String format : reportFormats) {
+                String word = format == null ? "" : format.trim().toLowerCase(Locale.ROOT);
+                if (word.isEmpty()) {
+                    continue;
+                }
+                if (!FORMATS.contains(word)) {
+                    throw new MojoExecutionException("reportFormats / workflow.formats: '" + format
+                            + "' is not a report format; use " + String.join(", ", FORMATS));
+                }
+                formats.add(word);
+            }
+        }
+        return formats;
+    }
+
+    private void writeFormats(Set<String> formats, CheckResult result, Severity failOn, CheckRequest request,
+            ReportPaths paths) throws IOException, MojoExecutionException {
+        Path dir = outputDirectory();
+        if (formats.contains("sarif")) {
+            try (var out = new AtomicFile(dir.resolve("report.sarif"))) {
+                SarifReport.write(out.stream(), result, toolVersion(), paths);
+                out.commit();
+            }
+        }
+        if (formats.contains("junit")) {
+            try (var out = new AtomicFile(dir.resolve("TEST-workflow-guard.xml"))) {
+                JUnitReport.write(out.stream(), result, failOn, request.disabledRules());
+                out.commit();
+            } catch (javax.xml.stream.XMLStreamException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
+        if (formats.contains("html")) {
+            String patch = "";
+            try {
+                patch = PatchFile.text(baseDirectory(), new Fixer().plan(request, null));
+            } catch (InputException e) {
+                getLog().debug("no fix preview in the HTML report: " + e.getMessage());
+            }
+            try (var out = new AtomicFile(dir.resolve("report.html"))) {
+                HtmlReport.write(out.stream(), result, toolVersion(), failOn, patch);
+                out.commit();
+            }
+        }
     }
 
     private Severity parseFailOn() throws MojoExecutionException {

@@ -62,6 +62,36 @@ public final class JsonReport {
                 writeFinding(json, finding);
             }
             json.writeEndArray();
+            json.writeArrayFieldStart("suppressed");
+            for (var suppressed : result.suppressed()) {
+                json.writeStartObject();
+                json.writeStringField("rule", suppressed.finding().rule());
+                json.writeStringField("severity", suppressed.finding().severity().id());
+                writePlace(json, suppressed.finding().primary());
+                json.writeObjectFieldStart("suppression");
+                json.writeStringField("reason", suppressed.suppression().reason());
+                json.writeStringField("until", suppressed.suppression().until() == null ? null
+                        : suppressed.suppression().until().toString());
+                json.writeStringField("source", suppressed.suppression().source().toString());
+                json.writeEndObject();
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("baselined");
+            for (Finding finding : result.baselined()) {
+                writeFinding(json, finding);
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("fixedSinceBaseline");
+            for (var entry : result.fixedSinceBaseline()) {
+                json.writeStartObject();
+                json.writeStringField("fingerprint", entry.fingerprint());
+                json.writeStringField("rule", entry.rule());
+                json.writeStringField("file", entry.file());
+                json.writeStringField("message", entry.message());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
             Map<Severity, Integer> counts = result.countBySeverity();
             json.writeObjectFieldStart("summary");
             for (Severity severity : Severity.values()) {
@@ -69,6 +99,8 @@ public final class JsonReport {
             }
             json.writeNumberField("files", result.filesChecked());
             json.writeNumberField("fixable", result.fixableCount());
+            json.writeNumberField("suppressed", result.suppressed().size());
+            json.writeNumberField("baselined", result.baselined().size());
             json.writeBooleanField("failed", !result.atOrAbove(failOn).isEmpty());
             json.writeEndObject();
             json.writeEndObject();

@@ -1,6 +1,5 @@
 package dev.workflowguard.report;
 
-import dev.workflowguard.rules.Rule;
 import dev.workflowguard.rules.RuleCatalogue;
 import dev.workflowguard.rules.RuleInfo;
 import java.util.ArrayList;
@@ -13,7 +12,7 @@ public final class RuleTable {
     }
 
     public static List<String> lines() {
-        List<RuleInfo> rules = RuleCatalogue.all().stream().map(Rule::info).toList();
+        List<RuleInfo> rules = RuleCatalogue.infos();
         int idWidth = Math.max(2, rules.stream().mapToInt(r -> r.id().length()).max().orElse(0));
         int fixWidth = Math.max(7, rules.stream().mapToInt(r -> r.fixable().length()).max().orElse(0));
         String format = "%-" + idWidth + "s  %-8s  %-" + fixWidth + "s  %s";

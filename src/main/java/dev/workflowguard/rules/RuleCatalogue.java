@@ -26,7 +26,20 @@ public final class RuleCatalogue {
         return RULES.stream().filter(rule -> rule.id().equals(id)).findFirst();
     }
 
+    /** Every rule id users can name: the checks, then the rules about suppressions. */
     public static List<String> ids() {
-        return RULES.stream().map(Rule::id).toList();
+        return infos().stream().map(RuleInfo::id).toList();
+    }
+
+    /** The catalogue as the `rules` goal, README and docs show it: the checks, then the rules about suppressions. */
+    public static List<RuleInfo> infos() {
+        List<RuleInfo> infos = new java.util.ArrayList<>(RULES.stream().map(Rule::info).toList());
+        infos.addAll(MetaRules.ALL);
+        return List.copyOf(infos);
+    }
+
+    /** The catalogue entry of an id, check or meta rule. */
+    public static Optional<RuleInfo> info(String id) {
+        return infos().stream().filter(info -> info.id().equals(id)).findFirst();
     }
 }

@@ -1,0 +1,65 @@
+package dev.workflowguard.check;
+
+import dev.workflowguard.finding.Finding;
+import dev.workflowguard.manifests.KubeObject;
+import dev.workflowguard.manifests.ManifestSet;
+import dev.workflowguard.rules.RuleCatalogue;
+import dev.workflowguard.suppress.Baseline;
+import dev.workflowguard.suppress.ConfiguredSuppression;
+import dev.workflowguard.suppress.Suppression;
+import dev.workflowguard.suppress.SuppressionProblem;
+import dev.workflowguard.suppress.SuppressionReader;
+import dev.workflowguard.suppress.Suppressor;
+import dev.workflowguard.yaml.SourceFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Gathers the suppressions of the inputs and the POM, and reads the baseline: what a team has accepted. */
+final class Acceptance {
+
+    static final String BASELINE = "baseline / workflow.baseline";
+
+    private Acceptance() {
+    }
+
+    static Suppressor.Outcome suppress(CheckRequest request, List<Finding> findings, List<SourceFile> files,
+            ManifestSet manifests) {
+        SuppressionReader reader = new SuppressionReader(new HashSet<>(RuleCatalogue.ids()));
+        List<Suppression> suppressions = new ArrayList<>();
+        List<SuppressionProblem> problems = new ArrayList<>();
+        Set<SourceFile> seen = new HashSet<>();
+        for (SourceFile file : files) {
+            if (seen.add(file)) {
+                reader.readComments(file, suppressions, problems);
+            }
+        }
+        if (manifests != null) {
+            for (KubeObject object : manifests.objects()) {
+                reader.readAnnotations(object, suppressions, problems);
+            }
+        }
+        for (ConfiguredSuppression entry : request.suppressions()) {
+            reader.readConfigured(entry.rule(), entry.file(), entry.valuesPath(), entry.object(), entry.reason(),
+                    entry.until(), entry.source(), suppressions, problems);
+        }
+        return Suppressor.apply(findings, suppressions, problems, request.today());
+    }
+
+    static Baseline readBaseline(CheckRequest request, InputFiles inputs) throws InputException {
+        Path file = inputs.resolve(request.baseline());
+        if (!Files.isRegularFile(file)) {
+            throw new InputException(request.baseline() + " does not exist; write it with `mvn workflow:baseline`",
+                    BASELINE);
+        }
+        try {
+            return Baseline.read(file);
+        } catch (IOException e) {
+            throw new InputException(request.baseline() + " " + e.getMessage(), BASELINE);
+        }
+    }
+}
