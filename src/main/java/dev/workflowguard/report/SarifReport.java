@@ -61,7 +61,9 @@ public final class SarifReport {
                 json.writeEndObject();
                 json.writeStringField("helpUri", DOCS + rule.id() + ".md");
                 json.writeObjectFieldStart("help");
-                json.writeStringField("text", rule.why() + " Fixable by workflow:fix: " + rule.fixable() + ".");
+                json.writeStringField("text", rule.why() + " How to fix: " + rule.remedy());
+                json.writeStringField("markdown", "**Why.** " + rule.why() + "\n\n**How to fix.** " + rule.remedy()
+                        + "\n\n[Rule documentation](" + DOCS + rule.id() + ".md)");
                 json.writeEndObject();
                 json.writeObjectFieldStart("properties");
                 json.writeArrayFieldStart("tags");

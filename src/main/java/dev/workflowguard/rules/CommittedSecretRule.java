@@ -38,7 +38,8 @@ public final class CommittedSecretRule implements Rule {
             "A credential (storage keys, database/Grafana/InfluxDB/Redis passwords) is committed in a values file "
                     + "or as literal stringData.",
             "Security considerations: credentials belong in a secret store, not in git history. The value is never "
-                    + "printed.", true, true);
+                    + "printed.", true, true,
+            "Remove the value from the file (leave it empty, or a reference such as `${GRAFANA_PASSWORD}`), rotate the credential, and inject it at deploy time: `--set` from a CI secret, or an external secret store (Sealed Secrets, External Secrets, Vault).");
 
     @Override
     public RuleInfo info() {

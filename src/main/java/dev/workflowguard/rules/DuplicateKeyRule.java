@@ -17,7 +17,8 @@ public final class DuplicateKeyRule implements Rule {
     private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR, "no",
             "A mapping repeats a key (Helm silently keeps the last one).",
             "A repeated key hides a setting: whoever reads the file sees the first value while Helm uses the last, "
-                    + "so a reviewed production setting can be silently undone.", true, true);
+                    + "so a reviewed production setting can be silently undone.", true, true,
+            "Delete one of the repeated keys, keeping the value you mean; Helm (and kubectl) use the last one.");
 
     @Override
     public RuleInfo info() {

@@ -15,7 +15,9 @@ public final class GrafanaDefaultAdminRule implements Rule {
             + "real password at deploy time (it is a secret: do not commit it)";
     private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR, "no",
             "Grafana's admin password is unset, empty or the default \"admin\".",
-            "Production Deployments: change Grafana's default admin credentials.", true, true);
+            "Production Deployments: change Grafana's default admin credentials; admin/admin is the first thing "
+                    + "anyone tries, and the Grafana admin sees every metric of every app.", true, true,
+            "Inject a strong `monitor.grafana.password` at deploy time (`--set monitor.grafana.password=$GRAFANA_PASSWORD` from a CI secret, or an external secret store); never commit it to the values files.");
 
     @Override
     public RuleInfo info() {

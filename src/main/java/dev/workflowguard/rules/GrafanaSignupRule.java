@@ -17,7 +17,9 @@ public final class GrafanaSignupRule implements Rule {
             + "dashboards";
     private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR, "yes (Workflow 2.14 and later)",
             "Grafana sign-ups are open (monitor.grafana.allow_sign_up true in any spelling, or unset).",
-            "Production Deployments: disable sign-ups for the Grafana dashboards.", true, true);
+            "Production Deployments: disable sign-ups for the Grafana dashboards; while they are open, " + WHY
+                    + ".", true, true,
+            "Set `monitor.grafana.allow_sign_up: \"false\"` (Workflow 2.14 and later); `mvn workflow:fix` writes it. Before 2.14 the key does not exist: upgrade Workflow, or keep Grafana unreachable from outside the cluster.");
 
     @Override
     public RuleInfo info() {

@@ -14,7 +14,8 @@ public final class MinioStorageRule implements Rule {
             + "images, database backups and logs go with it; use s3, gcs, azure or swift";
     private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR, "with workflow.fix.storage=<backend>",
             "Object storage is the in-cluster Minio (global.storage: minio, the chart default).",
-            "Production Deployments: run Workflow without Minio. " + WHY + ".", true, true);
+            "Production Deployments: run Workflow without Minio. " + WHY + ".", true, true,
+            "Set `global.storage` to `s3`, `gcs`, `azure` or `swift` and fill that backend's section with real bucket or container names, with credentials injected at deploy time. `mvn workflow:fix -Dworkflow.fix.storage=s3` writes the backend; `storage-placeholder` then lists the settings still to fill.");
 
     @Override
     public RuleInfo info() {

@@ -28,7 +28,8 @@ public final class MutableImageTagRule implements Rule {
     private static final RuleInfo INFO = new RuleInfo(ID, Severity.WARNING, "no",
             "A component's docker_tag (or a deis-* container image) is canary, latest or empty.",
             "Production runs reviewed releases: a moving tag changes what runs without a change in the repository.",
-            true, true);
+            true, true,
+            "Pin `docker_tag` (and rendered images) to a release tag such as `v2.23.0`, or to a digest.");
 
     @Override
     public RuleInfo info() {

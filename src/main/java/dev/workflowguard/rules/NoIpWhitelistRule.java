@@ -17,7 +17,8 @@ public final class NoIpWhitelistRule implements Rule {
     private static final RuleInfo INFO = new RuleInfo(ID, Severity.INFO, "with workflow.fix.whitelist=<cidrs>",
             "No router-wide IP whitelist (nginx.enforceWhitelists / nginx.defaultWhitelist).",
             "Production Deployments, security considerations: firewall the hosts and consider a router-wide IP "
-                    + "whitelist.", true, true);
+                    + "whitelist.", true, true,
+            "Set `router.deis.io/nginx.defaultWhitelist` to the allowed CIDRs under `router.deployment_annotations` (`mvn workflow:fix -Dworkflow.fix.whitelist=10.0.0.0/8` writes it), or `router.deis.io/nginx.enforceWhitelists: \"true\"` with a whitelist per app. Firewall the nodes too: only 80, 443, 2222 and 9090 need to be public.");
 
     @Override
     public RuleInfo info() {

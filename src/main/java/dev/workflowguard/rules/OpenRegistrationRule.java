@@ -20,7 +20,8 @@ public final class OpenRegistrationRule implements Rule {
     private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR, "yes",
             "Registration is open to anyone (controller.registration_mode: enabled, the default up to Workflow 2.11).",
             "Production Deployments: change the registration mode; open registration lets anyone with the URL "
-                    + "create an account.", true, true);
+                    + "create an account.", true, true,
+            "Set `controller.registration_mode: admin_only`, or `disabled` once the admin account exists. `mvn workflow:fix` writes it (`-Dworkflow.fix.registrationMode=disabled` for disabled).");
 
     @Override
     public RuleInfo info() {

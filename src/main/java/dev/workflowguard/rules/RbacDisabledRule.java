@@ -16,7 +16,8 @@ public final class RbacDisabledRule implements Rule {
             + "RBAC every pod's service account is unrestricted";
     private static final RuleInfo INFO = new RuleInfo(ID, Severity.WARNING, "yes",
             "RBAC objects are not rendered (global.use_rbac false; the default in Deis Workflow up to 2.19).",
-            "Security considerations: components should run with the least privileges; " + WHY + ".", true, true);
+            "Security considerations: components should run with the least privileges; " + WHY + ".", true, true,
+            "Set `global.use_rbac: true` on clusters with RBAC (every current Kubernetes); `mvn workflow:fix` writes it.");
 
     @Override
     public RuleInfo info() {

@@ -20,7 +20,8 @@ public final class RouterHostPortRule implements Rule {
     private static final RuleInfo INFO = new RuleInfo(ID, Severity.WARNING, "yes",
             "The router binds host ports (router.host_port.enabled true).",
             "Production Deployments, security considerations: only the documented ports should be public on "
-                    + "worker nodes; " + WHY + ".", true, true);
+                    + "worker nodes; " + WHY + ".", true, true,
+            "Set `router.host_port.enabled: false`, without quotes (a quoted \"false\" is a non-empty string that chart templates treat as true); `mvn workflow:fix` writes it.");
 
     @Override
     public RuleInfo info() {

@@ -13,7 +13,8 @@ import dev.workflowguard.finding.Severity;
  * @param why the production recommendation behind it
  * @param onValues whether it reads Helm values
  * @param onManifests whether it reads rendered manifests
+ * @param remedy how to fix it, for the docs and the rules goal
  */
 public record RuleInfo(String id, Severity defaultSeverity, String fixable, String summary, String why,
-        boolean onValues, boolean onManifests) {
+        boolean onValues, boolean onManifests, String remedy) {
 }

@@ -32,7 +32,8 @@ public final class SingleRouterRule implements Rule {
     private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR,
             "when the chart exposes router.replicas / router.replica_count (or with workflow.fix.manifests)",
             "Only one deis-router pod runs (the stock chart hard-codes replicas: 1).",
-            "Production Deployments: scale routers to more than one pod; " + WHY + ".", true, true);
+            "Production Deployments: scale routers to more than one pod; " + WHY + ".", true, true,
+            "The stock chart hard-codes one replica: after each install or upgrade run `kubectl --namespace=deis scale --replicas=2 deployment/deis-router`, or commit a HorizontalPodAutoscaler for Deployment `deis-router` with `minReplicas: 2`. On a chart that exposes `router.replicas` (or `router.replica_count`), set it to 2 or more; `mvn workflow:fix` does. In committed manifests, `-Dworkflow.fix.manifests=true` sets `spec.replicas: 2`.");
 
     @Override
     public RuleInfo info() {

@@ -25,7 +25,8 @@ public final class StaleRenderRule implements Rule {
             "Committed rendered manifests disagree with the values on storage backend, registration mode or "
                     + "Grafana sign-up.",
             "GitOps applies the committed render, not the values: when they disagree, the production settings "
-                    + "reviewed in the values are not the ones deployed.", false, true);
+                    + "reviewed in the values are not the ones deployed.", false, true,
+            "Render the chart again with the same values (`helm template deis charts/workflow -f values/base.yaml -f values/production.yaml`) and commit the result; or configure `<chart>` so the plugin renders the chart itself and compares.");
 
     @Override
     public RuleInfo info() {

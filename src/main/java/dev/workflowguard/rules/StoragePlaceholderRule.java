@@ -24,7 +24,8 @@ public final class StoragePlaceholderRule implements Rule {
             "The storage backend's buckets, containers or credentials are empty or still the chart placeholders.",
             "Off-cluster storage only works with real bucket/container names and credentials; the chart's "
                     + "placeholders (your-registry-bucket-name, YOUR ACCOUNT KEY…) make the registry, database and "
-                    + "builder fail at startup.", true, true);
+                    + "builder fail at startup.", true, true,
+            "Fill the backend's settings with real values: bucket or container names in the values file, credentials injected at deploy time (`--set` from a CI secret, or an external secret store). For s3, leave `accesskey` and `secretkey` empty to use the nodes' IAM role.");
 
     /** A backend setting: its key under the backend, its key in the objectstorage Secret, whether it must be set. */
     private record Setting(String key, boolean required, boolean secret) {

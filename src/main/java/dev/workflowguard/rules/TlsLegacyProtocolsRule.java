@@ -19,7 +19,8 @@ public final class TlsLegacyProtocolsRule implements Rule {
     private static final String WHY = "TLSv1 and TLSv1.1 are obsolete and broken (RFC 8996)";
     private static final RuleInfo INFO = new RuleInfo(ID, Severity.WARNING, "yes",
             "The router allows TLSv1/TLSv1.1 (nginx.ssl.protocols unset or listing them).",
-            "Production Deployments: enable TLS; " + WHY + ", so allow only " + MODERN + ".", true, true);
+            "Production Deployments: enable TLS; " + WHY + ", so allow only " + MODERN + ".", true, true,
+            "Set `router.deis.io/nginx.ssl.protocols: \"TLSv1.2 TLSv1.3\"` under `router.deployment_annotations`; `mvn workflow:fix` writes it.");
 
     @Override
     public RuleInfo info() {

@@ -27,7 +27,8 @@ public final class TlsMissingRule implements Rule {
             "No TLS: no platform certificate, no load-balancer certificate annotation, no declared external "
                     + "certificate.",
             "Production Deployments: enable TLS; it encrypts Workflow client traffic, including login credentials.",
-            true, true);
+            true, true,
+            "Install the platform certificate as Secret `deis-router-platform-cert` (keys `tls.crt` and `tls.key`), or terminate TLS at the load balancer with an annotation under `router.service_annotations` (for example `service.beta.kubernetes.io/aws-load-balancer-ssl-cert: <certificate ARN>`). When the certificate is managed outside the chart (cert-manager, a load balancer configured elsewhere), declare it with `<externalCertificate>`.");
 
     @Override
     public RuleInfo info() {

@@ -16,7 +16,8 @@ public final class TlsNotEnforcedRule implements Rule {
     private static final String WHY = "clients that start on http:// keep talking in clear text";
     private static final RuleInfo INFO = new RuleInfo(ID, Severity.WARNING, "yes",
             "The router does not redirect HTTP to HTTPS (nginx.ssl.enforce / nginx.ssl.hsts.enabled not \"true\").",
-            "Production Deployments: enable TLS; without enforcement " + WHY + ".", true, true);
+            "Production Deployments: enable TLS; without enforcement " + WHY + ".", true, true,
+            "Set `router.deis.io/nginx.ssl.enforce: \"true\"` under `router.deployment_annotations` (or `router.deis.io/nginx.ssl.hsts.enabled: \"true\"`, which implies it); `mvn workflow:fix` writes the first.");
 
     @Override
     public RuleInfo info() {
