@@ -1,5 +1,5 @@
-// `workflow:rules` prints the whole catalogue (the 16 rules of rules.md with their default severities, then the
-// 3 rules about suppressions);
+// `workflow:rules` prints the whole catalogue (the 16 rules of rules.md with their default severities, invalid-value,
+// then the 3 rules about suppressions);
 // `workflow:help -Ddetail -Dgoal=check` documents the check goal's parameters and user properties.
 String text = new File(basedir, 'build.log').getText('UTF-8')
 List<List<String>> runs = text.split(/(?m)^\[INFO\] Scanning for projects\.\.\.$/).drop(1)*.readLines()
@@ -29,6 +29,7 @@ assert catalogue == [
     'committed-secret'     : 'warning',
     'stale-render'         : 'error',
     'mutable-image-tag'    : 'warning',
+    'invalid-value'        : 'error',
     'invalid-suppression'  : 'error',
     'expired-suppression'  : 'warning',
     'stale-suppression'    : 'warning',

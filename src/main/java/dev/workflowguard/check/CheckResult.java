@@ -3,6 +3,7 @@ package dev.workflowguard.check;
 import dev.workflowguard.finding.Finding;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.values.WorkflowVersion;
+import dev.workflowguard.secrets.SecretMask;
 import dev.workflowguard.suppress.Baseline;
 import dev.workflowguard.suppress.SuppressedFinding;
 import dev.workflowguard.yaml.SourceFile;
@@ -22,15 +23,16 @@ import java.util.Map;
  * @param baselined findings the baseline accepts (never failing)
  * @param fixedSinceBaseline baseline entries no finding matches any more
  * @param checkedFiles every file checked, as displayed (values files, then manifests)
+ * @param secrets the credentials found in the inputs, for masking what is shown (diffs)
  */
 public record CheckResult(List<Finding> findings, int filesChecked, WorkflowVersion version, List<String> notes,
         List<SourceFile> valuesFiles, List<SuppressedFinding> suppressed, List<Finding> baselined,
-        List<Baseline.Entry> fixedSinceBaseline, List<String> checkedFiles) {
+        List<Baseline.Entry> fixedSinceBaseline, List<String> checkedFiles, SecretMask secrets) {
 
     public CheckResult(List<Finding> findings, int filesChecked, WorkflowVersion version, List<String> notes,
             List<SourceFile> valuesFiles) {
         this(findings, filesChecked, version, notes, valuesFiles, List.of(), List.of(), List.of(),
-                valuesFiles.stream().map(SourceFile::displayName).toList());
+                valuesFiles.stream().map(SourceFile::displayName).toList(), SecretMask.NONE);
     }
 
     public CheckResult {

@@ -14,6 +14,7 @@ import dev.workflowguard.render.ChartValuesDefaults;
 import dev.workflowguard.render.HelmRenderer;
 import dev.workflowguard.render.Provenance;
 import dev.workflowguard.render.RenderException;
+import dev.workflowguard.secrets.SecretMask;
 import dev.workflowguard.suppress.Baseline;
 import dev.workflowguard.suppress.Suppressor;
 import dev.workflowguard.values.ChartDefaults;
@@ -116,10 +117,23 @@ public final class Checker {
             }
         }
 
+        SecretMask.Builder secretsFound = SecretMask.builder();
+        sources.forEach(secretsFound::values);
+        if (committed != null) {
+            committed.objects().forEach(secretsFound::object);
+        }
+        SecretMask secrets = secretsFound.build();
+
         RenderedChart rendered = null;
         ManifestSet manifests = committed;
         if (chart != null) {
-            rendered = RenderedChart.render(chart, request, files, loader);
+            try {
+                rendered = RenderedChart.render(chart, request, files, loader);
+            } catch (InputException e) {
+                throw e.masked(secrets);
+            }
+            rendered.objects().objects().forEach(secretsFound::object);
+            secrets = secretsFound.build();
             notes.add("rendered " + chart.displayRoot() + " (Workflow " + version.display() + ") with Helm: "
                     + rendered.objects().objects().size() + " objects checked"
                     + (rendered.cached() ? " (render reused)" : " in " + rendered.millis() + " ms"));
@@ -133,6 +147,8 @@ public final class Checker {
             findings = new Provenance(new HelmRenderer(), rendered.request(), rendered.objects(), rendered.file(), values,
                     defaults, loader, reader).relocate(findings);
         }
+        // Every message leaves the engine masked: the reports, the baseline and the log all come from these.
+        findings = findings.stream().map(secrets::mask).collect(java.util.stream.Collectors.toList());
         List<SourceFile> suppressible = new ArrayList<>(files.stream().map(ValuesSource::file).toList());
         suppressible.addAll(manifestFiles);
         Suppressor.Outcome outcome = Acceptance.suppress(request, findings, suppressible, manifests);
@@ -162,7 +178,7 @@ public final class Checker {
         List<String> checked = new ArrayList<>(valuesFiles.stream().map(SourceFile::displayName).toList());
         manifestFiles.forEach(f -> checked.add(f.displayName()));
         return new CheckResult(active, files.size() + manifestFiles.size(), version, notes, valuesFiles,
-                outcome.suppressed(), baselined, fixed, checked);
+                outcome.suppressed(), baselined, fixed, checked, secrets);
     }
 
     private static List<Finding> runRules(CheckContext context, CheckRequest request, Map<String, Severity> severities) {

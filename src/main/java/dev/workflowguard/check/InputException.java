@@ -10,10 +10,17 @@ public class InputException extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final String parameter;
+    private final String problem;
 
     public InputException(String message, String parameter) {
         super(parameter == null ? message : message + " [parameter " + parameter + "]");
         this.parameter = parameter;
+        this.problem = message;
+    }
+
+    /** The same error with any known secret masked out of its words. */
+    public InputException masked(dev.workflowguard.secrets.SecretMask secrets) {
+        return new InputException(secrets.mask(problem), parameter);
     }
 
     /** The POM parameter and user property concerned, e.g. "valuesFiles / workflow.values", or null. */

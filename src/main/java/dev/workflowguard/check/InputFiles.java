@@ -40,6 +40,10 @@ final class InputFiles {
             throw new InputException(configured + " is a directory; valuesFiles takes values files (use manifests "
                     + "for folders of rendered manifests)", Parameters.VALUES);
         }
+        if (!Files.isRegularFile(path)) {
+            // A FIFO or a device would block or never end: only regular files are read.
+            throw new InputException(configured + " is not a regular file", Parameters.VALUES);
+        }
         return path;
     }
 
@@ -50,6 +54,9 @@ final class InputFiles {
             throw new InputException(configured + " does not exist (looked for " + path + ")", Parameters.MANIFESTS);
         }
         if (!Files.isDirectory(path)) {
+            if (!Files.isRegularFile(path)) {
+                throw new InputException(configured + " is not a regular file", Parameters.MANIFESTS);
+            }
             return List.of(path);
         }
         List<Path> files = new ArrayList<>();

@@ -96,7 +96,7 @@ public class FixMojo extends AbstractWorkflowMojo {
         }
         for (FixPlan.Refused refused : plan.refused()) {
             log.warn(refused.finding().location() + ": not fixed [" + refused.finding().rule() + "]: "
-                    + refused.reason());
+                    + plan.before().secrets().mask(refused.reason()));
         }
         CheckResult after;
         try {
@@ -105,7 +105,8 @@ public class FixMojo extends AbstractWorkflowMojo {
                 String diff = PatchFile.write(patch, baseDirectory(), plan);
                 if (!diff.isEmpty()) {
                     log.info("workflow-guard fix (dry run): this patch would be applied:");
-                    diff.lines().forEach(log::info);
+                    // The patch file is exact (git apply needs it); what is shown has credentials masked.
+                    diff.lines().map(plan.before().secrets()::maskLine).forEach(log::info);
                 }
                 log.info(plan.isEmpty() ? "workflow-guard fix (dry run): nothing to fix; nothing was written. Patch: "
                         + display(patch) + " (empty)." : "workflow-guard fix (dry run): would change " + FixWords.files(plan)

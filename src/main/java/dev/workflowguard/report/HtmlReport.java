@@ -178,7 +178,8 @@ public final class HtmlReport {
         if (fixPatch != null && !fixPatch.isBlank()) {
             w.write("<section aria-labelledby=\"fix-title\">\n<h2 id=\"fix-title\">What <code>mvn workflow:fix</code> "
                     + "would change</h2>\n<pre class=\"diff\">");
-            for (String line : fixPatch.split("\n")) {
+            for (String raw : fixPatch.split("\n")) {
+                String line = result.secrets().maskLine(raw);
                 String cls = line.startsWith("+++") || line.startsWith("---") || line.startsWith("diff ") ? "file"
                         : line.startsWith("+") ? "add" : line.startsWith("-") ? "del" : line.startsWith("@@") ? "hunk" : "";
                 w.write(cls.isEmpty() ? esc(line) : "<span class=\"" + cls + "\">" + esc(line) + "</span>");

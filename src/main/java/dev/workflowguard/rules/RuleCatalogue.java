@@ -13,7 +13,7 @@ public final class RuleCatalogue {
             new OpenRegistrationRule(), new GrafanaSignupRule(), new GrafanaDefaultAdminRule(), new SingleRouterRule(),
             new TlsMissingRule(), new TlsNotEnforcedRule(), new TlsLegacyProtocolsRule(), new NoIpWhitelistRule(),
             new RouterHostPortRule(), new RbacDisabledRule(), new DuplicateKeyRule(), new CommittedSecretRule(),
-            new StaleRenderRule(), new MutableImageTagRule());
+            new StaleRenderRule(), new MutableImageTagRule(), new InvalidValueRule());
 
     private RuleCatalogue() {
     }

@@ -83,7 +83,7 @@ public final class SetValues {
             }
         }
         if (depth != 0) {
-            throw new SetException("unbalanced braces in --set value: " + text);
+            throw new SetException("a --set value has unbalanced braces { } (values are not shown: they may be secrets)");
         }
         pairs.add(current.toString());
         pairs.removeIf(String::isBlank);
@@ -104,7 +104,7 @@ public final class SetValues {
             throws SetException {
         int equals = unescapedIndex(pair, '=');
         if (equals < 0) {
-            throw new SetException("key \"" + pair + "\" has no value (use key=value)");
+            throw new SetException("--set expression " + line + " has no \"=\"; write key=value");
         }
         List<Object> path = keyPath(pair.substring(0, equals), pair);
         String rawValue = pair.substring(equals + 1);
@@ -188,7 +188,7 @@ public final class SetValues {
             path.add(current.toString());
         }
         if (path.isEmpty()) {
-            throw new SetException("--set \"" + pair + "\" has an empty key");
+            throw new SetException("a --set expression has an empty key before \"=\"");
         }
         return path;
     }

@@ -22,8 +22,8 @@ class RulesMojoTest {
         List<String> lines = log.at("INFO");
         assertEquals(RuleCatalogue.infos().size() + 1, lines.size(), log.all());
         assertTrue(lines.get(0).matches("id\\s+severity\\s+fixable\\s+description"), lines.get(0));
-        assertEquals(16, RuleCatalogue.all().size());
-        assertEquals(19, RuleCatalogue.infos().size(), "16 checks and 3 rules about suppressions");
+        assertEquals(17, RuleCatalogue.all().size());
+        assertEquals(20, RuleCatalogue.infos().size(), "17 checks and 3 rules about suppressions");
         for (String id : RuleCatalogue.ids()) {
             assertTrue(lines.stream().anyMatch(l -> l.startsWith(id + " ")), "missing " + id + "\n" + log.all());
         }

@@ -75,7 +75,7 @@ class SetValuesTest {
     @Test
     void malformedExpressionsAreRefused() {
         assertTrue(assertThrows(SetValues.SetException.class, () -> SetValues.parse(List.of("novalue")))
-                .getMessage().contains("has no value"));
+                .getMessage().contains("has no \"=\""));
         assertTrue(assertThrows(SetValues.SetException.class, () -> SetValues.parse(List.of("a={x,y")))
                 .getMessage().contains("unbalanced"));
         assertTrue(assertThrows(SetValues.SetException.class, () -> SetValues.parse(List.of("a[x]=1")))

@@ -1,0 +1,121 @@
+package dev.workflowguard.rules;
+
+import dev.workflowguard.finding.Place;
+import dev.workflowguard.finding.Severity;
+import dev.workflowguard.values.EffectiveValues;
+import dev.workflowguard.values.Value;
+import dev.workflowguard.yaml.HelmScalars;
+import dev.workflowguard.yaml.HelmType;
+import dev.workflowguard.yaml.YamlEntry;
+import dev.workflowguard.yaml.YamlMap;
+import dev.workflowguard.yaml.YamlNode;
+import dev.workflowguard.yaml.YamlScalar;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * `invalid-value`: a setting the checks read has a type or value the chart cannot use. Helm
+ * renders it anyway, or stops with a template error at deploy time; either way what runs is not
+ * what was reviewed, and the production checks cannot vouch for it.
+ */
+public final class InvalidValueRule implements Rule {
+
+    static final String ID = "invalid-value";
+    private static final Set<String> BACKENDS = Set.of("s3", "gcs", "azure", "swift", "minio");
+    private static final Set<String> LOCATIONS = Set.of("on-cluster", "off-cluster");
+    /** Keys whose value must be one of a few words. */
+    private static final Map<String, Set<String>> WORDS = Map.of(
+            "global.storage", BACKENDS,
+            "global.grafana_location", LOCATIONS,
+            "global.influxdb_location", LOCATIONS,
+            "global.logger_redis_location", LOCATIONS,
+            "global.database_location", LOCATIONS,
+            "global.registry_location", Set.of("on-cluster", "off-cluster", "ecr", "gcr"));
+    /** Keys read as booleans or strings: any scalar will do, a collection never. */
+    private static final List<String> SCALARS = List.of("controller.registration_mode", "monitor.grafana.allow_sign_up",
+            "monitor.grafana.password", "router.host_port.enabled", "global.use_rbac",
+            "global.experimental_native_ingress", "global.native_ingress");
+    private static final List<String> COUNTS = List.of("router.replicas", "router.replica_count");
+    private static final List<String> MAPS = List.of(Router.ANNOTATIONS, Router.SERVICE_ANNOTATIONS);
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR, "no",
+            "A setting the checks read has a type or value the chart cannot use (global.storage: 42, "
+                    + "registration_mode: [a], annotations that are not strings).",
+            "Helm renders such a value anyway or stops with a template error at deploy time; either way what runs is "
+                    + "not what was reviewed, and the production checks cannot vouch for it.", true, false,
+            "Write the value the chart expects: one of the listed words, a boolean, a number of replicas, or a "
+                    + "mapping of string annotations.");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(CheckContext context, RuleFindings findings) {
+        context.valuesIfAny().ifPresent(values -> {
+            WORDS.forEach((path, words) -> {
+                Value value = values.get(path);
+                if (!blocked(values, value, findings) && value.isSet()) {
+                    YamlScalar scalar = value.scalar();
+                    if (scalar == null || !words.contains(scalar.rendered())) {
+                        report(values, value, findings, "must be one of " + String.join(", ", words.stream().sorted()
+                                .toList()));
+                    }
+                }
+            });
+            for (String path : SCALARS) {
+                Value value = values.get(path);
+                if (!blocked(values, value, findings) && value.isSet() && !(value.node() instanceof YamlScalar)) {
+                    report(values, value, findings, "must be a single value, not " + value.node().describeType());
+                }
+            }
+            for (String path : COUNTS) {
+                Value value = values.get(path);
+                if (!blocked(values, value, findings) && value.isSet() && (value.scalar() == null
+                        || value.scalar().type() != HelmType.INT
+                        || HelmScalars.parseInt(value.scalar().text()).map(n -> n.signum() < 0).orElse(true))) {
+                    report(values, value, findings, "must be a whole number of replicas");
+                }
+            }
+            for (String path : MAPS) {
+                Value value = values.get(path);
+                if (blocked(values, value, findings) || !value.isSet()) {
+                    continue;
+                }
+                YamlNode node = value.node();
+                if (!(node instanceof YamlMap map)) {
+                    if (!(node instanceof YamlScalar scalar && scalar.isNull())) {
+                        report(values, value, findings, "must be a mapping of annotation names to strings");
+                    }
+                    continue;
+                }
+                for (YamlEntry entry : map.entries()) {
+                    if (!(entry.value() instanceof YamlScalar)) {
+                        Value annotation = values.get(value.path().child(entry.name()));
+                        report(values, annotation, findings, "is an annotation, so it must be a string, not "
+                                + entry.value().describeType());
+                    }
+                }
+            }
+        });
+    }
+
+    /** A parent that is not a mapping hides every key below it: reported once, at the parent. */
+    private boolean blocked(EffectiveValues values, Value value, RuleFindings findings) {
+        if (value.state() != Value.State.BLOCKED) {
+            return false;
+        }
+        findings.report("invalid:" + value.entryPath(), Place.inValues(values.locate(value), value.entryPath().toString(),
+                value.entryPath() + " is " + value.entry().value().describeType() + ", not a mapping, so nothing below "
+                        + "it (such as " + value.path() + ") can be set; Helm cannot merge it with the chart's "
+                        + "defaults"));
+        return true;
+    }
+
+    private static void report(EffectiveValues values, Value value, RuleFindings findings, String expected) {
+        String shown = value.scalar() != null ? ValueWords.scalarWords(value.scalar()) : value.node().describeType();
+        findings.report("invalid:" + value.path(), Place.inValues(values.locate(value), value.path().toString(),
+                value.path() + " is " + shown + ", but it " + expected));
+    }
+}

@@ -1,0 +1,2 @@
+/** Keeping credentials found in the inputs out of every log line, report, diff and error message. */
+package dev.workflowguard.secrets;
