@@ -120,7 +120,12 @@ public final class SetValues {
     /** A parsed scalar with where its text starts: the pair's line and the column in it. */
     private record Leaf(String text, HelmType type, int column, int line) {
         YamlScalar toScalar(SourceFile file) {
-            TextPosition at = new TextPosition(line, column, 0);
+            // A real offset, so that findings point at the value (column > 1) rather than at the pair's start.
+            int lineStart = 0;
+            for (int i = 1; i < line; i++) {
+                lineStart = file.text().indexOf('\n', lineStart) + 1;
+            }
+            TextPosition at = new TextPosition(line, column, lineStart + column - 1);
             // Strings from --set are strings whatever they look like; record them as quoted so no reader re-types them.
             return new YamlScalar(file, at, at, text, type == HelmType.STRING ? ScalarStyle.DOUBLE_QUOTED
                     : ScalarStyle.PLAIN, type);
