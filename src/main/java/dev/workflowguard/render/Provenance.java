@@ -381,17 +381,22 @@ public final class Provenance {
             List<Object> path = pathAt(object.root(), at, new ArrayList<>());
             String key = path == null || path.isEmpty() ? null : String.valueOf(path.get(path.size() - 1));
             int line = 1;
+            int column = 1;
+            int offset = 0;
             if (key != null) {
                 String[] lines = template.text().split("\n", -1);
+                int lineStart = 0;
                 for (int i = 0; i < lines.length; i++) {
                     if (lines[i].trim().startsWith(key + ":")) {
                         line = i + 1;
+                        column = lines[i].indexOf(key) + 1; // at the key, as every other location points
+                        offset = lineStart + column - 1;
                         break;
                     }
+                    lineStart += lines[i].length() + 1;
                 }
             }
-            int column = 1;
-            return new Location(template, new TextPosition(line, column, 0));
+            return new Location(template, new TextPosition(line, column, offset));
         } catch (YamlException e) {
             return new Location(renderedFile, at);
         }
