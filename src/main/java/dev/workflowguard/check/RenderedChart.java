@@ -45,6 +45,13 @@ record RenderedChart(ManifestSet objects, SourceFile file, RenderRequest request
                 "helm template " + chart.displayRoot(), rendered.text(), StandardCharsets.UTF_8, false);
         try {
             ManifestSet objects = new ManifestReader(loader).read(List.of(file));
+            if (objects.objects().isEmpty()) {
+                // Helm keeps a template whose output is only comments (a licence header outside an `if`), so the
+                // text is not blank, yet there is nothing to check: never let that pass.
+                throw new InputException(chart.displayRoot() + " renders no Kubernetes objects with these values "
+                        + "(only comments or empty documents); a chart that renders no objects cannot be checked",
+                        PARAMETER);
+            }
             return new RenderedChart(objects, file, request, rendered.millis(), rendered.cached());
         } catch (YamlException e) {
             throw new InputException(chart.displayRoot() + " renders output that is not valid YAML: " + e.problem(),

@@ -41,6 +41,6 @@ public record Finding(String rule, Severity severity, String cause, List<Place> 
     }
 
     public boolean fixable() {
-        return fix != null || !manifestFixes.isEmpty();
+        return (fix != null && !fix.onCommandLine()) || !manifestFixes.isEmpty();
     }
 }

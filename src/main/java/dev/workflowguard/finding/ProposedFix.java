@@ -17,4 +17,9 @@ public record ProposedFix(List<String> path, String value, boolean quoted, dev.w
     public ProposedFix {
         path = List.copyOf(path);
     }
+
+    /** True when the value came from `--set` (workflow.set): the fix goal cannot write it and says so. */
+    public boolean onCommandLine() {
+        return target != null && target.displayName().equals("--set");
+    }
 }

@@ -2,9 +2,11 @@ package dev.workflowguard.render;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
+import dev.workflowguard.values.SetValues;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,8 +31,11 @@ public final class HelmRenderer {
                     return size() > CACHE_SIZE;
                 }
             });
-    private static final Pattern TEMPLATE_LOCATION = Pattern.compile("template: ([^:\\s]+):(\\d+)(?::(\\d+))?");
-    private static final Pattern SET_PAIR = Pattern.compile("((?:\\\\.|[^=\\\\])+)=(.*)", Pattern.DOTALL);
+    /** A template Helm's message names: `template: f:L:C: executing …`, or `parse error at (f:L): …` for syntax. */
+    private static final Pattern TEMPLATE_LOCATION = Pattern.compile(
+            "(?:template: |parse error at \\()([^:\\s()]+):(\\d+)(?::(\\d+))?");
+    /** Helm CLI advice appended to render errors; there is no such flag here. */
+    private static final Pattern CLI_ADVICE = Pattern.compile("\\s*Use --debug flag to render out invalid YAML\\s*$");
 
     public Rendered render(RenderRequest request) throws RenderException {
         String key = request.cacheKey();
@@ -38,18 +43,20 @@ public final class HelmRenderer {
         if (cached != null) {
             return new Rendered(cached, 0, true);
         }
+        // Parsed before Helm is loaded: failing between loading it and calling it leaves helm-java's shutdown hook
+        // to run against a closed plugin class realm, which prints a NoClassDefFoundError trace when Maven exits.
+        List<Map.Entry<String, String>> sets;
+        try {
+            sets = SetValues.assignments(request.sets());
+        } catch (SetValues.SetException e) {
+            throw new RenderException(e.getMessage());
+        }
         long start = System.nanoTime();
         TemplateCommand template = new Helm(request.chart().directory()).template()
                 .withName(request.releaseName())
                 .withNamespace(request.namespace());
         request.valuesFiles().forEach(template::withValuesFile);
-        for (String expression : request.sets()) {
-            Matcher pair = SET_PAIR.matcher(expression);
-            if (!pair.matches()) {
-                throw new RenderException("--set \"" + expression + "\" is not key=value");
-            }
-            template.set(pair.group(1), pair.group(2));
-        }
+        sets.forEach(set -> template.set(set.getKey(), set.getValue()));
         request.probes().forEach(template::set);
         String text;
         try {
@@ -67,7 +74,8 @@ public final class HelmRenderer {
 
     /** Helm's message, with the template location it names rewritten to the chart's path in the project. */
     static String describe(Chart chart, Throwable error) {
-        String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage().trim();
+        String message = error.getMessage() == null ? error.getClass().getSimpleName()
+                : CLI_ADVICE.matcher(error.getMessage()).replaceFirst("").trim();
         if (error instanceof UnsatisfiedLinkError || error instanceof NoClassDefFoundError) {
             return "Helm could not be loaded in-process (" + message + "); the chart cannot be rendered on this "
                     + "platform";

@@ -21,6 +21,8 @@ import dev.workflowguard.yaml.YamlList;
 import dev.workflowguard.yaml.YamlLoader;
 import dev.workflowguard.yaml.YamlMap;
 import dev.workflowguard.yaml.YamlNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -158,15 +160,59 @@ public final class Provenance {
         String setKey = HelmRenderer.setKey(key.keys());
         return probeRenders.computeIfAbsent(setKey + "=" + probeValue, k -> {
             try {
-                String text = renderer.render(request.withProbe(setKey, probeValue)).text();
-                SourceFile file = new SourceFile(renderedFile.path(), renderedFile.displayName(), text,
-                        renderedFile.charset(), false);
-                return Optional.of(new ManifestReader(loader).read(List.of(file)));
-            } catch (RenderException | YamlException e) {
+                return Optional.of(read(renderer.render(request.withProbe(setKey, probeValue)).text()));
+            } catch (RenderException e) {
+                // Helm's --set cannot write below a key a values file leaves null (`deployment_annotations:` with
+                // only comments under it, as the stock values ship it): probe with a values file after the user's.
+                return probeWithFile(key, probeValue);
+            } catch (YamlException e) {
                 // A probe that breaks the chart shows nothing either way: the key is not blamed.
                 return Optional.empty();
             }
         });
+    }
+
+    private Optional<ManifestSet> probeWithFile(ValuesPath key, String probeValue) {
+        StringBuilder json = new StringBuilder();
+        for (String step : key.keys()) {
+            json.append('{').append(jsonString(step)).append(": ");
+        }
+        json.append(probeValue.equals("true") || probeValue.equals("false") || probeValue.matches("[1-9][0-9]*")
+                ? probeValue : jsonString(probeValue));
+        json.append("}".repeat(key.keys().size())).append('\n');
+        try {
+            Path file = Files.createTempFile("workflow-guard-probe-", ".yaml");
+            file.toFile().deleteOnExit();
+            Files.writeString(file, json, StandardCharsets.UTF_8);
+            try {
+                return Optional.of(read(renderer.render(request.withProbeFile(file, json.toString())).text()));
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException | RenderException | YamlException e) {
+            // A probe that breaks the chart shows nothing either way: the key is not blamed.
+            return Optional.empty();
+        }
+    }
+
+    private ManifestSet read(String text) throws YamlException {
+        SourceFile file = new SourceFile(renderedFile.path(), renderedFile.displayName(), text,
+                renderedFile.charset(), false);
+        return new ManifestReader(loader).read(List.of(file));
+    }
+
+    private static String jsonString(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
     }
 
     private String currentText(ValuesPath key) {
@@ -335,17 +381,22 @@ public final class Provenance {
             List<Object> path = pathAt(object.root(), at, new ArrayList<>());
             String key = path == null || path.isEmpty() ? null : String.valueOf(path.get(path.size() - 1));
             int line = 1;
+            int column = 1;
+            int offset = 0;
             if (key != null) {
                 String[] lines = template.text().split("\n", -1);
+                int lineStart = 0;
                 for (int i = 0; i < lines.length; i++) {
                     if (lines[i].trim().startsWith(key + ":")) {
                         line = i + 1;
+                        column = lines[i].indexOf(key) + 1; // at the key, as every other location points
+                        offset = lineStart + column - 1;
                         break;
                     }
+                    lineStart += lines[i].length() + 1;
                 }
             }
-            int column = 1;
-            return new Location(template, new TextPosition(line, column, 0));
+            return new Location(template, new TextPosition(line, column, offset));
         } catch (YamlException e) {
             return new Location(renderedFile, at);
         }

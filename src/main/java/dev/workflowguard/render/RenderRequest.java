@@ -30,6 +30,15 @@ public record RenderRequest(Chart chart, String releaseName, String namespace, L
         return new RenderRequest(chart, releaseName, namespace, valuesFiles, valuesTexts, sets, Map.of(key, value));
     }
 
+    /** This request with one more values file after the user's (a provenance probe written as a file). */
+    public RenderRequest withProbeFile(Path file, String text) {
+        List<Path> files = new java.util.ArrayList<>(valuesFiles);
+        files.add(file);
+        List<String> texts = new java.util.ArrayList<>(valuesTexts);
+        texts.add(text);
+        return new RenderRequest(chart, releaseName, namespace, files, texts, sets, Map.of());
+    }
+
     String cacheKey() {
         StringBuilder key = new StringBuilder(chart.directory() + "|" + chart.fingerprint() + "|" + releaseName + "|"
                 + namespace);

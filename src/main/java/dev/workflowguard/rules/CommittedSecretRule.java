@@ -4,6 +4,7 @@ import dev.workflowguard.finding.Location;
 import dev.workflowguard.finding.Place;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.manifests.KubeObject;
+import dev.workflowguard.values.SetValues;
 import dev.workflowguard.values.ValuesSource;
 import dev.workflowguard.yaml.YamlEntry;
 import dev.workflowguard.yaml.YamlMap;
@@ -50,8 +51,8 @@ public final class CommittedSecretRule implements Rule {
     public void check(CheckContext context, RuleFindings findings) {
         context.valuesIfAny().ifPresent(values -> {
             for (ValuesSource source : values.sources()) {
-                if (source.file().displayName().equals(dev.workflowguard.values.SetValues.DISPLAY_NAME)) {
-                    continue; // --set is how a secret should arrive: injected, not committed
+                if (source.file().displayName().equals(SetValues.DISPLAY_NAME)) {
+                    continue; // --set is how a secret is injected at deploy time, not a committed file
                 }
                 for (String pattern : CREDENTIAL_PATHS) {
                     collect(source.root(), pattern.split("\\."), 0, "", found -> {

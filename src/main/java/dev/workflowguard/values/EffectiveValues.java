@@ -88,8 +88,16 @@ public final class EffectiveValues {
         return value.node() instanceof YamlMap map ? map : null;
     }
 
-    /** The values file a fix for an unset key goes to, and where chart-default findings point: the last one. */
+    /**
+     * The values file a fix for an unset key goes to, and where chart-default findings point: the last
+     * one. `--set` values are not a file: they count only when no values file is configured.
+     */
     public ValuesSource lastSource() {
+        for (int i = sources.size() - 1; i >= 0; i--) {
+            if (!sources.get(i).file().displayName().equals(SetValues.DISPLAY_NAME)) {
+                return sources.get(i);
+            }
+        }
         return sources.get(sources.size() - 1);
     }
 

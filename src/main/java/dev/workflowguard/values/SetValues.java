@@ -59,6 +59,35 @@ public final class SetValues {
         return new ValuesSource(file, toMap(root, file, new TextPosition(1, 1, 0)), List.of());
     }
 
+    /**
+     * The expressions as the single assignments Helm's in-process API takes (helm-java's
+     * {@code set(key, value)} types a value as {@code --set} does but never splits or unescapes it):
+     * Maven's comma split undone as in {@link #parse}, backslash escapes removed from values, and a
+     * list {@code a={x,y}} given as {@code a[0]=x}, {@code a[1]=y}. Keys keep their escapes, which
+     * Helm reads. An empty list {@code a={}} assigns nothing.
+     */
+    public static List<Map.Entry<String, String>> assignments(List<String> expressions) throws SetException {
+        List<Map.Entry<String, String>> out = new ArrayList<>();
+        for (String pair : splitPairs(String.join(",", expressions))) {
+            int equals = unescapedIndex(pair, '=');
+            if (equals < 0) {
+                throw new SetException("key \"" + pair + "\" has no value (use key=value)");
+            }
+            String key = pair.substring(0, equals);
+            keyPath(key, pair);
+            String rawValue = pair.substring(equals + 1);
+            if (rawValue.startsWith("{") && rawValue.endsWith("}")) {
+                List<String> items = splitList(rawValue.substring(1, rawValue.length() - 1));
+                for (int i = 0; i < items.size(); i++) {
+                    out.add(Map.entry(key + "[" + i + "]", unescape(items.get(i))));
+                }
+            } else {
+                out.add(Map.entry(key, unescape(rawValue)));
+            }
+        }
+        return out;
+    }
+
     /** Splits on commas that are not escaped and not inside `{…}`. */
     private static List<String> splitPairs(String text) throws SetException {
         List<String> pairs = new ArrayList<>();

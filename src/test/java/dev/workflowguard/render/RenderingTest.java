@@ -70,7 +70,7 @@ class RenderingTest {
         // router.replicas is set, but the chart hard-codes one replica: the key must not be blamed.
         TestRepo repo = repo().file("values.yaml", "router:\n  replicas: 3\n");
         Finding finding = Findings.single(check(repo, "values.yaml"), "single-router");
-        Findings.at(finding, "charts/workflow/charts/router/templates/router-deployment.yaml:13:1");
+        Findings.at(finding, "charts/workflow/charts/router/templates/router-deployment.yaml:13:3");
         Findings.says(finding, "Deployment/deis-router has spec.replicas: 1",
                 "where no values key controls this field");
         assertFalse(finding.places().stream().anyMatch(p -> p.location().fileName().equals("values.yaml")),

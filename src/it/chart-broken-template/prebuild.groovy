@@ -1,0 +1,23 @@
+// Before the build: no output of an earlier run, a byte-exact copy of the values for verify.groovy, and
+// syntax-error/workflow: a copy of charts/workflow whose router template leaves an action unclosed on line 8.
+import java.nio.file.Files
+import java.nio.file.Path
+
+Path base = basedir.toPath()
+['original', 'target', 'syntax-error'].each { base.resolve(it).toFile().deleteDir() }
+Files.createDirectories(base.resolve('original'))
+Files.copy(base.resolve('values/values.yaml'), base.resolve('original/values.yaml'))
+
+Path chart = base.resolve('charts/workflow')
+Path copy = base.resolve('syntax-error/workflow')
+Files.walk(chart).filter { Files.isRegularFile(it) }.each { Path file ->
+    Path target = copy.resolve(chart.relativize(file).toString())
+    Files.createDirectories(target.parent)
+    Files.copy(file, target)
+}
+Path router = copy.resolve('charts/router/templates/router-deployment.yaml')
+List<String> lines = Files.readAllLines(router)
+assert lines[7] == '    component.deis.io/version: {{ .Values.docker_tag }}'
+lines[7] = '    component.deis.io/version: {{ .Values.docker_tag'
+Files.write(router, lines)
+return true

@@ -1,0 +1,9 @@
+// Before the build: no output of an earlier run, and a byte-exact copy of the values file for verify.groovy.
+import java.nio.file.Files
+import java.nio.file.Path
+
+Path base = basedir.toPath()
+['original', 'target'].each { base.resolve(it).toFile().deleteDir() }
+Files.createDirectories(base.resolve('original'))
+Files.copy(base.resolve('values/values.yaml'), base.resolve('original/values.yaml'))
+return true

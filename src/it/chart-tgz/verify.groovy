@@ -1,0 +1,66 @@
+// The chart packaged as workflow-v2.19.4.tgz (prebuild.groovy): rendered in-process like the folder, its Chart.yaml
+// version read from inside the archive, chart defaults located as `workflow-v2.19.4.tgz!/workflow/<file>:<line>`,
+// values set in the values file located at their lines, and nothing pointing at the temporary unpacked copy.
+import groovy.json.JsonSlurper
+
+List<String> lines = new File(basedir, 'build.log').readLines('UTF-8')
+def findingLine = ~/^\[(ERROR|WARNING|INFO)\] (\S+:\d+:\d+): (error|warning|info): (.+) \[([a-z-]+)\]$/
+List<Map> logged = lines.collect { findingLine.matcher(it) }.findAll { it.matches() }.collect {
+    assert it.group(1) == [error: 'ERROR', warning: 'WARNING', info: 'INFO'][it.group(3)]
+    [at: it.group(2), severity: it.group(3), message: it.group(4), rule: it.group(5)]
+}
+def message = { String at, String rule ->
+    List<Map> found = logged.findAll { it.at == at && it.rule == rule }
+    assert found.size() == 1 : "expected one $rule finding at $at, got $found"
+    found[0].message
+}
+
+String tgz = 'workflow-v2.19.4.tgz!/workflow'
+assert lines.any { it ==~ /^\[INFO\] workflow-guard: rendered workflow-v2\.19\.4\.tgz!\/workflow \(Workflow 2\.19\.4\) with Helm: 7 objects checked in \d+ ms$/ }
+
+List<String> expected = [
+    'values/values.yaml:1:1 error grafana-default-admin',               // set nowhere: where a fix would write it
+    "${tgz}/values.yaml:33:15 error grafana-default-admin",             //     password: "admin"
+    'values/values.yaml:1:1 error grafana-signup',
+    "${tgz}/charts/monitor/charts/grafana/values.yaml:5:16 error grafana-signup",   // allow_sign_up: "true"
+    'values/values.yaml:2:1 error minio-storage',                       // global:  (storage not set)
+    "${tgz}/values.yaml:3:12 error minio-storage",                      //   storage: minio
+    'values/values.yaml:6:22 error open-registration',                  //   registration_mode: enabled
+    'values/values.yaml:8:1 error single-router',                       // router:
+    "${tgz}/charts/router/templates/router-deployment.yaml:13:3 error single-router",   // replicas: 1
+    'values/values.yaml:8:1 error tls-missing',
+    'values/values.yaml:9:3 info no-ip-whitelist',                      //   deployment_annotations:
+]*.toString()
+assert logged.collect { "${it.at} ${it.severity} ${it.rule}".toString() } == expected
+
+// Chart defaults: the values-side message names the archive's values.yaml line; the rendered object's finding sits
+// on that line and says the key is set in no values file.
+assert message('values/values.yaml:2:1', 'minio-storage').startsWith(
+        "global.storage is not set; chart default in ${tgz}/values.yaml:3 is \"minio\": ")
+assert message("${tgz}/values.yaml:3:12", 'minio-storage').startsWith('Deployment/deis-minio is rendered, so object '
+        + 'storage is the in-cluster Minio: ')
+assert message("${tgz}/values.yaml:3:12", 'minio-storage').contains("(rendered from ${tgz}/charts/minio/templates/"
+        + "minio-deployment.yaml; global.storage is not set in the values files: chart default in ${tgz}/values.yaml:3)")
+assert message("${tgz}/values.yaml:33:15", 'grafana-default-admin').startsWith('Deployment/deis-monitor-grafana sets '
+        + 'DEFAULT_USER_PASSWORD to the default "admin": ')
+assert message("${tgz}/values.yaml:33:15", 'grafana-default-admin').endsWith('monitor.grafana.password is not set '
+        + "in the values files: chart default in ${tgz}/values.yaml:33)")
+// A value the values file sets: the rendered controller's REGISTRATION_MODE is traced back to it.
+assert message('values/values.yaml:6:22', 'open-registration').endsWith("(rendered into Deployment/deis-controller by "
+        + "${tgz}/charts/controller/templates/controller-deployment.yaml)")
+assert message("${tgz}/charts/router/templates/router-deployment.yaml:13:3", 'single-router').endsWith(
+        "(rendered from ${tgz}/charts/router/templates/router-deployment.yaml, where no values key controls this field)")
+
+// The archive is unpacked to a temporary folder that no message shows.
+assert !lines.any { it.contains('workflow-guard-chart-') || it.contains(System.getProperty('java.io.tmpdir')) }
+assert !new File(basedir, 'workflow').exists() && !new File(basedir, 'charts').exists()
+
+assert lines.contains('[ERROR] workflow-guard: 6 errors, 0 warnings, 1 info in 1 file checked (Workflow 2.19.4). '
+        + '2 findings can be corrected in the values files with `mvn workflow:fix`.')
+assert lines.contains('[INFO] BUILD FAILURE')
+
+def report = new JsonSlurper().parse(new File(basedir, 'target/workflow/report.json'))
+assert report.workflowVersion == '2.19.4'
+assert report.findings.collectMany { f -> f.locations.collect { "${it.file}:${it.line}:${it.column} ${f.severity} ${f.rule}".toString() } } == expected
+assert report.summary == [error: 6, warning: 0, info: 1, files: 1, fixable: 2, failed: true]
+return true
