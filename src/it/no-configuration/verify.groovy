@@ -10,7 +10,7 @@ assert error.contains(':check (default) on project no-configuration: nothing to 
         'configure the Helm values files with <valuesFiles> (or -Dworkflow.values=values.yaml,prod.yaml), ' +
         'rendered manifests with <manifests> (or -Dworkflow.manifests=rendered/), ' +
         'and/or the chart to render with <chart> (or -Dworkflow.chart=charts/workflow) ' +
-        '[parameter valuesFiles / workflow.values, manifests / workflow.manifests]')
+        '[parameter valuesFiles / workflow.values, manifests / workflow.manifests, chart / workflow.chart]')
 // A configuration error, not findings: MojoExecutionException, and no report.
 assert lines.contains('[ERROR] [Help 1] http://cwiki.apache.org/confluence/display/MAVEN/MojoExecutionException')
 assert !lines.any { it.contains('Exception:') || it ==~ /^\s+at .*/ }

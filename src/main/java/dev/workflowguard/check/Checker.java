@@ -55,7 +55,8 @@ public final class Checker {
             throw new InputException("nothing to check: configure the Helm values files with <valuesFiles> "
                     + "(or -Dworkflow.values=values.yaml,prod.yaml), rendered manifests with <manifests> "
                     + "(or -Dworkflow.manifests=rendered/), and/or the chart to render with <chart> "
-                    + "(or -Dworkflow.chart=charts/workflow)", Parameters.VALUES + ", " + Parameters.MANIFESTS);
+                    + "(or -Dworkflow.chart=charts/workflow)", Parameters.VALUES + ", " + Parameters.MANIFESTS + ", "
+                    + RenderedChart.PARAMETER);
         }
         Map<String, Severity> severities = validateRules(request);
         WorkflowVersion version = parseVersion(request.workflowVersion());
