@@ -1,0 +1,212 @@
+package dev.workflowguard.bench;
+
+import dev.workflowguard.check.CheckRequest;
+import dev.workflowguard.check.CheckResult;
+import dev.workflowguard.check.Checker;
+import java.io.IOException;
+import java.io.StringReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * The scale of a GitOps monorepo: rendered Workflow manifests for many clusters (one folder and
+ * one file of about 100 objects per cluster). Generates the corpus, then measures in the same JVM
+ * the plain single-threaded SnakeYAML `composeAll` of the same bytes (the ceiling of a
+ * single-threaded checker) and the plugin's check, and prints documents/s, MB/s, their ratio and
+ * the peak heap of each check.
+ *
+ * <p>Run: {@code ./mvnw -B -Pbench test -Dtest=ScaleBenchmark} (override the sizes with
+ * {@code -Dbench.clusters=1000 -Dbench.objectsPerCluster=100}).
+ */
+class ScaleBenchmark {
+
+    @Test
+    void manifests() throws Exception {
+        int clusters = Integer.getInteger("bench.clusters", 1000);
+        int perCluster = Integer.getInteger("bench.objectsPerCluster", 100);
+        Path dir = Files.createTempDirectory("workflow-guard-scale-");
+        long bytes = ClusterCorpus.write(dir.resolve("clusters"), clusters, perCluster);
+        int documents = clusters * perCluster;
+        System.out.printf(Locale.ROOT, "ScaleBenchmark: %d clusters, %d documents, %.1f MB, %d cores%n", clusters,
+                documents, bytes / 1e6, Runtime.getRuntime().availableProcessors());
+
+        // Warm up both paths on a small part, then measure each twice and keep the better run.
+        List<Path> files = ClusterCorpus.files(dir.resolve("clusters"));
+        composeAll(files.subList(0, Math.min(50, files.size())));
+        check(dir, "clusters/" + files.get(0).getParent().getFileName());
+        double compose = Double.MAX_VALUE;
+        for (int i = 0; i < 2; i++) {
+            compose = Math.min(compose, composeAll(files));
+        }
+        double checking = Double.MAX_VALUE;
+        long peak = 0;
+        int findings = 0;
+        for (int i = 0; i < 2; i++) {
+            resetPeaks();
+            long start = System.nanoTime();
+            CheckResult result = check(dir, "clusters");
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (seconds < checking) {
+                checking = seconds;
+                peak = peakHeap();
+                findings = result.findings().size();
+            }
+        }
+        System.out.printf(Locale.ROOT, "ScaleBenchmark: composeAll (1 thread): %.2f s, %.0f documents/s, %.1f MB/s%n",
+                compose, documents / compose, bytes / 1e6 / compose);
+        System.out.printf(Locale.ROOT, "ScaleBenchmark: workflow:check      : %.2f s, %.0f documents/s, %.1f MB/s, "
+                + "%d findings, peak heap %.0f MB%n", checking, documents / checking, bytes / 1e6 / checking, findings,
+                peak / 1e6);
+        System.out.printf(Locale.ROOT, "ScaleBenchmark: throughput ratio check / composeAll = %.2f%n", compose / checking);
+    }
+
+    private static CheckResult check(Path dir, String manifests) throws Exception {
+        return new Checker().check(CheckRequest.builder(dir).manifests(manifests).build());
+    }
+
+    private static double composeAll(List<Path> files) throws IOException {
+        long start = System.nanoTime();
+        long nodes = 0;
+        for (Path file : files) {
+            LoaderOptions options = new LoaderOptions();
+            Yaml yaml = new Yaml(new SafeConstructor(options));
+            for (Node node : yaml.composeAll(new StringReader(Files.readString(file, StandardCharsets.UTF_8)))) {
+                if (node != null) {
+                    nodes++;
+                }
+            }
+        }
+        if (nodes == 0) {
+            throw new IllegalStateException("nothing composed");
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    static long peakHeap() {
+        long total = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                total += pool.getPeakUsage().getUsed();
+            }
+        }
+        return total;
+    }
+
+    /** Writes clusters/cluster-N/workflow.yaml, each a render of Workflow with extra apps' objects. */
+    static final class ClusterCorpus {
+
+        private ClusterCorpus() {
+        }
+
+        static long write(Path root, int clusters, int perCluster) throws IOException {
+            String workflow = new String(ScaleBenchmark.class.getResourceAsStream("/fixtures/rendered-stock-2.19.yaml")
+                    .readAllBytes(), StandardCharsets.UTF_8);
+            int workflowObjects = workflow.split("\n---\n").length;
+            long bytes = 0;
+            for (int c = 0; c < clusters; c++) {
+                StringBuilder text = new StringBuilder(workflow);
+                for (int i = workflowObjects; i < perCluster; i++) {
+                    text.append(app(c, i));
+                }
+                Path file = root.resolve("cluster-" + c).resolve("workflow.yaml");
+                Files.createDirectories(file.getParent());
+                byte[] content = text.toString().getBytes(StandardCharsets.UTF_8);
+                Files.write(file, content);
+                bytes += content.length;
+            }
+            return bytes;
+        }
+
+        private static String app(int cluster, int i) {
+            return switch (i % 4) {
+                case 0 -> """
+                        ---
+                        # Source: apps/templates/deployment.yaml
+                        apiVersion: apps/v1
+                        kind: Deployment
+                        metadata:
+                          name: app-%1$d
+                          namespace: app-%1$d
+                          labels: {app: app-%1$d, cluster: c%2$d}
+                        spec:
+                          replicas: 2
+                          selector:
+                            matchLabels: {app: app-%1$d}
+                          template:
+                            metadata:
+                              labels: {app: app-%1$d}
+                            spec:
+                              containers:
+                                - name: web
+                                  image: registry.example.com/app-%1$d:v1.%2$d
+                                  ports:
+                                    - containerPort: 5000
+                                  env:
+                                    - name: PORT
+                                      value: "5000"
+                        """.formatted(i, cluster);
+                case 1 -> """
+                        ---
+                        apiVersion: v1
+                        kind: Service
+                        metadata:
+                          name: app-%1$d
+                          namespace: app-%1$d
+                        spec:
+                          selector: {app: app-%1$d}
+                          ports:
+                            - port: 80
+                              targetPort: 5000
+                        """.formatted(i);
+                case 2 -> """
+                        ---
+                        apiVersion: v1
+                        kind: ConfigMap
+                        metadata:
+                          name: app-%1$d-config
+                          namespace: app-%1$d
+                        data:
+                          LOG_LEVEL: info
+                          FEATURES: "a,b,c"
+                        """.formatted(i);
+                default -> """
+                        ---
+                        apiVersion: v1
+                        kind: ServiceAccount
+                        metadata:
+                          name: app-%1$d
+                          namespace: app-%1$d
+                        """.formatted(i);
+            };
+        }
+
+        static List<Path> files(Path root) throws IOException {
+            List<Path> files = new ArrayList<>();
+            try (var walk = Files.walk(root)) {
+                walk.filter(p -> p.toString().endsWith(".yaml")).sorted().forEach(files::add);
+            }
+            return files;
+        }
+    }
+}
