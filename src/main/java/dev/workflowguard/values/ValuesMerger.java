@@ -1,16 +1,20 @@
 package dev.workflowguard.values;
 
+import dev.workflowguard.yaml.SourceFile;
 import dev.workflowguard.yaml.TextPosition;
 import dev.workflowguard.yaml.YamlEntry;
 import dev.workflowguard.yaml.YamlMap;
+import dev.workflowguard.yaml.YamlScalar;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Merges values files exactly as `helm -f a.yaml -f b.yaml` does: mappings merge key by key,
  * anything else (scalars, lists, null) from the later file replaces what was there. Each merged
  * entry is the entry object of the file that set it, so provenance needs no bookkeeping; a merged
- * mapping takes the key of the last file that contributed to it.
+ * mapping takes the key of the last file that contributed to it. The merge accumulates into
+ * mutable maps, so its cost is linear in the total size of the files, however many there are.
  */
 public final class ValuesMerger {
 
@@ -18,27 +22,68 @@ public final class ValuesMerger {
     }
 
     public static YamlMap merge(List<ValuesSource> sources) {
-        YamlMap merged = null;
+        Merged merged = null;
         for (ValuesSource source : sources) {
-            merged = merged == null ? source.root() : mergeMaps(merged, source.root());
+            if (merged == null) {
+                merged = new Merged(source.root());
+            } else {
+                merged.add(source.root());
+            }
         }
         if (merged == null) {
             return new YamlMap(null, TextPosition.START, TextPosition.START, new LinkedHashMap<>());
         }
-        return merged;
+        return merged.build();
     }
 
     static YamlMap mergeMaps(YamlMap base, YamlMap override) {
-        LinkedHashMap<String, YamlEntry> out = new LinkedHashMap<>(base.asMap());
-        for (YamlEntry entry : override.entries()) {
-            YamlEntry existing = out.get(entry.name());
-            if (entry.value() instanceof YamlMap overrideMap && existing != null
-                    && existing.value() instanceof YamlMap baseMap) {
-                out.put(entry.name(), new YamlEntry(entry.key(), mergeMaps(baseMap, overrideMap)));
-            } else {
-                out.put(entry.name(), entry);
+        Merged merged = new Merged(base);
+        merged.add(override);
+        return merged.build();
+    }
+
+    /** A mapping being merged: plain entries, or nested mappings still being merged. */
+    private static final class Merged {
+        private SourceFile file;
+        private TextPosition start;
+        private TextPosition end;
+        /** Values are YamlEntry (taken as is) or Nested (a mapping merged from several files). */
+        private final Map<String, Object> entries = new LinkedHashMap<>();
+
+        private record Nested(YamlScalar key, Merged map) {
+        }
+
+        Merged(YamlMap first) {
+            file = first.file();
+            start = first.start();
+            end = first.end();
+            first.entries().forEach(entry -> entries.put(entry.name(), entry));
+        }
+
+        void add(YamlMap override) {
+            file = override.file();
+            start = override.start();
+            end = override.end();
+            for (YamlEntry entry : override.entries()) {
+                Object existing = entries.get(entry.name());
+                if (entry.value() instanceof YamlMap overrideMap && existing != null) {
+                    Merged into = existing instanceof Nested nested ? nested.map()
+                            : ((YamlEntry) existing).value() instanceof YamlMap baseMap ? new Merged(baseMap) : null;
+                    if (into != null) {
+                        into.add(overrideMap);
+                        entries.put(entry.name(), new Nested(entry.key(), into));
+                        continue;
+                    }
+                }
+                entries.put(entry.name(), entry);
             }
         }
-        return new YamlMap(override.file(), override.start(), override.end(), out);
+
+        YamlMap build() {
+            LinkedHashMap<String, YamlEntry> out = new LinkedHashMap<>();
+            entries.forEach((name, value) -> out.put(name, value instanceof Nested nested
+                    ? new YamlEntry(nested.key(), nested.map().build()) : (YamlEntry) value));
+            return new YamlMap(file, start, end, out);
+        }
     }
 }

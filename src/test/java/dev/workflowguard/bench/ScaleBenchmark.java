@@ -72,6 +72,40 @@ class ScaleBenchmark {
         System.out.printf(Locale.ROOT, "ScaleBenchmark: throughput ratio check / composeAll = %.2f%n", compose / checking);
     }
 
+    /** Merging and checking layered values files: the cost per megabyte must not grow with their number. */
+    @Test
+    void layeredValues() throws Exception {
+        int[] counts = {250, 500, 1000};
+        for (int round = 0; round < 2; round++) { // the first round warms up
+            for (int count : counts) {
+                Path dir = Files.createTempDirectory("workflow-guard-values-");
+                List<String> names = new ArrayList<>();
+                long bytes = 0;
+                for (int i = 0; i < count; i++) {
+                    String name = "values/layer-" + i + ".yaml";
+                    String text = "# layer " + i + "\nglobal:\n  storage: s3\n  use_rbac: true\ncontroller:\n"
+                            + "  registration_mode: admin_only\nteam" + i + ":\n  enabled: true\n  replicas: " + i
+                            + "\n  annotations:\n    a: \"" + i + "\"\n    b: \"x\"\nrouter:\n  deployment_annotations:\n"
+                            + "    note-" + i + ": \"layer " + i + "\"\n";
+                    Path file = dir.resolve(name);
+                    Files.createDirectories(file.getParent());
+                    Files.writeString(file, text);
+                    bytes += text.length();
+                    names.add(name);
+                }
+                long start = System.nanoTime();
+                CheckResult result = new Checker().check(CheckRequest.builder(dir).workflowVersion("2.19.0")
+                        .values(names).build());
+                double seconds = (System.nanoTime() - start) / 1e9;
+                if (round == 1) {
+                    System.out.printf(Locale.ROOT, "ScaleBenchmark: %4d layered values files, %.2f MB: %.3f s, "
+                            + "%.3f s/MB, %d findings%n", count, bytes / 1e6, seconds, seconds / (bytes / 1e6),
+                            result.findings().size());
+                }
+            }
+        }
+    }
+
     private static CheckResult check(Path dir, String manifests) throws Exception {
         return new Checker().check(CheckRequest.builder(dir).manifests(manifests).build());
     }
