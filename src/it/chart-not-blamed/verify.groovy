@@ -35,7 +35,7 @@ assert single.valuesPath == null
 assert single.object == 'Deployment/deis-router'
 assert single.locations.size() == 1 && single.locations[0].valuesPath == null
 assert single.fixable == false
-assert report.summary == [error: 1, warning: 0, info: 0, files: 2, fixable: 0, failed: true]
+assert report.summary == [error: 1, warning: 0, info: 0, files: 2, fixable: 0, failed: true, suppressed: 0, baselined: 0]
 
 // ---- 2: fix, dry run
 assert runs[1].contains('[INFO] workflow-guard fix (dry run): nothing to fix; nothing was written. Patch: '

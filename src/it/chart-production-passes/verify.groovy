@@ -21,6 +21,6 @@ def report = new JsonSlurper().parse(new File(basedir, 'target/workflow/report.j
 assert report.workflowVersion == '2.19.4'
 assert report.failOnSeverity == 'info'
 assert report.findings == []
-assert report.summary == [error: 0, warning: 0, info: 0, files: 3, fixable: 0, failed: false]
+assert report.summary == [error: 0, warning: 0, info: 0, files: 3, fixable: 0, failed: false, suppressed: 0, baselined: 0]
 assert !new File(basedir, 'target/workflow/report.json').text.contains('Qx7-rotated-by-CI')
 return true

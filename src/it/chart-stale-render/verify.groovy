@@ -34,5 +34,5 @@ def stale = report.findings[0]
 assert [stale.rule, stale.file, stale.line, stale.column] == ['stale-render', 'rendered/workflow.yaml', 85, 22]
 assert stale.object == 'Deployment/deis-controller'
 assert stale.fixable == false
-assert report.summary == [error: 1, warning: 0, info: 0, files: 4, fixable: 0, failed: true]
+assert report.summary == [error: 1, warning: 0, info: 0, files: 4, fixable: 0, failed: true, suppressed: 0, baselined: 0]
 return true

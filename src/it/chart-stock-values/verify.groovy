@@ -92,7 +92,7 @@ assert lines.any { it.startsWith('[ERROR] Failed to execute goal dev.workflowgua
 // report.json: one finding per cause, with every place it shows (values line first).
 def report = new JsonSlurper().parse(new File(basedir, 'target/workflow/report.json'))
 assert report.workflowVersion == '2.19.4'
-assert report.summary == [error: 5, warning: 3, info: 1, files: 1, fixable: 4, failed: true]
+assert report.summary == [error: 5, warning: 3, info: 1, files: 1, fixable: 4, failed: true, suppressed: 0, baselined: 0]
 def byRule = report.findings.collectEntries { [it.rule, it] }
 assert report.findings.size() == 9 && byRule.size() == 9
 assert report.findings.every { it.file == 'values/values.yaml' }
