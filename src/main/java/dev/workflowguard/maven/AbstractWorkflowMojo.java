@@ -112,9 +112,11 @@ abstract class AbstractWorkflowMojo extends AbstractMojo {
         }
         dev.workflowguard.yaml.SourceFile file = new dev.workflowguard.yaml.SourceFile(pom, display(pom), text,
                 java.nio.charset.StandardCharsets.UTF_8, false);
+        // Search outside XML comments: a comment that mentions <suppression> is not an entry.
+        String elements = withoutComments(text);
         int from = 0;
         for (SuppressionEntry entry : suppressions) {
-            int at = text.indexOf("<suppression>", from);
+            int at = elements.indexOf("<suppression>", from);
             dev.workflowguard.yaml.TextPosition position = at < 0 ? dev.workflowguard.yaml.TextPosition.START
                     : file.positionOf(text.codePointCount(0, at));
             from = at < 0 ? from : at + 1;
@@ -122,6 +124,23 @@ abstract class AbstractWorkflowMojo extends AbstractMojo {
                     entry.object, entry.reason, entry.until, new dev.workflowguard.finding.Location(file, position)));
         }
         return out;
+    }
+
+    /** The text with each XML comment blanked out (same length, so offsets still point into the original). */
+    static String withoutComments(String xml) {
+        StringBuilder out = new StringBuilder(xml);
+        int start = xml.indexOf("<!--");
+        while (start >= 0) {
+            int end = xml.indexOf("-->", start + 4);
+            end = end < 0 ? xml.length() : end + 3;
+            for (int i = start; i < end; i++) {
+                if (out.charAt(i) != '\n') {
+                    out.setCharAt(i, ' ');
+                }
+            }
+            start = xml.indexOf("<!--", end);
+        }
+        return out.toString();
     }
 
     /** The project base directory, or the current folder when Maven runs without a POM. */

@@ -1,0 +1,162 @@
+// The plugin under Maven 4 as well as under the Maven 3.9 that runs the ITs.
+// Invocations 1 and 2 (invoker.properties) build this project with the ITs' Maven: values/prod.yaml fails on two errors,
+// values/clean.yaml passes. This script then builds it the same two ways with Maven 4.0.0-rc-4 from Maven Central
+// (downloaded once into the plugin build's target/maven4, checked against its SHA-512, reused on later runs), offline,
+// with the ITs' settings and local repository, and asserts the same outcome: the same finding lines, summary, failure
+// message and report.json, and no warning from Maven 4 about the plugin. The download is the only network access; if it
+// fails, so does this IT, saying why.
+import groovy.json.JsonSlurper
+import java.nio.file.Files
+import java.nio.file.StandardCopyOption
+import java.security.MessageDigest
+import java.util.concurrent.TimeUnit
+import java.util.zip.ZipFile
+
+String maven4Version = '4.0.0-rc-4'
+String maven4Url = "https://repo.maven.apache.org/maven2/org/apache/maven/apache-maven/$maven4Version/apache-maven-$maven4Version-bin.zip"
+// From Central's apache-maven-4.0.0-rc-4-bin.zip.sha512.
+String maven4Sha512 = 'f0fdf5078ee10f122081c581a040ee62d27e72ac203c2bb766e8898bd9848fc6a438fd261ce2a63fa0128ea8346a540ce9b753726e7978fd93a4e019c0a84168'
+
+def findingLine = ~/^\[(ERROR|WARNING|INFO)\] (\S+:\d+:\d+): (error|warning|info): (.+) \[([a-z-]+)\]$/
+def findings = { List<String> lines -> lines.findAll { findingLine.matcher(it).matches() } }
+List<String> expected = [
+    'values/prod.yaml:13:22 error open-registration',    //   registration_mode: "enabled"
+    'values/prod.yaml:17:20 error grafana-signup',       //     allow_sign_up: yes
+]
+def ids = { List<String> lines -> findings(lines).collect { findingLine.matcher(it).with { m -> m.matches(); "${m.group(2)} ${m.group(3)} ${m.group(5)}".toString() } } }
+String failSummary = '[ERROR] workflow-guard: 2 errors, 0 warnings, 0 info in 2 files checked (Workflow 2.19.0). ' +
+        '2 findings can be corrected in the values files with `mvn workflow:fix`.'
+String passSummary = '[INFO] workflow-guard: no findings in 2 files checked (Workflow 2.19.0).'
+String failure = '[ERROR] Failed to execute goal dev.workflowguard:workflow-maven-plugin:'
+String failureText = ':check (default) on project maven4: workflow-guard: 2 findings at or above error: ' +
+        'open-registration (1), grafana-signup (1). See the lines above and target/workflow/report.json.'
+
+/** The checks both Mavens must pass; `lines` is one build's output. */
+def checkBuild = { String who, List<String> lines, boolean failing ->
+    assert lines.any { it ==~ /^\[INFO\] --- workflow:.*:check \(default\) @ maven4 ---$/ } : "$who: the check did not run"
+    if (failing) {
+        assert ids(lines) == expected : who
+        assert lines.contains(failSummary) : who
+        assert lines.contains('[INFO] BUILD FAILURE') : who
+        assert lines.any { it.startsWith(failure) && it.contains(failureText) } : who
+    } else {
+        assert ids(lines).isEmpty() : who
+        assert lines.contains(passSummary) : who
+        assert lines.contains('[INFO] BUILD SUCCESS') : who
+    }
+    // Nothing else to warn about: no plugin validation issue, no deprecation, no stack trace.
+    assert lines.findAll { it.startsWith('[WARNING]') }.isEmpty() : "$who: ${lines.findAll { it.startsWith('[WARNING]') }}"
+    assert !lines.any { it.contains('Exception:') || it ==~ /^\s+at .*/ } : who
+    return findings(lines)
+}
+
+// ---- Maven 3.9 (the ITs' Maven), invocations 1 and 2: one chunk per `-V` banner.
+String text = new File(basedir, 'build.log').getText('UTF-8')
+List<List<String>> runs = text.split(/(?m)^(?=Apache Maven \d)/).findAll { it.startsWith('Apache Maven ') }*.readLines()
+assert runs.size() == 2
+runs.each { assert it[0].startsWith("Apache Maven $mavenVersion ") }
+assert !mavenVersion.startsWith('4.')
+List<String> maven3Findings = checkBuild("Maven $mavenVersion", runs[0], true)
+checkBuild("Maven $mavenVersion", runs[1], false)
+
+// ---- Maven 4: the distribution, downloaded once.
+assert Runtime.version().feature() >= 17 : "Maven $maven4Version needs Java 17 or later; this is ${Runtime.version()}"
+File cache = new File(basedir, '../../maven4').canonicalFile      // <plugin>/target/maven4 (the ITs run in target/it)
+File zip = new File(cache, "apache-maven-$maven4Version-bin.zip")
+File home = new File(cache, "apache-maven-$maven4Version")
+File mvn = new File(home, 'bin/mvn')
+
+def sha512 = { File file ->
+    MessageDigest digest = MessageDigest.getInstance('SHA-512')
+    file.withInputStream { input -> input.eachByte(1 << 16) { byte[] buffer, int length -> digest.update(buffer, 0, length) } }
+    digest.digest().encodeHex().toString()
+}
+if (!mvn.isFile()) {
+    cache.mkdirs()
+    if (!zip.isFile() || sha512(zip) != maven4Sha512) {
+        File part = new File(cache, zip.name + '.part')
+        println "Downloading $maven4Url"
+        try {
+            URLConnection connection = new URL(maven4Url).openConnection()
+            connection.connectTimeout = 30_000
+            connection.readTimeout = 60_000
+            connection.inputStream.withCloseable { input -> Files.copy(input, part.toPath(), StandardCopyOption.REPLACE_EXISTING) }
+        } catch (IOException e) {
+            part.delete()
+            throw new AssertionError("The maven4 IT cannot download Maven $maven4Version from Maven Central ($maven4Url): " +
+                    "$e. It needs this one download (or the zip placed at $zip); it does not skip.", e)
+        }
+        String actual = sha512(part)
+        if (actual != maven4Sha512) {
+            part.delete()
+            throw new AssertionError("$maven4Url has SHA-512 $actual, not the published $maven4Sha512")
+        }
+        Files.move(part.toPath(), zip.toPath(), StandardCopyOption.REPLACE_EXISTING)
+    }
+    // Unpack next to the zip, then move into place: an interrupted run never leaves a half distribution behind.
+    File unpacking = new File(cache, 'unpacking')
+    unpacking.deleteDir()
+    new ZipFile(zip).withCloseable { archive ->
+        archive.entries().each { entry ->
+            File target = new File(unpacking, entry.name).canonicalFile
+            assert target.toPath().startsWith(unpacking.canonicalFile.toPath()) : "unsafe entry ${entry.name}"
+            if (entry.directory) {
+                target.mkdirs()
+            } else {
+                target.parentFile.mkdirs()
+                archive.getInputStream(entry).withCloseable { input -> Files.copy(input, target.toPath()) }
+            }
+        }
+    }
+    new File(unpacking, "apache-maven-$maven4Version/bin").listFiles().each { it.setExecutable(true) }
+    home.deleteDir()
+    Files.move(new File(unpacking, "apache-maven-$maven4Version").toPath(), home.toPath())
+    unpacking.deleteDir()
+}
+assert mvn.isFile() && mvn.canExecute()
+
+// The settings and local repository the ITs use (invoker writes the interpolated settings next to the cloned ITs).
+File settings = new File(basedir.parentFile, 'interpolated-settings.xml')
+assert settings.isFile() : "no IT settings at $settings"
+assert localRepositoryPath.isDirectory()
+
+/** Runs Maven 4 in this project, offline, and returns its output lines. */
+def maven4 = { String name, List<String> arguments ->
+    File log = new File(basedir, "${name}.log")
+    List<String> command = [mvn.absolutePath, '-B', '-V', '-o', '-s', settings.absolutePath,
+            "-Dmaven.repo.local=${localRepositoryPath.absolutePath}".toString()] + arguments
+    ProcessBuilder builder = new ProcessBuilder(command).directory(basedir).redirectErrorStream(true)
+            .redirectOutput(log)
+    Map<String, String> env = builder.environment()
+    ['MAVEN_ARGS', 'MAVEN_OPTS', 'MAVEN_HOME', 'M2_HOME', 'MAVEN_CONFIG', 'GITHUB_ACTIONS'].each { env.remove(it) }
+    env.JAVA_HOME = System.getProperty('java.home')
+    env.MAVEN_OPTS = '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC'
+    Process process = builder.start()
+    if (!process.waitFor(300, TimeUnit.SECONDS)) {
+        process.destroyForcibly()
+        throw new AssertionError("Maven $maven4Version did not finish in 300 s: ${command.join(' ')}; see $log")
+    }
+    List<String> lines = log.readLines('UTF-8')
+    println "Maven $maven4Version ${arguments.join(' ')}: exit ${process.exitValue()} (${log.name})"
+    [exit: process.exitValue(), lines: lines]
+}
+
+// ---- Maven 4, the failing values: the same findings, the same failure.
+def failing = maven4('maven4-prod', ['verify'])
+assert failing.lines[0].startsWith("Apache Maven $maven4Version ") : failing.lines.take(5)
+assert failing.lines.contains("Maven home: ${home.absolutePath}".toString())
+assert failing.exit == 1 : failing.lines.takeRight(30).join('\n')
+assert checkBuild("Maven $maven4Version", failing.lines, true) == maven3Findings
+def report = new JsonSlurper().parse(new File(basedir, 'target/workflow/report.json'))
+assert report.findings.collect { "${it.file}:${it.line}:${it.column} ${it.severity} ${it.rule}".toString() } == expected
+assert report.summary == [error: 2, warning: 0, info: 0, files: 2, fixable: 2, suppressed: 0, baselined: 0, failed: true]
+assert report.tool.version != 'unknown' : 'Maven 4 injects ${plugin.version}'
+
+// ---- Maven 4, the clean values: the build passes.
+def passing = maven4('maven4-clean', ['verify', '-Doverlay=clean'])
+assert passing.lines[0].startsWith("Apache Maven $maven4Version ")
+assert passing.exit == 0 : passing.lines.takeRight(30).join('\n')
+checkBuild("Maven $maven4Version", passing.lines, false)
+report = new JsonSlurper().parse(new File(basedir, 'target/workflow/report.json'))
+assert report.findings == [] && report.summary.failed == false
+return true

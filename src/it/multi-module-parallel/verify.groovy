@@ -1,0 +1,98 @@
+// Three cluster modules inheriting workflow-guard from one parent, built with `mvn -T 2 --fail-at-end verify`:
+// - the plugin's goals are thread-safe: Maven warns about no plugin, and runs the modules two at a time; cluster-b and
+//   cluster-c render the Workflow chart with Helm in-process, concurrently, in the same JVM;
+// - cluster-b fails on its three errors, cluster-a and cluster-c pass (c has a warning, and a committed
+//   HorizontalPodAutoscaler that answers single-router);
+// - each module writes its own four reports, with its own findings only: report.json, JUnit (paths relative to the
+//   module, as in the log), SARIF (paths from the repository root, so the module folder comes first);
+// - under GitHub Actions (invocation 2), the workflow commands also name files from the repository root, one per line,
+//   which keeps them attributable although the modules' log lines interleave.
+import groovy.json.JsonSlurper
+import groovy.xml.XmlSlurper
+
+String text = new File(basedir, 'build.log').getText('UTF-8')
+List<List<String>> runs = text.split(/(?m)^\[INFO\] Scanning for projects\.\.\.$/).drop(1)*.readLines()
+assert runs.size() == 2
+
+def findingLine = ~/^\[(ERROR|WARNING|INFO)\] (\S+:\d+:\d+): (error|warning|info): (.+) \[([a-z-]+)\]$/
+def logged = { List<String> lines ->
+    lines.collect { findingLine.matcher(it) }.findAll { it.matches() }.collect { "${it.group(2)} ${it.group(3)} ${it.group(5)}".toString() }
+}
+Map<String, List<String>> expected = [
+    'cluster-a': [],
+    'cluster-b': ['charts/workflow/charts/router/templates/router-deployment.yaml:13:1 error single-router', // replicas: 1
+                  'values/values.yaml:13:22 error open-registration',     //   registration_mode: "enabled"
+                  'values/values.yaml:17:20 error grafana-signup'],       //     allow_sign_up: "true"
+    'cluster-c': ['values/values.yaml:22:3 warning tls-legacy-protocols'], //   deployment_annotations: (no ssl.protocols)
+]
+
+runs.each { List<String> lines ->
+    assert lines.contains('[INFO] Using the MultiThreadedBuilder implementation with a thread count of 2')
+    // No "not marked as thread-safe" warning, nor any other: the only warnings are cluster-c's finding.
+    assert !lines.any { it.toLowerCase().contains('thread-safe') || it.contains('threadSafe') }
+    assert lines.findAll { it.startsWith('[WARNING]') } == lines.findAll { it.startsWith('[WARNING] values/values.yaml:22:3: warning: ') }
+    assert lines.findAll { it.startsWith('[WARNING]') }.size() == 1
+    assert lines.count { it ==~ /^\[INFO\] --- workflow:.*:check \(workflow-guard\) @ cluster-[abc] ---$/ } == 3
+    assert !lines.any { it ==~ /^\[INFO\] --- workflow:.*@ clusters ---$/ }   // the aggregator does not run the check
+    // The modules' lines interleave (two run at once): compare as sets, and attribute through the reports below.
+    assert logged(lines).sort() == expected.values().flatten().sort()
+    assert lines.contains('[INFO] workflow-guard: no findings in 1 file checked (Workflow 2.19.0).')
+    assert lines.contains('[ERROR] workflow-guard: 3 errors, 0 warnings, 0 info in 1 file checked (Workflow 2.19.4). '
+            + '2 findings can be corrected in the values files with `mvn workflow:fix`.')
+    assert lines.contains('[INFO] workflow-guard: 0 errors, 1 warning, 0 info in 2 files checked (Workflow 2.19.4). '
+            + '1 finding can be corrected in the values files with `mvn workflow:fix`.')
+    assert lines.count { it ==~ /^\[INFO\] workflow-guard: rendered charts\/workflow \(Workflow 2\.19\.4\) with Helm: 6 objects checked in \d+ ms$/ } == 2
+    assert lines.any { it ==~ /^\[INFO\] cluster-a \.+ SUCCESS .*/ }
+    assert lines.any { it ==~ /^\[INFO\] cluster-b \.+ FAILURE .*/ }
+    assert lines.any { it ==~ /^\[INFO\] cluster-c \.+ SUCCESS .*/ }
+    assert lines.contains('[INFO] BUILD FAILURE')
+    assert lines.findAll { it.startsWith('[ERROR] Failed to execute goal ') }.size() == 1
+    assert lines.any { it.startsWith('[ERROR] Failed to execute goal dev.workflowguard:workflow-maven-plugin:')
+            && it.contains(':check (workflow-guard) on project cluster-b: workflow-guard: 3 findings at or above error: '
+            + 'single-router (1), open-registration (1), grafana-signup (1). See the lines above and target/workflow/report.json.') }
+    assert !lines.any { it.contains('Exception:') || it ==~ /^\s+at .*/ }   // no stack trace
+}
+
+// Each module: its own reports, its own findings.
+assert !new File(basedir, 'target/workflow').exists()
+expected.each { String module, List<String> findings ->
+    File dir = new File(basedir, "$module/target/workflow")
+    assert dir.list().sort() == ['TEST-workflow-guard.xml', 'report.html', 'report.json', 'report.sarif']
+
+    def report = new JsonSlurper().parse(new File(dir, 'report.json'))
+    assert report.findings.collect { "${it.file}:${it.line}:${it.column} ${it.severity} ${it.rule}".toString() } == findings
+    assert report.summary.failed == (module == 'cluster-b')
+
+    def results = new JsonSlurper().parse(new File(dir, 'report.sarif')).runs[0].results
+    assert results.collect { r -> r.locations[0].physicalLocation.with {
+        "${it.artifactLocation.uri}:${it.region.startLine}:${it.region.startColumn} ${r.ruleId}".toString() } } ==
+            findings.collect { "$module/${it.replaceFirst(/ (error|warning|info) /, ' ')}".toString() }
+
+    def junit = new XmlSlurper().parse(new File(dir, 'TEST-workflow-guard.xml'))
+    assert junit.testsuite.testcase.collect { it.@classname.text() }.unique() == [
+        'cluster-a': ['values/values.yaml'],
+        'cluster-b': ['values/values.yaml', 'charts/workflow/charts/router/templates/router-deployment.yaml'],
+        'cluster-c': ['values/values.yaml', 'rendered/router-hpa.yaml'],
+    ][module]
+    List<String> failing = findings.findAll { it.contains(' error ') }.collect {
+        "${it.split(':')[0]} ${it.split(' ')[2]}".toString() }
+    assert junit.@failures.text() == failing.size().toString()
+    assert junit.testsuite.testcase.findAll { it.failure.size() > 0 }
+            .collect { "${it.@classname.text()} ${it.@name.text()}".toString() }.sort() == failing.sort()
+
+    String html = new File(dir, 'report.html').getText('UTF-8')
+    findings.each { assert html.contains("<code>${it.split(' ')[0]}</code>") }
+    assert html.contains(module == 'cluster-b' ? 'The build fails' : 'The build passes')
+}
+
+// ---- GitHub Actions: paths from the repository root name the module.
+def command = [error: 'error', warning: 'warning', info: 'notice']
+List<String> annotations = runs[1].findAll { it.startsWith('::') }
+assert annotations.collect { (it =~ /^::(\w+) file=([^,]+),line=(\d+),col=(\d+),title=workflow-guard ([a-z-]+)::/)[0].drop(1) }
+        .collect { "${it[1]}:${it[2]}:${it[3]} ${it[0]} ${it[4]}".toString() }.sort() ==
+        expected.collectMany { module, findings -> findings.collect {
+            def (at, severity, rule) = it.split(' ')
+            "$module/$at ${command[severity]} $rule".toString() } }.sort()
+assert !runs[0].any { it.startsWith('::') }
+assert !runs[1].any { it =~ /.::(error|warning|notice) / } : 'a workflow command must start its line'
+return true
