@@ -20,7 +20,7 @@ def logged = { List<String> lines ->
 }
 Map<String, List<String>> expected = [
     'cluster-a': [],
-    'cluster-b': ['charts/workflow/charts/router/templates/router-deployment.yaml:13:1 error single-router', // replicas: 1
+    'cluster-b': ['charts/workflow/charts/router/templates/router-deployment.yaml:13:3 error single-router', // replicas: 1
                   'values/values.yaml:13:22 error open-registration',     //   registration_mode: "enabled"
                   'values/values.yaml:17:20 error grafana-signup'],       //     allow_sign_up: "true"
     'cluster-c': ['values/values.yaml:22:3 warning tls-legacy-protocols'], //   deployment_annotations: (no ssl.protocols)

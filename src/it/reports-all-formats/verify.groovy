@@ -60,7 +60,7 @@ assert run.tool.driver.name == 'workflow-guard'
 assert run.tool.driver.version == toolVersion
 assert run.columnKind == 'unicodeCodePoints'
 List rules = run.tool.driver.rules
-assert rules.size() == 19 && rules*.id.unique().size() == 19
+assert rules.size() == 20 && rules*.id.unique().size() == 20
 assert rules*.id.containsAll(places*.rule + ['invalid-suppression', 'expired-suppression', 'stale-suppression'])
 rules.each { rule ->
     assert rule.shortDescription.text && rule.fullDescription.text && rule.help.text
