@@ -89,9 +89,15 @@ public class CheckMojo extends AbstractWorkflowMojo {
                             : ", until " + suppressed.suppression().until()) + ")");
         }
         if (baseline != null && !baseline.isBlank()) {
-            log.info("workflow-guard: " + result.baselined().size() + " findings accepted by the baseline " + baseline
-                    + (result.fixedSinceBaseline().isEmpty() ? "" : "; " + result.fixedSinceBaseline().size()
-                            + " baseline entries are fixed: run `mvn workflow:baseline` to shrink it"));
+            int accepted = result.baselined().size();
+            int fixed = result.fixedSinceBaseline().size();
+            log.info("workflow-guard: " + accepted + (accepted == 1 ? " finding" : " findings") + " accepted by the "
+                    + "baseline " + baseline + (fixed == 0 ? "" : "; " + fixed + (fixed == 1 ? " baseline entry is"
+                            : " baseline entries are") + " fixed: run `mvn workflow:baseline` to shrink it"));
+            for (var entry : result.fixedSinceBaseline()) {
+                log.info("workflow-guard: fixed since the baseline: " + entry.rule() + " in " + entry.file()
+                        + (entry.subject() == null ? "" : " (" + entry.subject() + ")"));
+            }
         }
         ReportPaths paths = new ReportPaths(baseDirectory());
         if (GitHubAnnotations.active(System.getenv())) {
