@@ -71,7 +71,7 @@ public final class YamlLoader {
         options.setProcessComments(false);
         options.setMergeOnCompose(false);
         String text = file.text();
-        Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options),
+        Composer composer = new Composer(new ParserImpl(reader(text), options),
                 new Resolver(), options);
         int index = 0;
         int previousEnd = 0;
@@ -110,6 +110,31 @@ public final class YamlLoader {
             throw new YamlException(file.displayName(), null, "nests too deeply to be read (limit maxNestingDepth "
                     + limits.maxNestingDepth() + ")");
         }
+    }
+
+    /** Characters SnakeYAML's reader takes in at a time (its own default is 1,023). */
+    private static final int READ_CHUNK = 1 << 20;
+
+    /**
+     * SnakeYAML's reader takes in 1,023 characters at a time and copies its whole unread window on
+     * each refill, so a single long token (a multi-megabyte line, a blob in a rendered ConfigMap)
+     * costs time quadratic in its length: a 2.4 MB line took 13 s, a 16 MB one would take many
+     * minutes. Refilling 1 Mi characters at a time makes that linear. The refill buffer is a private
+     * field of SnakeYAML's reader; should a later SnakeYAML rename it, the stock reader is used
+     * (still correct, only slow on long tokens; HostileInputTest's long-line case would then time out).
+     */
+    static StreamReader reader(String text) {
+        StreamReader reader = new StreamReader(new StringReader(text));
+        try {
+            java.lang.reflect.Field buffer = StreamReader.class.getDeclaredField("buffer");
+            if (buffer.getType() == char[].class) {
+                buffer.setAccessible(true);
+                buffer.set(reader, new char[(int) Math.min(text.length() + 2L, READ_CHUNK)]);
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // keep SnakeYAML's own buffer
+        }
+        return reader;
     }
 
     private YamlException syntaxError(SourceFile file, MarkedYAMLException e) {
