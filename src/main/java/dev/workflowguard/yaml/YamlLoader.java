@@ -71,20 +71,28 @@ public final class YamlLoader {
         options.setProcessComments(false);
         options.setMergeOnCompose(false);
         String text = file.text();
-        Composer composer = new Composer(new ParserImpl(reader(text), options),
-                new Resolver(), options);
+        StreamReader reader = reader(text);
+        Composer composer = new Composer(new ParserImpl(reader, options), new Resolver(), options);
         int index = 0;
         int previousEnd = 0;
         try {
             Iterator<Node> nodes = new Iterator<>() {
                 @Override
                 public boolean hasNext() {
-                    return composer.checkNode();
+                    try {
+                        return composer.checkNode();
+                    } catch (IllegalArgumentException e) {
+                        throw new UnreadableTag(e);
+                    }
                 }
 
                 @Override
                 public Node next() {
-                    return composer.getNode();
+                    try {
+                        return composer.getNode();
+                    } catch (IllegalArgumentException e) {
+                        throw new UnreadableTag(e);
+                    }
                 }
             };
             while (index < maxDocuments && nodes.hasNext()) {
@@ -106,9 +114,27 @@ public final class YamlLoader {
                             + ", which YAML does not allow (is this a binary file?)");
         } catch (YAMLException e) {
             throw limitError(file, e);
+        } catch (UnreadableTag e) {
+            // SnakeYAML's composer builds a Tag from a tag's text and throws this (not a YAMLException) for a tag
+            // that is empty or has spaces around it once its %-escapes are decoded, e.g. `!%b`. The reader has
+            // just passed the tag: its position is where to look. SnakeYAML's words are not repeated (they could
+            // quote the input).
+            Mark at = reader.getMark();
+            throw new YamlException(file.displayName(), new TextPosition(at.getLine() + 1, at.getColumn() + 1,
+                    at.getIndex()), "has a tag that cannot be read (empty, or with spaces around it once its "
+                            + "%-escapes are decoded)");
         } catch (StackOverflowError e) {
             throw new YamlException(file.displayName(), null, "nests too deeply to be read (limit maxNestingDepth "
                     + limits.maxNestingDepth() + ")");
+        }
+    }
+
+    /** SnakeYAML's composer refused a tag with an IllegalArgumentException (not one of its YAMLExceptions). */
+    private static final class UnreadableTag extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UnreadableTag(IllegalArgumentException cause) {
+            super(cause);
         }
     }
 
