@@ -120,7 +120,7 @@ public final class YamlLoader {
             // just passed the tag: its position is where to look. SnakeYAML's words are not repeated (they could
             // quote the input).
             Mark at = reader.getMark();
-            throw new YamlException(file.displayName(), new TextPosition(at.getLine() + 1, at.getColumn() + 1,
+            throw new YamlException(file.displayName(), file.positionOfMark(at.getLine(), at.getColumn(),
                     at.getIndex()), "has a tag that cannot be read (empty, or with spaces around it once its "
                             + "%-escapes are decoded)");
         } catch (StackOverflowError e) {
@@ -165,7 +165,7 @@ public final class YamlLoader {
 
     private YamlException syntaxError(SourceFile file, MarkedYAMLException e) {
         Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-        TextPosition at = mark == null ? null : new TextPosition(mark.getLine() + 1, mark.getColumn() + 1, mark.getIndex());
+        TextPosition at = mark == null ? null : file.positionOfMark(mark.getLine(), mark.getColumn(), mark.getIndex());
         StringBuilder problem = new StringBuilder();
         problem.append(e.getProblem() == null ? "is not valid YAML" : e.getProblem());
         if (e.getContext() != null) {
@@ -173,8 +173,8 @@ public final class YamlLoader {
             Mark context = e.getContextMark();
             if (context != null && (mark == null || context.getLine() != mark.getLine()
                     || context.getColumn() != mark.getColumn())) {
-                problem.append(" that started at ").append(context.getLine() + 1).append(':')
-                        .append(context.getColumn() + 1);
+                problem.append(" that started at ").append(file.positionOfMark(context.getLine(), context.getColumn(),
+                        context.getIndex()));
             }
             problem.append(')');
         }
