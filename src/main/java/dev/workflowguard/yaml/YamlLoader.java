@@ -113,7 +113,7 @@ public final class YamlLoader {
                     "contains the character U+" + String.format("%04X", e.getCodePoint())
                             + ", which YAML does not allow (is this a binary file?)");
         } catch (YAMLException e) {
-            throw limitError(file, e);
+            throw limitError(file, e, readerPosition(file, reader));
         } catch (UnreadableTag e) {
             // SnakeYAML's composer builds a Tag from a tag's text and throws this (not a YAMLException) for a tag
             // that is empty or has spaces around it once its %-escapes are decoded, e.g. `!%b`. The reader has
@@ -124,7 +124,8 @@ public final class YamlLoader {
                     at.getIndex()), "has a tag that cannot be read (empty, or with spaces around it once its "
                             + "%-escapes are decoded)");
         } catch (StackOverflowError e) {
-            throw new YamlException(file.displayName(), null, "nests too deeply to be read (limit maxNestingDepth "
+            throw new YamlException(file.displayName(), readerPosition(file, reader),
+                    "nests too deeply to be read (limit maxNestingDepth "
                     + limits.maxNestingDepth() + ")");
         }
     }
@@ -190,7 +191,16 @@ public final class YamlLoader {
         return new YamlException(file.displayName(), at, problem.toString());
     }
 
-    private YamlException limitError(SourceFile file, YAMLException e) {
+    /**
+     * Where the reader stopped: for an error SnakeYAML raises without a mark (a limit), the place the
+     * limit was crossed - the deep node, the alias over the count, the character over the length.
+     */
+    private static TextPosition readerPosition(SourceFile file, StreamReader reader) {
+        Mark at = reader.getMark();
+        return file.positionOfMark(at.getLine(), at.getColumn(), at.getIndex());
+    }
+
+    private YamlException limitError(SourceFile file, YAMLException e, TextPosition at) {
         String message = String.valueOf(e.getMessage());
         String problem;
         if (message.startsWith("Nesting Depth exceeded")) {
@@ -203,7 +213,7 @@ public final class YamlLoader {
         } else {
             problem = "cannot be read as YAML: " + message;
         }
-        return new YamlException(file.displayName(), null, problem);
+        return new YamlException(file.displayName(), at, problem);
     }
 
     /** The `# Source:` template named between the previous document and this one, as `helm template` writes it. */
