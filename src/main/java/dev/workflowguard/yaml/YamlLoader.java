@@ -182,6 +182,11 @@ public final class YamlLoader {
         if (problem.toString().startsWith("Global tag is not allowed")) {
             problem.setLength(0);
             problem.append("uses a global tag that names a class; tags that construct objects are never honoured");
+        } else if (problem.toString().startsWith("found undefined alias")) {
+            // SnakeYAML names the alias, which is the rest of an unquoted value that starts with '*': often a
+            // password (`password: *Tr0ub4dor`). The name is never repeated.
+            problem.setLength(0);
+            problem.append("uses an alias (*...) that no anchor defines; a value that starts with * must be quoted");
         }
         int templateLine = templateLine(file.text());
         if (templateLine > 0) {
