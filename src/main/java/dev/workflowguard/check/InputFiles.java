@@ -34,7 +34,7 @@ final class InputFiles {
     Path valuesFile(String configured) throws InputException {
         Path path = resolve(configured);
         if (!Files.exists(path)) {
-            throw new InputException(configured + " does not exist (looked for " + path + ")", Parameters.VALUES);
+            throw missing(configured, path, Parameters.VALUES);
         }
         if (Files.isDirectory(path)) {
             throw new InputException(configured + " is a directory; valuesFiles takes values files (use manifests "
@@ -51,7 +51,7 @@ final class InputFiles {
     List<Path> manifestFiles(String configured) throws InputException {
         Path path = resolve(configured);
         if (!Files.exists(path)) {
-            throw new InputException(configured + " does not exist (looked for " + path + ")", Parameters.MANIFESTS);
+            throw missing(configured, path, Parameters.MANIFESTS);
         }
         if (!Files.isDirectory(path)) {
             if (!Files.isRegularFile(path)) {
@@ -71,6 +71,35 @@ final class InputFiles {
             throw new InputException(configured + " holds no .yaml or .yml files", Parameters.MANIFESTS);
         }
         return files;
+    }
+
+    /** A configured path that cannot be read: missing, or a symbolic link that leads nowhere or in a loop. */
+    private static InputException missing(String configured, Path path, String parameter) {
+        if (!Files.isSymbolicLink(path)) {
+            return new InputException(configured + " does not exist (looked for " + path + ")", parameter);
+        }
+        String why;
+        try {
+            path.toRealPath();
+            why = "it cannot be followed";
+        } catch (java.nio.file.NoSuchFileException e) {
+            why = "it leads to " + target(path) + ", which does not exist";
+        } catch (java.nio.file.FileSystemException e) {
+            why = e instanceof java.nio.file.FileSystemLoopException
+                    || String.valueOf(e.getReason()).contains("levels of symbolic links")
+                    ? "the links lead round in a loop" : "it cannot be followed: " + e.getReason();
+        } catch (IOException e) {
+            why = "it cannot be followed: " + e.getMessage();
+        }
+        return new InputException(configured + " is a symbolic link that leads to no file (" + why + ")", parameter);
+    }
+
+    private static String target(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException e) {
+            return "a missing file";
+        }
     }
 
     private static boolean isYaml(Path file) {

@@ -75,6 +75,9 @@ public final class SafeWriter {
         Path real;
         try {
             real = original.path().toRealPath();
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new RefusedException(original.displayName() + " no longer exists (it was removed since it was read); "
+                    + "nothing was written");
         } catch (IOException e) {
             throw new RefusedException(original.displayName() + " cannot be resolved: " + e.getMessage());
         }

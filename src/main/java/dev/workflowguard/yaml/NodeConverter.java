@@ -203,7 +203,7 @@ final class NodeConverter {
         if (mark == null) {
             return TextPosition.START;
         }
-        return new TextPosition(mark.getLine() + 1, mark.getColumn() + 1, mark.getIndex());
+        return file.positionOfMark(mark.getLine(), mark.getColumn(), mark.getIndex());
     }
 
     /** The keys leading to a node, shared between siblings; materialised only for a duplicate key. */

@@ -2,6 +2,9 @@ package dev.workflowguard.yaml;
 
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -19,6 +22,10 @@ public final class SourceFile {
     /** char index of each code point; null while every code point is one char (the common case). */
     private int[] charIndexByCodePoint;
     private boolean indexBuilt;
+    /** Whether the text holds a line break only YAML counts; null until asked. */
+    private Boolean yamlOnlyLineBreaks;
+    /** Code point offsets at which lines start, as editors count them; built only when needed. */
+    private int[] lineStarts;
 
     public SourceFile(Path path, String displayName, String text, Charset charset, boolean byteOrderMark) {
         this.path = Objects.requireNonNull(path, "path");
@@ -83,6 +90,40 @@ public final class SourceFile {
             }
         }
         return new TextPosition(line, column, codePointOffset);
+    }
+
+    /**
+     * Where a parser mark points (SnakeYAML's 0-based line and column, and its code point offset).
+     * SnakeYAML also starts a new line at U+0085, U+2028 and U+2029, which editors, grep and code
+     * review tools do not; in a text holding one of those, the line and column are counted from the
+     * offset the way they are (a new line after LF, CRLF or a lone CR), so findings point at the line
+     * people see.
+     */
+    public TextPosition positionOfMark(int line, int column, int codePointOffset) {
+        if (yamlOnlyLineBreaks == null) {
+            yamlOnlyLineBreaks = text.indexOf('\u0085') >= 0 || text.indexOf('\u2028') >= 0
+                    || text.indexOf('\u2029') >= 0;
+        }
+        if (!yamlOnlyLineBreaks) {
+            return new TextPosition(line + 1, column + 1, codePointOffset);
+        }
+        if (lineStarts == null) {
+            List<Integer> starts = new ArrayList<>();
+            starts.add(0);
+            int cp = 0;
+            for (int i = 0; i < text.length(); cp++) {
+                int c = text.codePointAt(i);
+                i += Character.charCount(c);
+                if (c == '\n' || (c == '\r' && (i >= text.length() || text.charAt(i) != '\n'))) {
+                    starts.add(cp + 1);
+                }
+            }
+            lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+        }
+        int found = Arrays.binarySearch(lineStarts, Math.max(0, codePointOffset));
+        int lineIndex = found >= 0 ? found : -found - 2;
+        int bom = lineIndex == 0 && codePointOffset > 0 && text.startsWith("\uFEFF") ? 1 : 0;
+        return new TextPosition(lineIndex + 1, codePointOffset - lineStarts[lineIndex] + 1 - bom, codePointOffset);
     }
 
     private void buildIndex() {

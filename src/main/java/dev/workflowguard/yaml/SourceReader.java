@@ -51,7 +51,7 @@ public final class SourceReader {
             long size = Files.size(path);
             if (size > limits.maxFileBytes()) {
                 throw new YamlException(displayName, null, "is " + size + " bytes, over the limit of "
-                        + limits.maxFileBytes() + " bytes (raise maxFileSize if this file is meant to be checked)");
+                        + limits.maxFileBytes() + " bytes (raise maxFileSizeMb / workflow.maxFileSizeMb if this file is meant to be checked)");
             }
             try (InputStream in = Files.newInputStream(path)) {
                 bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
@@ -138,6 +138,7 @@ public final class SourceReader {
         if (e instanceof java.nio.file.FileSystemLoopException) {
             return "symbolic link loop";
         }
-        return e.getMessage() == null ? kind : kind + ": " + e.getMessage();
+        // The message in words (e.g. "Input/output error"), not the Java class behind it.
+        return e.getMessage() == null ? "an input/output error (" + kind + ")" : e.getMessage();
     }
 }

@@ -71,20 +71,28 @@ public final class YamlLoader {
         options.setProcessComments(false);
         options.setMergeOnCompose(false);
         String text = file.text();
-        Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options),
-                new Resolver(), options);
+        StreamReader reader = reader(text);
+        Composer composer = new Composer(new ParserImpl(reader, options), new Resolver(), options);
         int index = 0;
         int previousEnd = 0;
         try {
             Iterator<Node> nodes = new Iterator<>() {
                 @Override
                 public boolean hasNext() {
-                    return composer.checkNode();
+                    try {
+                        return composer.checkNode();
+                    } catch (IllegalArgumentException e) {
+                        throw new UnreadableTag(e);
+                    }
                 }
 
                 @Override
                 public Node next() {
-                    return composer.getNode();
+                    try {
+                        return composer.getNode();
+                    } catch (IllegalArgumentException e) {
+                        throw new UnreadableTag(e);
+                    }
                 }
             };
             while (index < maxDocuments && nodes.hasNext()) {
@@ -105,16 +113,60 @@ public final class YamlLoader {
                     "contains the character U+" + String.format("%04X", e.getCodePoint())
                             + ", which YAML does not allow (is this a binary file?)");
         } catch (YAMLException e) {
-            throw limitError(file, e);
+            throw limitError(file, e, readerPosition(file, reader));
+        } catch (UnreadableTag e) {
+            // SnakeYAML's composer builds a Tag from a tag's text and throws this (not a YAMLException) for a tag
+            // that is empty or has spaces around it once its %-escapes are decoded, e.g. `!%b`. The reader has
+            // just passed the tag: its position is where to look. SnakeYAML's words are not repeated (they could
+            // quote the input).
+            Mark at = reader.getMark();
+            throw new YamlException(file.displayName(), file.positionOfMark(at.getLine(), at.getColumn(),
+                    at.getIndex()), "has a tag that cannot be read (empty, or with spaces around it once its "
+                            + "%-escapes are decoded)");
         } catch (StackOverflowError e) {
-            throw new YamlException(file.displayName(), null, "nests too deeply to be read (limit maxNestingDepth "
+            throw new YamlException(file.displayName(), readerPosition(file, reader),
+                    "nests too deeply to be read (limit maxNestingDepth "
                     + limits.maxNestingDepth() + ")");
         }
     }
 
+    /** SnakeYAML's composer refused a tag with an IllegalArgumentException (not one of its YAMLExceptions). */
+    private static final class UnreadableTag extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UnreadableTag(IllegalArgumentException cause) {
+            super(cause);
+        }
+    }
+
+    /** Characters SnakeYAML's reader takes in at a time (its own default is 1,023). */
+    private static final int READ_CHUNK = 1 << 20;
+
+    /**
+     * SnakeYAML's reader takes in 1,023 characters at a time and copies its whole unread window on
+     * each refill, so a single long token (a multi-megabyte line, a blob in a rendered ConfigMap)
+     * costs time quadratic in its length: a 2.4 MB line took 13 s, a 16 MB one would take many
+     * minutes. Refilling 1 Mi characters at a time makes that linear. The refill buffer is a private
+     * field of SnakeYAML's reader; should a later SnakeYAML rename it, the stock reader is used
+     * (still correct, only slow on long tokens; HostileInputTest's long-line case would then time out).
+     */
+    static StreamReader reader(String text) {
+        StreamReader reader = new StreamReader(new StringReader(text));
+        try {
+            java.lang.reflect.Field buffer = StreamReader.class.getDeclaredField("buffer");
+            if (buffer.getType() == char[].class) {
+                buffer.setAccessible(true);
+                buffer.set(reader, new char[(int) Math.min(text.length() + 2L, READ_CHUNK)]);
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // keep SnakeYAML's own buffer
+        }
+        return reader;
+    }
+
     private YamlException syntaxError(SourceFile file, MarkedYAMLException e) {
         Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-        TextPosition at = mark == null ? null : new TextPosition(mark.getLine() + 1, mark.getColumn() + 1, mark.getIndex());
+        TextPosition at = mark == null ? null : file.positionOfMark(mark.getLine(), mark.getColumn(), mark.getIndex());
         StringBuilder problem = new StringBuilder();
         problem.append(e.getProblem() == null ? "is not valid YAML" : e.getProblem());
         if (e.getContext() != null) {
@@ -122,14 +174,19 @@ public final class YamlLoader {
             Mark context = e.getContextMark();
             if (context != null && (mark == null || context.getLine() != mark.getLine()
                     || context.getColumn() != mark.getColumn())) {
-                problem.append(" that started at ").append(context.getLine() + 1).append(':')
-                        .append(context.getColumn() + 1);
+                problem.append(" that started at ").append(file.positionOfMark(context.getLine(), context.getColumn(),
+                        context.getIndex()));
             }
             problem.append(')');
         }
         if (problem.toString().startsWith("Global tag is not allowed")) {
             problem.setLength(0);
             problem.append("uses a global tag that names a class; tags that construct objects are never honoured");
+        } else if (problem.toString().startsWith("found undefined alias")) {
+            // SnakeYAML names the alias, which is the rest of an unquoted value that starts with '*': often a
+            // password (`password: *Tr0ub4dor`). The name is never repeated.
+            problem.setLength(0);
+            problem.append("uses an alias (*...) that no anchor defines; a value that starts with * must be quoted");
         }
         int templateLine = templateLine(file.text());
         if (templateLine > 0) {
@@ -139,7 +196,16 @@ public final class YamlLoader {
         return new YamlException(file.displayName(), at, problem.toString());
     }
 
-    private YamlException limitError(SourceFile file, YAMLException e) {
+    /**
+     * Where the reader stopped: for an error SnakeYAML raises without a mark (a limit), the place the
+     * limit was crossed - the deep node, the alias over the count, the character over the length.
+     */
+    private static TextPosition readerPosition(SourceFile file, StreamReader reader) {
+        Mark at = reader.getMark();
+        return file.positionOfMark(at.getLine(), at.getColumn(), at.getIndex());
+    }
+
+    private YamlException limitError(SourceFile file, YAMLException e, TextPosition at) {
         String message = String.valueOf(e.getMessage());
         String problem;
         if (message.startsWith("Nesting Depth exceeded")) {
@@ -152,7 +218,7 @@ public final class YamlLoader {
         } else {
             problem = "cannot be read as YAML: " + message;
         }
-        return new YamlException(file.displayName(), null, problem);
+        return new YamlException(file.displayName(), at, problem);
     }
 
     /** The `# Source:` template named between the previous document and this one, as `helm template` writes it. */

@@ -139,6 +139,11 @@ class PlantedSecretsTest {
         InputException noEquals = assertThrows(InputException.class,
                 () -> repo.check(b -> b.set("set-secret-planted")));
         assertClean("a --set error", noEquals.getMessage());
+        // An unquoted password that starts with * is read as an alias named after the rest of the password.
+        repo.file("alias.yaml", "monitor:\n  grafana:\n    password: *Gr4fana-Pw-0x55\n");
+        InputException alias = assertThrows(InputException.class, () -> repo.values(null, "alias.yaml"));
+        assertClean("an undefined alias error", alias.getMessage());
+        assertTrue(alias.getMessage().startsWith("alias.yaml:3:15: "), alias.getMessage());
     }
 
     @Test

@@ -72,6 +72,7 @@ class YamlLoaderErrorsTest {
         text.append("]\n");
         YamlException e = fail(text.toString());
         assertTrue(e.getMessage().contains("aliases"), e.getMessage());
+        assertEquals(2, e.position().line(), "the line of the alias over the limit");
     }
 
     @Test
@@ -82,9 +83,10 @@ class YamlLoaderErrorsTest {
 
     @Test
     void deepNestingIsRefusedWithTheLimitNamed() {
-        String text = "a: " + "[".repeat(300) + "]".repeat(300) + "\n";
+        String text = "b: 1\na: " + "[".repeat(300) + "]".repeat(300) + "\n";
         YamlException e = fail(text);
         assertTrue(e.getMessage().contains("maxNestingDepth"), e.getMessage());
+        assertEquals(2, e.position().line(), "the line of the node over the limit");
     }
 
     @Test

@@ -46,6 +46,17 @@ class YamlLoaderPositionsTest {
     }
 
     @Test
+    void lineBreaksOnlyYamlCountsDoNotShiftLines() throws Exception {
+        // SnakeYAML starts a line at U+2028, U+2029 and U+0085; editors and grep do not.
+        YamlMap root = load("\uFEFFa: \"x\u2028y\u2029z\u0085w\"\nb:\n  c: 1\n");
+        assertEquals("3:6", scalar(root, "b", "c").start().toString());
+        assertEquals("1:4", scalar(root, "a").start().toString());
+        YamlException error = assertThrows(YamlException.class,
+                () -> load("a: \"\u2028\"\nb: [1\nc: 2\n"));
+        assertEquals(3, error.position().line(), error.getMessage());
+    }
+
+    @Test
     void byteOrderMarkIsKeptInTextButNotCountedAsAColumn() throws Exception {
         byte[] bytes = "\uFEFFglobal:\n  storage: minio\n".getBytes(StandardCharsets.UTF_8);
         SourceFile file = SourceReader.decode(Path.of("values.yaml"), "values.yaml", bytes);
