@@ -27,8 +27,42 @@ final class Acceptance {
     private Acceptance() {
     }
 
+    /**
+     * Suppression comments read from manifest files while their text is in memory (the streaming
+     * reader releases it right after); safe to fill from several reader threads.
+     */
+    static final class Comments {
+        private final SuppressionReader reader = new SuppressionReader(new HashSet<>(RuleCatalogue.ids()));
+        private final List<Suppression> suppressions = new ArrayList<>();
+        private final List<SuppressionProblem> problems = new ArrayList<>();
+
+        void read(SourceFile file) {
+            if (!file.text().contains("workflow:ignore")) {
+                return;
+            }
+            List<Suppression> found = new ArrayList<>();
+            List<SuppressionProblem> wrong = new ArrayList<>();
+            reader.readComments(file, found, wrong);
+            synchronized (this) {
+                suppressions.addAll(found);
+                problems.addAll(wrong);
+            }
+        }
+
+        /** In file and line order, whatever order the reader threads finished in. */
+        synchronized void into(List<Suppression> allSuppressions, List<SuppressionProblem> allProblems) {
+            java.util.Comparator<dev.workflowguard.finding.Location> order = java.util.Comparator
+                    .comparing(dev.workflowguard.finding.Location::fileName)
+                    .thenComparingInt(dev.workflowguard.finding.Location::line);
+            suppressions.stream().sorted(java.util.Comparator.comparing(Suppression::source, order))
+                    .forEach(allSuppressions::add);
+            problems.stream().sorted(java.util.Comparator.comparing(SuppressionProblem::location, order))
+                    .forEach(allProblems::add);
+        }
+    }
+
     static Suppressor.Outcome suppress(CheckRequest request, List<Finding> findings, List<SourceFile> files,
-            ManifestSet manifests) {
+            Comments manifestComments, ManifestSet manifests) {
         SuppressionReader reader = new SuppressionReader(new HashSet<>(RuleCatalogue.ids()));
         List<Suppression> suppressions = new ArrayList<>();
         List<SuppressionProblem> problems = new ArrayList<>();
@@ -38,6 +72,7 @@ final class Acceptance {
                 reader.readComments(file, suppressions, problems);
             }
         }
+        manifestComments.into(suppressions, problems);
         if (manifests != null) {
             for (KubeObject object : manifests.objects()) {
                 reader.readAnnotations(object, suppressions, problems);

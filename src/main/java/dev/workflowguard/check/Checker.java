@@ -43,6 +43,22 @@ import java.util.Map;
  */
 public final class Checker {
 
+    /** Told how many manifest files are read, as reading goes (for a progress line on large repositories). */
+    @FunctionalInterface
+    public interface Progress {
+        void filesRead(int done, int total);
+    }
+
+    private final Progress progress;
+
+    public Checker() {
+        this((done, total) -> { });
+    }
+
+    public Checker(Progress progress) {
+        this.progress = progress;
+    }
+
     private static final Comparator<Finding> ORDER = Comparator
             .comparing((Finding f) -> f.location().fileName())
             .thenComparingInt(f -> f.location().line())
@@ -105,17 +121,23 @@ public final class Checker {
 
         ManifestSet committed = null;
         List<SourceFile> manifestFiles = new ArrayList<>();
+        Acceptance.Comments manifestComments = new Acceptance.Comments();
         if (!request.manifests().isEmpty()) {
+            List<ManifestReader.Input> manifestInputs = new ArrayList<>();
             for (String configured : request.manifests()) {
                 for (Path path : inputs.manifestFiles(configured)) {
-                    manifestFiles.add(read(reader, path, inputs.displayName(path), Parameters.MANIFESTS));
+                    manifestInputs.add(new ManifestReader.Input(path, inputs.displayName(path)));
                 }
             }
             try {
-                committed = new ManifestReader(loader).read(manifestFiles);
+                committed = new ManifestReader(loader).read(manifestInputs, reader::read, manifestComments::read,
+                        progress::filesRead);
             } catch (YamlException e) {
                 throw new InputException(e.getMessage(), Parameters.MANIFESTS);
+            } catch (java.io.UncheckedIOException e) {
+                throw new InputException(e.getCause().getMessage(), Parameters.MANIFESTS);
             }
+            manifestFiles.addAll(committed.files());
         }
 
         SecretMask.Builder secretsFound = SecretMask.builder();
@@ -151,8 +173,7 @@ public final class Checker {
         // Every message leaves the engine masked: the reports, the baseline and the log all come from these.
         findings = findings.stream().map(secrets::mask).collect(java.util.stream.Collectors.toList());
         List<SourceFile> suppressible = new ArrayList<>(files.stream().map(ValuesSource::file).toList());
-        suppressible.addAll(manifestFiles);
-        Suppressor.Outcome outcome = Acceptance.suppress(request, findings, suppressible, manifests);
+        Suppressor.Outcome outcome = Acceptance.suppress(request, findings, suppressible, manifestComments, manifests);
         List<Finding> active = new ArrayList<>(outcome.active());
         for (Suppressor.MetaFinding meta : outcome.meta()) {
             if (!request.disabledRules().contains(meta.rule())) {

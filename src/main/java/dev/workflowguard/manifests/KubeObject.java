@@ -43,6 +43,11 @@ public final class KubeObject {
         this.basePath = List.copyOf(basePath);
     }
 
+    /** The path from the document root to this object (empty unless it is an item of a List). */
+    public List<Object> basePath() {
+        return basePath;
+    }
+
     /** The 0-based document of the file this object is in. */
     public int document() {
         return document;

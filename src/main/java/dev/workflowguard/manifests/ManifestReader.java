@@ -8,7 +8,18 @@ import dev.workflowguard.yaml.YamlLoader;
 import dev.workflowguard.yaml.YamlMap;
 import dev.workflowguard.yaml.YamlNode;
 import dev.workflowguard.yaml.YamlScalar;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.List;
 import java.util.Set;
 
@@ -34,24 +45,149 @@ public final class ManifestReader {
         List<KubeObject> objects = new ArrayList<>();
         List<ManifestSet.ManifestDuplicate> duplicates = new ArrayList<>();
         for (SourceFile file : files) {
-            readFile(file, objects, duplicates);
+            FileResult result = readFile(file, (kind, name, stringData) -> true, false);
+            objects.addAll(result.objects());
+            duplicates.addAll(result.duplicates());
         }
         return new ManifestSet(objects, duplicates, files);
     }
 
-    void readFile(SourceFile file, List<KubeObject> objects, List<ManifestSet.ManifestDuplicate> duplicates)
-            throws YamlException {
-        loader.forEachDocument(file, document -> {
+    /** A manifest file to read: where it is and how messages name it. */
+    public record Input(Path path, String displayName) {
+    }
+
+    /** Reads a file's text (a SourceReader, with the configured limits and overrides). */
+    @FunctionalInterface
+    public interface FileSource {
+        SourceFile read(Path path, String displayName) throws YamlException;
+    }
+
+    /** What one file contributes. */
+    private record FileResult(SourceFile file, List<KubeObject> objects, List<ManifestSet.ManifestDuplicate> duplicates) {
+    }
+
+    /**
+     * Reads committed manifests as a large repository needs: files in parallel on every core, trees
+     * built only for the objects some rule reads, those trees pruned to the fields the rules read,
+     * and each file's text released once read, so memory follows the findings, not the repository.
+     *
+     * @param beforeRelease sees each file while its text is still in memory (suppression comments)
+     * @param progress told how many files are done, in order, as they complete
+     */
+    public ManifestSet read(List<Input> inputs, FileSource source, Consumer<SourceFile> beforeRelease,
+            BiConsumer<Integer, Integer> progress) throws YamlException {
+        List<KubeObject> objects = new ArrayList<>();
+        List<ManifestSet.ManifestDuplicate> duplicates = new ArrayList<>();
+        List<SourceFile> files = new ArrayList<>();
+        int threads = Math.min(Runtime.getRuntime().availableProcessors(), inputs.size());
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, READERS) : null;
+        try {
+            List<Future<FileResult>> results = new ArrayList<>();
+            for (Input input : inputs) {
+                Callable<FileResult> task = () -> {
+                    SourceFile file = source.read(input.path(), input.displayName());
+                    beforeRelease.accept(file);
+                    FileResult result = readFile(file, ManifestReader::needed, true);
+                    file.release();
+                    return result;
+                };
+                results.add(pool == null ? completed(task) : pool.submit(task));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                FileResult result = await(results.get(i));
+                objects.addAll(result.objects());
+                duplicates.addAll(result.duplicates());
+                files.add(result.file());
+                progress.accept(i + 1, inputs.size());
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+        return new ManifestSet(objects, duplicates, files);
+    }
+
+    private static final ThreadFactory READERS = new ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "workflow-guard-reader-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    };
+
+    private static Future<FileResult> completed(Callable<FileResult> task) {
+        FutureTask<FileResult> future = new FutureTask<>(task);
+        future.run();
+        return future;
+    }
+
+    private static FileResult await(Future<FileResult> future) throws YamlException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading manifests", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof YamlException yaml) {
+                throw yaml;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /**
+     * Whether some rule reads an object: deis-* workloads, the router Service, the Secrets the rules
+     * name (or any with literal stringData), autoscalers and deis RBAC roles; `kind: List` to unpack.
+     */
+    static boolean needed(String kind, String name, boolean hasStringData) {
+        if (kind == null) {
+            return false;
+        }
+        if (kind.endsWith("List")) {
+            return true;
+        }
+        if (!KINDS_READ.contains(kind)) {
+            return false;
+        }
+        boolean deis = name != null && name.startsWith("deis");
+        return switch (kind) {
+            case "Service" -> "deis-router".equals(name);
+            case "Secret" -> hasStringData || "objectstorage-keyfile".equals(name)
+                    || "deis-router-platform-cert".equals(name);
+            case "HorizontalPodAutoscaler" -> true;
+            default -> deis;
+        };
+    }
+
+    private FileResult readFile(SourceFile file, YamlLoader.Selector selector, boolean prune) throws YamlException {
+        List<KubeObject> objects = new ArrayList<>();
+        List<ManifestSet.ManifestDuplicate> duplicates = new ArrayList<>();
+        loader.forEachDocument(file, selector, document -> {
             List<KubeObject> found = new ArrayList<>();
             collect(document, document.root(), List.of(), found);
-            String owner = found.size() == 1 ? found.get(0).ref() : null;
+            String owner = found.size() == 1 ? found.get(0).ref()
+                    : !document.converted() && document.kind() != null && document.name() != null
+                            ? document.kind() + "/" + document.name() : null;
             document.duplicates().forEach(d -> duplicates.add(new ManifestSet.ManifestDuplicate(d, owner)));
             for (KubeObject object : found) {
-                if (KINDS_READ.contains(object.kind())) {
-                    objects.add(object);
+                if (KINDS_READ.contains(object.kind()) && (!prune || needed(object.kind(), object.name(),
+                        object.at("stringData") != null))) {
+                    objects.add(prune ? Pruner.prune(object) : object);
                 }
             }
         });
+        return new FileResult(file, objects, duplicates);
     }
 
     private static void collect(YamlDocument document, YamlNode node, List<Object> path, List<KubeObject> into) {

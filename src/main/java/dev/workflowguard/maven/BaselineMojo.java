@@ -31,7 +31,7 @@ public class BaselineMojo extends AbstractWorkflowMojo {
         CheckResult result;
         try {
             // Written from every current finding that no suppression accepts, whatever an older baseline says.
-            result = new Checker().check(request(FixOptions.DEFAULTS).build());
+            result = new Checker(new ProgressLog(getLog())).check(request(FixOptions.DEFAULTS).build());
         } catch (InputException e) {
             throw new MojoExecutionException(e.getMessage());
         }

@@ -71,7 +71,7 @@ public class CheckMojo extends AbstractWorkflowMojo {
         CheckRequest request = request(FixOptions.DEFAULTS).baseline(baseline).build();
         CheckResult result;
         try {
-            result = new Checker().check(request);
+            result = new Checker(new ProgressLog(getLog())).check(request);
         } catch (InputException e) {
             throw new MojoExecutionException(e.getMessage());
         }

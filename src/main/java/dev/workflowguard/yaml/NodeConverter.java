@@ -41,6 +41,60 @@ final class NodeConverter {
         return duplicates;
     }
 
+    /**
+     * Walks a document without building its tree, only to find repeated keys (and refuse complex
+     * keys): what a document no rule reads still owes. Each collection is visited once, so aliases
+     * cannot multiply the work.
+     */
+    void findDuplicatesOnly(Node root) throws YamlException {
+        walk(root, new java.util.ArrayDeque<>(), Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private void walk(Node node, java.util.Deque<String> path, Set<Node> visited) throws YamlException {
+        // Only an anchored node can be reached twice (through an alias), so only those are remembered.
+        if (node instanceof ScalarNode || (node.getAnchor() != null && !visited.add(node))) {
+            return;
+        }
+        if (node instanceof SequenceNode sequence) {
+            int index = 0;
+            for (Node item : sequence.getValue()) {
+                path.addLast("[" + index++ + "]");
+                walk(item, path, visited);
+                path.removeLast();
+            }
+            return;
+        }
+        List<NodeTuple> tuples = ((MappingNode) node).getValue();
+        int size = tuples.size();
+        Map<String, ScalarNode> seen = size > 8 ? new java.util.HashMap<>(size * 2) : null;
+        for (int i = 0; i < size; i++) {
+            NodeTuple tuple = tuples.get(i);
+            if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
+                throw complexKey(tuple.getKeyNode());
+            }
+            if (!(key.getTag().equals(Tag.MERGE) && key.getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN)) {
+                ScalarNode earlier = null;
+                if (seen != null) {
+                    earlier = seen.put(key.getValue(), key);
+                } else {
+                    for (int j = 0; j < i && earlier == null; j++) {
+                        if (tuples.get(j).getKeyNode() instanceof ScalarNode other
+                                && other.getValue().equals(key.getValue())
+                                && !(other.getTag().equals(Tag.MERGE))) {
+                            earlier = other;
+                        }
+                    }
+                }
+                if (earlier != null) {
+                    duplicates.add(new DuplicateKey(new ArrayList<>(path), scalar(earlier), scalar(key)));
+                }
+            }
+            path.addLast(key.getValue());
+            walk(tuple.getValueNode(), path, visited);
+            path.removeLast();
+        }
+    }
+
     YamlNode convertDocument(Node root) throws YamlException {
         YamlNode result = convert(root, null);
         long size = expandedSize.getOrDefault(root, 1L);

@@ -16,7 +16,9 @@ public final class SourceFile {
 
     private final Path path;
     private final String displayName;
-    private final String text;
+    /** Null once released; read again from disk on demand (and checked unchanged). */
+    private volatile String text;
+    private String releasedDigest;
     private final Charset charset;
     private final boolean byteOrderMark;
     /** char index of each code point; null while every code point is one char (the common case). */
@@ -50,8 +52,56 @@ public final class SourceFile {
         return displayName;
     }
 
+    /**
+     * Drops the text from memory once the file has been read: a large repository keeps only the
+     * findings and the few objects the rules need, not every file. {@link #text()} reads the file
+     * again when it is needed (a fix), and refuses a file that changed meanwhile.
+     */
+    public synchronized void release() {
+        if (text != null && java.nio.file.Files.isRegularFile(path)) {
+            releasedDigest = digest(text);
+            text = null;
+            charIndexByCodePoint = null;
+            indexBuilt = false;
+            lineStarts = null;
+        }
+    }
+
+    private static String digest(String content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private synchronized String reload() {
+        if (text != null) {
+            return text;
+        }
+        try {
+            String again = SourceReader.decode(path, displayName, java.nio.file.Files.readAllBytes(path)).text();
+            if (!digest(again).equals(releasedDigest)) {
+                throw new java.io.UncheckedIOException(new java.io.IOException(displayName
+                        + " changed on disk since it was read; run the goal again"));
+            }
+            text = again;
+            return again;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(new java.io.IOException(displayName
+                    + " cannot be read again: " + SourceReader.describe(e), e));
+        } catch (YamlException e) {
+            throw new java.io.UncheckedIOException(new java.io.IOException(e.getMessage(), e));
+        }
+    }
+
     public String text() {
-        return text;
+        String current = text;
+        if (current == null) {
+            return reload();
+        }
+        return current;
     }
 
     public Charset charset() {
@@ -66,10 +116,10 @@ public final class SourceFile {
     public int charIndex(int codePointOffset) {
         buildIndex();
         if (charIndexByCodePoint == null) {
-            return Math.min(codePointOffset, text.length());
+            return Math.min(codePointOffset, text().length());
         }
         if (codePointOffset >= charIndexByCodePoint.length) {
-            return text.length();
+            return text().length();
         }
         return charIndexByCodePoint[codePointOffset];
     }
@@ -80,9 +130,9 @@ public final class SourceFile {
         int line = 1;
         int column = 1;
         for (int i = 0; i < end; ) {
-            int c = text.codePointAt(i);
+            int c = text().codePointAt(i);
             i += Character.charCount(c);
-            if (c == '\n' || (c == '\r' && (i >= text.length() || text.charAt(i) != '\n'))) {
+            if (c == '\n' || (c == '\r' && (i >= text().length() || text().charAt(i) != '\n'))) {
                 line++;
                 column = 1;
             } else if (c != '\r' && c != '\uFEFF') {
@@ -101,8 +151,8 @@ public final class SourceFile {
      */
     public TextPosition positionOfMark(int line, int column, int codePointOffset) {
         if (yamlOnlyLineBreaks == null) {
-            yamlOnlyLineBreaks = text.indexOf('\u0085') >= 0 || text.indexOf('\u2028') >= 0
-                    || text.indexOf('\u2029') >= 0;
+            yamlOnlyLineBreaks = text().indexOf('\u0085') >= 0 || text().indexOf('\u2028') >= 0
+                    || text().indexOf('\u2029') >= 0;
         }
         if (!yamlOnlyLineBreaks) {
             return new TextPosition(line + 1, column + 1, codePointOffset);
@@ -111,10 +161,10 @@ public final class SourceFile {
             List<Integer> starts = new ArrayList<>();
             starts.add(0);
             int cp = 0;
-            for (int i = 0; i < text.length(); cp++) {
-                int c = text.codePointAt(i);
+            for (int i = 0; i < text().length(); cp++) {
+                int c = text().codePointAt(i);
                 i += Character.charCount(c);
-                if (c == '\n' || (c == '\r' && (i >= text.length() || text.charAt(i) != '\n'))) {
+                if (c == '\n' || (c == '\r' && (i >= text().length() || text().charAt(i) != '\n'))) {
                     starts.add(cp + 1);
                 }
             }
@@ -122,7 +172,7 @@ public final class SourceFile {
         }
         int found = Arrays.binarySearch(lineStarts, Math.max(0, codePointOffset));
         int lineIndex = found >= 0 ? found : -found - 2;
-        int bom = lineIndex == 0 && codePointOffset > 0 && text.startsWith("\uFEFF") ? 1 : 0;
+        int bom = lineIndex == 0 && codePointOffset > 0 && text().startsWith("\uFEFF") ? 1 : 0;
         return new TextPosition(lineIndex + 1, codePointOffset - lineStarts[lineIndex] + 1 - bom, codePointOffset);
     }
 
@@ -130,14 +180,14 @@ public final class SourceFile {
         if (indexBuilt) {
             return;
         }
-        int count = text.codePointCount(0, text.length());
-        if (count != text.length()) {
+        int count = text().codePointCount(0, text().length());
+        if (count != text().length()) {
             int[] index = new int[count + 1];
             int cp = 0;
-            for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+            for (int i = 0; i < text().length(); i += Character.charCount(text().codePointAt(i))) {
                 index[cp++] = i;
             }
-            index[count] = text.length();
+            index[count] = text().length();
             charIndexByCodePoint = index;
         }
         indexBuilt = true;

@@ -57,12 +57,34 @@ public final class YamlLoader {
         return first[0];
     }
 
+    /**
+     * Decides, from a document's `kind` and `metadata.name` (read without building its tree), whether
+     * the tree is needed. Building trees is most of the cost of reading a large render; documents no
+     * rule reads are only checked for repeated keys.
+     */
+    @FunctionalInterface
+    public interface Selector {
+        boolean convert(String kind, String name, boolean hasStringData);
+    }
+
+    private static final Selector EVERY_DOCUMENT = (kind, name, hasStringData) -> true;
+
     /** Streams the file's documents to the handler; the handler may drop each one when done. */
     public void forEachDocument(SourceFile file, DocumentHandler handler) throws YamlException {
-        forEachDocument(file, handler, Integer.MAX_VALUE);
+        forEachDocument(file, EVERY_DOCUMENT, handler, Integer.MAX_VALUE);
+    }
+
+    /** Streams the file's documents, building trees only for those the selector wants. */
+    public void forEachDocument(SourceFile file, Selector selector, DocumentHandler handler) throws YamlException {
+        forEachDocument(file, selector, handler, Integer.MAX_VALUE);
     }
 
     private void forEachDocument(SourceFile file, DocumentHandler handler, int maxDocuments) throws YamlException {
+        forEachDocument(file, EVERY_DOCUMENT, handler, maxDocuments);
+    }
+
+    private void forEachDocument(SourceFile file, Selector selector, DocumentHandler handler, int maxDocuments)
+            throws YamlException {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(limits.maxAliases());
         options.setNestingDepthLimit(limits.maxNestingDepth());
@@ -98,10 +120,18 @@ public final class YamlLoader {
             while (index < maxDocuments && nodes.hasNext()) {
                 Node node = nodes.next();
                 NodeConverter converter = new NodeConverter(file, limits);
-                YamlNode root = node == null ? null : converter.convertDocument(node);
+                String[] peek = peek(node);
+                boolean convert = node == null || selector.convert(peek[0], peek[1], peek[2] != null);
+                YamlNode root = null;
+                if (convert) {
+                    root = node == null ? null : converter.convertDocument(node);
+                } else {
+                    converter.findDuplicatesOnly(node);
+                }
                 int start = node == null ? previousEnd : node.getStartMark().getIndex();
                 String source = sourceComment(file, previousEnd, start);
-                handler.handle(new YamlDocument(file, index++, root, List.copyOf(converter.duplicates()), source));
+                handler.handle(new YamlDocument(file, index++, root, List.copyOf(converter.duplicates()), source,
+                        peek[0], peek[1], convert));
                 if (node != null) {
                     previousEnd = node.getEndMark().getIndex();
                 }
@@ -128,6 +158,37 @@ public final class YamlLoader {
                     "nests too deeply to be read (limit maxNestingDepth "
                     + limits.maxNestingDepth() + ")");
         }
+    }
+
+    /** A document's kind, metadata.name and whether it has stringData, read off the composed nodes: cheap. */
+    private static String[] peek(Node node) {
+        String[] out = new String[3];
+        if (node instanceof org.yaml.snakeyaml.nodes.MappingNode map) {
+            for (org.yaml.snakeyaml.nodes.NodeTuple tuple : map.getValue()) {
+                if (!(tuple.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode key)) {
+                    continue;
+                }
+                switch (key.getValue()) {
+                    case "kind" -> out[0] = tuple.getValueNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode k
+                            ? k.getValue() : null;
+                    case "stringData" -> out[2] = "yes";
+                    case "metadata" -> {
+                        if (tuple.getValueNode() instanceof org.yaml.snakeyaml.nodes.MappingNode metadata) {
+                            for (org.yaml.snakeyaml.nodes.NodeTuple field : metadata.getValue()) {
+                                if (field.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode fieldKey
+                                        && fieldKey.getValue().equals("name")
+                                        && field.getValueNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode name) {
+                                    out[1] = name.getValue();
+                                }
+                            }
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** SnakeYAML's composer refused a tag with an IllegalArgumentException (not one of its YAMLExceptions). */
