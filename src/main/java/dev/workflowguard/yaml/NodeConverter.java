@@ -26,7 +26,9 @@ final class NodeConverter {
 
     private final SourceFile file;
     private final YamlLimits limits;
-    private final Resolver resolver = new Resolver();
+    /** SnakeYAML's resolver only reads its tables once built, so one serves every document and thread. */
+    private static final Resolver RESOLVER = new Resolver();
+    private final Resolver resolver = RESOLVER;
     private final Map<Node, YamlNode> converted = new IdentityHashMap<>();
     private final Map<Node, Long> expandedSize = new IdentityHashMap<>();
     private final Set<Node> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());

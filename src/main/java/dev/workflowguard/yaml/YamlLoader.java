@@ -94,7 +94,7 @@ public final class YamlLoader {
         options.setMergeOnCompose(false);
         String text = file.text();
         StreamReader reader = reader(text);
-        Composer composer = new Composer(new ParserImpl(reader, options), new Resolver(), options);
+        Composer composer = new Composer(new ParserImpl(reader, options), COMPOSER_RESOLVER, options);
         int index = 0;
         int previousEnd = 0;
         try {
@@ -213,17 +213,34 @@ public final class YamlLoader {
      */
     static StreamReader reader(String text) {
         StreamReader reader = new StreamReader(new StringReader(text));
-        try {
-            java.lang.reflect.Field buffer = StreamReader.class.getDeclaredField("buffer");
-            if (buffer.getType() == char[].class) {
-                buffer.setAccessible(true);
-                buffer.set(reader, new char[(int) Math.min(text.length() + 2L, READ_CHUNK)]);
+        if (BUFFER != null) {
+            try {
+                BUFFER.set(reader, new char[(int) Math.min(text.length() + 2L, READ_CHUNK)]);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // keep SnakeYAML's own buffer
             }
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            // keep SnakeYAML's own buffer
         }
         return reader;
     }
+
+    /** SnakeYAML's reader buffer field, looked up once; null when it cannot be used. */
+    private static final java.lang.reflect.Field BUFFER = bufferField();
+
+    private static java.lang.reflect.Field bufferField() {
+        try {
+            java.lang.reflect.Field buffer = StreamReader.class.getDeclaredField("buffer");
+            if (buffer.getType() != char[].class) {
+                return null;
+            }
+            buffer.setAccessible(true);
+            return buffer;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The composer only reads the resolver's tables once built: one serves every file and thread. */
+    private static final Resolver COMPOSER_RESOLVER = new Resolver();
 
     private YamlException syntaxError(SourceFile file, MarkedYAMLException e) {
         Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
