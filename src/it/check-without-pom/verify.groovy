@@ -35,5 +35,5 @@ assert new File(basedir, 'target').list() as List == ['workflow']
 
 def report = new JsonSlurper().parse(new File(basedir, 'target/workflow/report.json'))
 assert report.findings.collect { "${it.file}:${it.line}:${it.column} ${it.severity} ${it.rule}".toString() } == expected
-assert report.summary == [error: 5, warning: 3, info: 1, files: 1, fixable: 4, failed: true]
+assert report.summary == [error: 5, warning: 3, info: 1, files: 1, fixable: 4, suppressed: 0, baselined: 0, failed: true]
 return true

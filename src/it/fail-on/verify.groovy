@@ -40,5 +40,5 @@ assert !runs[2].any { it.contains('Failed to execute goal') }
 def report = new JsonSlurper().parse(new File(basedir, 'target/workflow/report.json'))   // from run 3
 assert report.failOnSeverity == 'none'
 assert report.findings*.rule == ['grafana-default-admin', 'no-ip-whitelist', 'tls-legacy-protocols']
-assert report.summary == [error: 1, warning: 1, info: 1, files: 2, fixable: 1, failed: false]
+assert report.summary == [error: 1, warning: 1, info: 1, files: 2, fixable: 1, suppressed: 0, baselined: 0, failed: false]
 return true

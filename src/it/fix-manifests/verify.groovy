@@ -56,7 +56,7 @@ assert check.contains('[ERROR] workflow-guard: 3 errors, 1 warning, 0 info in 1 
 assert runs[1].contains('[INFO] BUILD FAILURE')
 def report = new JsonSlurper().parse(new File(basedir, 'target/workflow/report.json'))
 assert !report.findings.any { it.rule == 'single-router' }
-assert report.summary == [error: 3, warning: 1, info: 0, files: 1, fixable: 0, failed: true]
+assert report.summary == [error: 3, warning: 1, info: 0, files: 1, fixable: 0, suppressed: 0, baselined: 0, failed: true]
 
 // ---- The file: exactly these lines changed, everything else (comments, quotes, `# Source:` lines) byte for byte.
 byte[] before = new File(basedir, 'original/rendered/workflow.yaml').bytes  // copied by prebuild.groovy

@@ -77,5 +77,5 @@ assert minio.locations.collect { "${it.file}:${it.line}:${it.column} ${it.object
 assert report.findings.find { it.rule == 'tls-missing' }.object == 'Service/deis-router'
 assert report.findings.find { it.rule == 'grafana-signup' }.object == 'Deployment/deis-monitor-grafana'
 assert report.findings.every { it.valuesPath == null && it.fixable == false }
-assert report.summary == [error: 4, warning: 3, info: 1, files: 3, fixable: 0, failed: true]
+assert report.summary == [error: 4, warning: 3, info: 1, files: 3, fixable: 0, suppressed: 0, baselined: 0, failed: true]
 return true

@@ -39,5 +39,5 @@ assert byRule['grafana-signup'].valuesPath == 'monitor.grafana.allow_sign_up'
 assert byRule['grafana-signup'].fixable == true
 assert byRule['grafana-signup'].fix.value == 'false'
 assert byRule['rbac-disabled'].fix.file == 'values/base.yaml'
-assert report.summary == [error: 2, warning: 1, info: 0, files: 2, fixable: 3, failed: true]
+assert report.summary == [error: 2, warning: 1, info: 0, files: 2, fixable: 3, suppressed: 0, baselined: 0, failed: true]
 return true

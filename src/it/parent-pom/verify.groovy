@@ -50,5 +50,5 @@ assert us.summary.failed == false
 def eu = new JsonSlurper().parse(new File(basedir, 'cluster-eu/target/workflow/report.json'))
 assert eu.findings.collect { "${it.file}:${it.line}:${it.column} ${it.severity} ${it.rule}".toString() } == expected
 assert eu.findings*.valuesPath == ['s3.builder_bucket', 'monitor.grafana.allow_sign_up']
-assert eu.summary == [error: 2, warning: 0, info: 0, files: 2, fixable: 1, failed: true]
+assert eu.summary == [error: 2, warning: 0, info: 0, files: 2, fixable: 1, suppressed: 0, baselined: 0, failed: true]
 return true

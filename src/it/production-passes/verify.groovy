@@ -13,5 +13,5 @@ assert !lines.any { it.startsWith('[ERROR]') || it.startsWith('[WARNING]') }
 def report = new JsonSlurper().parse(new File(basedir, 'target/workflow/report.json'))
 assert report.workflowVersion == '2.19.0'
 assert report.findings == []
-assert report.summary == [error: 0, warning: 0, info: 0, files: 2, fixable: 0, failed: false]
+assert report.summary == [error: 0, warning: 0, info: 0, files: 2, fixable: 0, suppressed: 0, baselined: 0, failed: false]
 return true

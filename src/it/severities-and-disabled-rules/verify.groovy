@@ -23,5 +23,5 @@ assert report.findings.collect { "${it.file}:${it.line}:${it.column} ${it.severi
     'values/prod.yaml:17:1 warning tls-missing',
     'values/prod.yaml:18:3 error no-ip-whitelist',
 ]
-assert report.summary == [error: 1, warning: 1, info: 0, files: 2, fixable: 0, failed: true]
+assert report.summary == [error: 1, warning: 1, info: 0, files: 2, fixable: 0, suppressed: 0, baselined: 0, failed: true]
 return true

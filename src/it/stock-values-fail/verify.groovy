@@ -66,5 +66,5 @@ assert byRule['single-router'].fixable == false   // the stock chart has no repl
 assert byRule['tls-not-enforced'].fixable == true
 assert byRule['tls-missing'].valuesPath == 'router.service_annotations'
 assert report.findings.every { it.object == null }
-assert report.summary == [error: 6, warning: 3, info: 1, files: 1, fixable: 4, failed: true]
+assert report.summary == [error: 6, warning: 3, info: 1, files: 1, fixable: 4, suppressed: 0, baselined: 0, failed: true]
 return true
