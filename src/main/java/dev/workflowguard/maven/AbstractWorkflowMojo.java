@@ -58,6 +58,14 @@ abstract class AbstractWorkflowMojo extends AbstractMojo {
     protected int maxNestingDepth;
 
     /**
+     * Most aliases to collections ({@code *name} of an anchored mapping or list) one YAML document may
+     * use; values files that share settings through anchors may need more. Alias bombs stay refused
+     * whatever this is: a document may never expand to more than 1,000,000 nodes.
+     */
+    @Parameter(property = "workflow.maxAliases", defaultValue = "100")
+    protected int maxAliases;
+
+    /**
      * The Workflow chart to render with Helm, in-process: a chart folder (subcharts vendored under
      * charts/) or a .tgz. Its own values.yaml files then provide the defaults and its Chart.yaml
      * version the Workflow version.
@@ -177,8 +185,11 @@ abstract class AbstractWorkflowMojo extends AbstractMojo {
         if (maxFileSizeMb <= 0 || maxNestingDepth <= 0) {
             throw new MojoExecutionException("maxFileSizeMb and maxNestingDepth must be positive");
         }
+        if (maxAliases < 0) {
+            throw new MojoExecutionException("maxAliases must not be negative");
+        }
         YamlLimits limits = YamlLimits.DEFAULTS.withMaxFileBytes(maxFileSizeMb * 1024L * 1024L)
-                .withMaxNestingDepth(maxNestingDepth);
+                .withMaxNestingDepth(maxNestingDepth).withMaxAliases(maxAliases);
         return CheckRequest.builder(baseDirectory())
                 .values(valuesFiles)
                 .manifests(manifests)

@@ -19,6 +19,8 @@ public final class RuleFindings {
     public static final class Pending {
         private final String cause;
         private final List<Place> places = new ArrayList<>();
+        /** The locations of {@code places}, so that a cause seen at many places is not searched place by place. */
+        private final java.util.Set<dev.workflowguard.finding.Location> locations = new java.util.HashSet<>();
         private ProposedFix fix;
         private final List<ManifestFix> manifestFixes = new ArrayList<>();
         private Severity severityHint;
@@ -72,8 +74,7 @@ public final class RuleFindings {
      */
     public void report(String cause, Place place, ProposedFix fix, Severity severityHint) {
         Pending pending = byCause.computeIfAbsent(cause, Pending::new);
-        boolean known = pending.places.stream().anyMatch(p -> p.location().equals(place.location()));
-        if (!known) {
+        if (pending.locations.add(place.location())) {
             pending.places.add(place);
         }
         if (pending.fix == null) {

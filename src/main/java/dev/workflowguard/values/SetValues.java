@@ -25,6 +25,9 @@ import java.util.Map;
  */
 public final class SetValues {
 
+    /** Helm's largest --set list index (strvals.MaxIndex): lists are filled with nulls up to the index. */
+    static final int MAX_INDEX = 65536;
+
     /** The display name of the pseudo file holding `--set` values. */
     public static final String DISPLAY_NAME = "--set";
 
@@ -200,11 +203,21 @@ public final class SetValues {
                     current.setLength(0);
                 }
                 int close = key.indexOf(']', i);
+                int index;
                 try {
-                    path.add(Integer.parseInt(key.substring(i + 1, close)));
+                    index = Integer.parseInt(key.substring(i + 1, close));
                 } catch (RuntimeException e) {
                     throw new SetException("bad list index in --set key \"" + key + "\"");
                 }
+                // As Helm: a negative index is refused, and so is one over 65536 (the list would be filled up to it).
+                if (index < 0) {
+                    throw new SetException("negative list index " + index + " in --set key \"" + key + "\"");
+                }
+                if (index > MAX_INDEX) {
+                    throw new SetException("list index " + index + " in --set key \"" + key
+                            + "\" is greater than the maximum Helm supports, " + MAX_INDEX);
+                }
+                path.add(index);
                 if (path.size() == 1) {
                     throw new SetException("--set key \"" + key + "\" starts with a list index");
                 }

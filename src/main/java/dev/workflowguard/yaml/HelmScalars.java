@@ -88,6 +88,15 @@ public final class HelmScalars {
         if (s.isEmpty() || !s.chars().allMatch(c -> Character.digit(c, 16) >= 0 && c < 128)) {
             return Optional.empty();
         }
+        // No 64-bit integer has more than 64 significant digits in any base; a longer string is out of range.
+        // Checked before BigInteger, whose parsing is quadratic: an 8 MB run of digits would take an hour.
+        int significant = s.length();
+        for (int i = 0; i < s.length() && s.charAt(i) == '0'; i++) {
+            significant--;
+        }
+        if (significant > 64) {
+            return Optional.empty();
+        }
         try {
             BigInteger value = new BigInteger(s, radix);
             value = negative ? value.negate() : value;

@@ -292,7 +292,8 @@ public final class YamlLoader {
         } else if (message.startsWith("The incoming YAML document exceeds the limit")) {
             problem = "has a document longer than " + limits.maxDocumentCodePoints() + " characters";
         } else if (message.startsWith("Number of aliases")) {
-            problem = "uses more than " + limits.maxAliases() + " aliases to collections (an alias bomb?)";
+            problem = "uses more than " + limits.maxAliases() + " aliases to collections (an alias bomb? raise maxAliases "
+                    + "if this is intended)";
         } else {
             problem = "cannot be read as YAML: " + message;
         }

@@ -296,6 +296,7 @@ class HostileInputTest {
             switch (kv[0]) {
                 case "maxFileSizeMb" -> limits = limits.withMaxFileBytes(Long.parseLong(kv[1]) * 1024 * 1024);
                 case "maxNestingDepth" -> limits = limits.withMaxNestingDepth(Integer.parseInt(kv[1]));
+                case "maxAliases" -> limits = limits.withMaxAliases(Integer.parseInt(kv[1]));
                 case "version" -> builder.workflowVersion(kv[1]);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }

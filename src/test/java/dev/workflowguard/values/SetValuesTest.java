@@ -81,4 +81,14 @@ class SetValuesTest {
         assertTrue(assertThrows(SetValues.SetException.class, () -> SetValues.parse(List.of("a[x]=1")))
                 .getMessage().contains("list index"));
     }
+
+    @Test
+    void listIndexesAreBoundedAsHelmBoundsThem() throws Exception {
+        // Was an IndexOutOfBoundsException and an OutOfMemoryError (a list filled up to the index).
+        assertTrue(assertThrows(SetValues.SetException.class, () -> SetValues.parse(List.of("a[-1]=x")))
+                .getMessage().contains("negative list index -1"));
+        assertTrue(assertThrows(SetValues.SetException.class, () -> SetValues.parse(List.of("a[999999999]=x")))
+                .getMessage().contains("greater than the maximum Helm supports, 65536"));
+        SetValues.parse(List.of("a[65536]=x"));
+    }
 }

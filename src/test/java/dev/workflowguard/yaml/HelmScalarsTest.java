@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigInteger;
+import java.util.Optional;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -63,5 +67,17 @@ class HelmScalarsTest {
             quoteCharacter = '"')
     void goTemplateTruthiness(String text, boolean truthy) throws Exception {
         assertEquals(truthy, parse(text).isTemplateTruthy());
+    }
+
+    @Test
+    void integersWithMoreThan64SignificantDigitsAreOutOfRangeAndRejectedFast() {
+        assertEquals(Optional.of(BigInteger.ONE), HelmScalars.parseInt("0".repeat(1000) + "1"));
+        assertEquals(Optional.of(new BigInteger("18446744073709551615")), HelmScalars.parseInt("0b" + "1".repeat(64)));
+        assertEquals(Optional.empty(), HelmScalars.parseInt("0b1" + "0".repeat(64)));
+        // 8 million digits: BigInteger alone would take about an hour.
+        String digits = "9".repeat(8_000_000);
+        assertEquals(Optional.empty(), org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> HelmScalars.parseInt(digits)));
+        assertEquals(HelmType.FLOAT, HelmScalars.typeOfPlain(digits));
     }
 }
