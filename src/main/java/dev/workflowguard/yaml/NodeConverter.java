@@ -148,9 +148,9 @@ final class NodeConverter {
     private HelmType helmType(ScalarNode node, ScalarStyle style) {
         String value = node.getValue();
         boolean plain = style == ScalarStyle.PLAIN;
-        Tag implicit = resolver.resolve(NodeId.scalar, value, plain);
         Tag tag = node.getTag();
-        if (tag.equals(implicit) || tag.equals(Tag.MERGE)) {
+        if (tag.equals(UntypedResolver.UNTAGGED) || tag.equals(Tag.MERGE)
+                || tag.equals(resolver.resolve(NodeId.scalar, value, plain))) {
             // No explicit tag: Helm's own rules decide.
             return plain ? HelmScalars.typeOfPlain(value) : HelmType.STRING;
         }

@@ -240,7 +240,7 @@ public final class YamlLoader {
     }
 
     /** The composer only reads the resolver's tables once built: one serves every file and thread. */
-    private static final Resolver COMPOSER_RESOLVER = new Resolver();
+    private static final Resolver COMPOSER_RESOLVER = new UntypedResolver();
 
     private YamlException syntaxError(SourceFile file, MarkedYAMLException e) {
         Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
