@@ -21,6 +21,8 @@ public final class RuleFindings {
         private final List<Place> places = new ArrayList<>();
         /** The locations of {@code places}, so that a cause seen at many places is not searched place by place. */
         private final java.util.Set<dev.workflowguard.finding.Location> locations = new java.util.HashSet<>();
+        /** Messages and object names already used by a place of this cause, to share their copies. */
+        private final Map<String, String> words = new java.util.HashMap<>();
         private ProposedFix fix;
         private final List<ManifestFix> manifestFixes = new ArrayList<>();
         private Severity severityHint;
@@ -75,7 +77,7 @@ public final class RuleFindings {
     public void report(String cause, Place place, ProposedFix fix, Severity severityHint) {
         Pending pending = byCause.computeIfAbsent(cause, Pending::new);
         if (pending.locations.add(place.location())) {
-            pending.places.add(place);
+            pending.places.add(shared(pending, place));
         }
         if (pending.fix == null) {
             pending.fix = fix;
@@ -92,6 +94,42 @@ public final class RuleFindings {
         report(cause, place, null, null);
         if (fix != null) {
             byCause.get(cause).manifestFixes.add(fix);
+        }
+    }
+
+    /**
+     * The place with its message and object name shared with an earlier place's equal ones: a cause
+     * seen in a thousand clusters' renders is worded the same a thousand times, and those copies
+     * would be most of what a large check keeps in memory.
+     */
+    private static Place shared(Pending pending, Place place) {
+        String message = pending.words.computeIfAbsent(place.message(), m -> m);
+        String object = place.object() == null ? null : pending.words.computeIfAbsent(place.object(), o -> o);
+        return message == place.message() && object == place.object() ? place
+                : new Place(place.location(), message, place.valuesPath(), object);
+    }
+
+    /**
+     * Adds what the same rule found in another part of the inputs (another manifest file), after
+     * what is here: causes already here gain the new places, the first fix stays, manifest fixes
+     * add up; as if the rule had reported everything to this collection.
+     */
+    public void addAll(RuleFindings other) {
+        for (Pending theirs : other.byCause.values()) {
+            Pending mine = byCause.computeIfAbsent(theirs.cause, Pending::new);
+            for (Place place : theirs.places) {
+                if (mine.locations.add(place.location())) {
+                    mine.places.add(shared(mine, place));
+                }
+            }
+            if (mine.fix == null) {
+                mine.fix = theirs.fix;
+            }
+            mine.manifestFixes.addAll(theirs.manifestFixes);
+            if (theirs.severityHint != null) {
+                mine.severityHint = theirs.severityHint;
+            }
+            mine.placeWithoutHint |= theirs.placeWithoutHint;
         }
     }
 
