@@ -62,7 +62,8 @@ final class Acceptance {
     }
 
     static Suppressor.Outcome suppress(CheckRequest request, List<Finding> findings, List<SourceFile> files,
-            Comments manifestComments, ManifestSet manifests) {
+            Comments manifestComments, ManifestSet manifests, List<Suppression> annotations,
+            List<SuppressionProblem> annotationProblems) {
         SuppressionReader reader = new SuppressionReader(new HashSet<>(RuleCatalogue.ids()));
         List<Suppression> suppressions = new ArrayList<>();
         List<SuppressionProblem> problems = new ArrayList<>();
@@ -78,6 +79,9 @@ final class Acceptance {
                 reader.readAnnotations(object, suppressions, problems);
             }
         }
+        // Read already, file by file, when the manifests were checked that way.
+        suppressions.addAll(annotations);
+        problems.addAll(annotationProblems);
         for (ConfiguredSuppression entry : request.suppressions()) {
             reader.readConfigured(entry.rule(), entry.file(), entry.valuesPath(), entry.object(), entry.reason(),
                     entry.until(), entry.source(), suppressions, problems);

@@ -120,6 +120,7 @@ public final class Checker {
                 : new EffectiveValues(sources, defaults);
 
         ManifestSet committed = null;
+        FileByFileCheck.Result byFile = null;
         List<SourceFile> manifestFiles = new ArrayList<>();
         Acceptance.Comments manifestComments = new Acceptance.Comments();
         if (!request.manifests().isEmpty()) {
@@ -130,20 +131,37 @@ public final class Checker {
                 }
             }
             try {
-                committed = new ManifestReader(loader).read(manifestInputs, reader::read, manifestComments::read,
-                        progress::filesRead);
+                ManifestReader manifestReader = new ManifestReader(loader);
+                if (chart == null && manifestInputs.size() > 1) {
+                    FileByFileCheck byFileCheck = new FileByFileCheck(enabledRules(request), values, version, request,
+                            new java.util.HashSet<>(RuleCatalogue.ids()));
+                    FileByFileCheck.Result joined = byFileCheck.join(manifestReader.readEach(manifestInputs,
+                            reader::read, manifestComments::read, progress::filesRead, byFileCheck::check));
+                    if (joined.consistent()) {
+                        byFile = joined;
+                    } else {
+                        // Evidence in one file changes what another's objects mean: check them as one set.
+                        committed = manifestReader.read(manifestInputs, reader::read, file -> { }, progress::filesRead);
+                    }
+                } else {
+                    committed = manifestReader.read(manifestInputs, reader::read, manifestComments::read,
+                            progress::filesRead);
+                }
             } catch (YamlException e) {
                 throw new InputException(e.getMessage(), Parameters.MANIFESTS);
             } catch (java.io.UncheckedIOException e) {
                 throw new InputException(e.getCause().getMessage(), Parameters.MANIFESTS);
             }
-            manifestFiles.addAll(committed.files());
+            manifestFiles.addAll(byFile != null ? byFile.files() : committed.files());
         }
 
         SecretMask.Builder secretsFound = SecretMask.builder();
         sources.forEach(secretsFound::values);
         if (committed != null) {
             committed.objects().forEach(secretsFound::object);
+        }
+        if (byFile != null) {
+            secretsFound.add(byFile.secrets());
         }
         SecretMask secrets = secretsFound.build();
 
@@ -165,7 +183,8 @@ public final class Checker {
 
         CheckContext context = new CheckContext(values, manifests, version, request.externalCertificate(),
                 request.fixOptions(), rendered == null ? null : rendered.objects(), committed);
-        List<Finding> findings = runRules(context, request, severities);
+        List<Finding> findings = byFile != null ? findings(enabledRules(request), byFile.findings(), severities)
+                : runRules(context, request, severities);
         if (rendered != null) {
             findings = new Provenance(new HelmRenderer(), rendered.request(), rendered.objects(), rendered.file(), values,
                     defaults, loader, reader).relocate(findings);
@@ -173,7 +192,8 @@ public final class Checker {
         // Every message leaves the engine masked: the reports, the baseline and the log all come from these.
         findings = findings.stream().map(secrets::mask).collect(java.util.stream.Collectors.toList());
         List<SourceFile> suppressible = new ArrayList<>(files.stream().map(ValuesSource::file).toList());
-        Suppressor.Outcome outcome = Acceptance.suppress(request, findings, suppressible, manifestComments, manifests);
+        Suppressor.Outcome outcome = Acceptance.suppress(request, findings, suppressible, manifestComments, manifests,
+                byFile == null ? List.of() : byFile.suppressions(), byFile == null ? List.of() : byFile.problems());
         List<Finding> active = new ArrayList<>(outcome.active());
         for (Suppressor.MetaFinding meta : outcome.meta()) {
             if (!request.disabledRules().contains(meta.rule())) {
@@ -204,15 +224,28 @@ public final class Checker {
     }
 
     private static List<Finding> runRules(CheckContext context, CheckRequest request, Map<String, Severity> severities) {
+        List<Rule> rules = enabledRules(request);
+        List<RuleFindings> collected = new ArrayList<>(rules.size());
+        for (Rule rule : rules) {
+            RuleFindings found = new RuleFindings();
+            rule.check(context, found);
+            collected.add(found);
+        }
+        return findings(rules, collected, severities);
+    }
+
+    private static List<Rule> enabledRules(CheckRequest request) {
+        return RuleCatalogue.all().stream().filter(rule -> !request.disabledRules().contains(rule.id())).toList();
+    }
+
+    /** Each rule's causes as findings, at the severity configured or asked for. */
+    private static List<Finding> findings(List<Rule> rules, List<RuleFindings> collected,
+            Map<String, Severity> severities) {
         List<Finding> findings = new ArrayList<>();
-        for (Rule rule : RuleCatalogue.all()) {
-            if (request.disabledRules().contains(rule.id())) {
-                continue;
-            }
-            RuleFindings collected = new RuleFindings();
-            rule.check(context, collected);
+        for (int i = 0; i < rules.size(); i++) {
+            Rule rule = rules.get(i);
             Severity override = severities.get(rule.id());
-            for (RuleFindings.Pending pending : collected.pending()) {
+            for (RuleFindings.Pending pending : collected.get(i).pending()) {
                 Severity severity = override != null ? override
                         : pending.severityHint() != null ? pending.severityHint() : rule.info().defaultSeverity();
                 findings.add(new Finding(rule.id(), severity, pending.cause(), pending.places(), pending.fix(),

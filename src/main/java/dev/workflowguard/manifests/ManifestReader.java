@@ -10,7 +10,6 @@ import dev.workflowguard.yaml.YamlNode;
 import dev.workflowguard.yaml.YamlScalar;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,6 +18,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.List;
 import java.util.Set;
@@ -79,25 +79,48 @@ public final class ManifestReader {
         List<KubeObject> objects = new ArrayList<>();
         List<ManifestSet.ManifestDuplicate> duplicates = new ArrayList<>();
         List<SourceFile> files = new ArrayList<>();
+        for (ManifestSet set : readEach(inputs, source, beforeRelease, progress, (file, set) -> set)) {
+            objects.addAll(set.objects());
+            duplicates.addAll(set.duplicates());
+            files.addAll(set.files());
+        }
+        return new ManifestSet(objects, duplicates, files);
+    }
+
+    /**
+     * Reads the files like {@link #read(List, FileSource, Consumer, BiConsumer)} but hands each
+     * file's objects to {@code perFile} on the reader thread and keeps only what it returns, so the
+     * objects of a file can be dropped as soon as it has been checked.
+     *
+     * @return what {@code perFile} returned for each input, in input order
+     */
+    public <T> List<T> readEach(List<Input> inputs, FileSource source, Consumer<SourceFile> beforeRelease,
+            BiConsumer<Integer, Integer> progress, BiFunction<SourceFile, ManifestSet, T> perFile)
+            throws YamlException {
+        List<T> out = new ArrayList<>(inputs.size());
         int threads = Math.min(Runtime.getRuntime().availableProcessors(), inputs.size());
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, READERS) : null;
         try {
-            List<Future<FileResult>> results = new ArrayList<>();
+            List<FutureTask<T>> results = new ArrayList<>();
             for (Input input : inputs) {
-                Callable<FileResult> task = () -> {
+                FutureTask<T> task = new FutureTask<>(() -> {
                     SourceFile file = source.read(input.path(), input.displayName());
                     beforeRelease.accept(file);
                     FileResult result = readFile(file, ManifestReader::needed, true);
                     file.release();
-                    return result;
-                };
-                results.add(pool == null ? completed(task) : pool.submit(task));
+                    return perFile.apply(file, new ManifestSet(result.objects(), result.duplicates(), List.of(file)));
+                });
+                if (pool != null) {
+                    pool.execute(task);
+                }
+                results.add(task);
             }
             for (int i = 0; i < results.size(); i++) {
-                FileResult result = await(results.get(i));
-                objects.addAll(result.objects());
-                duplicates.addAll(result.duplicates());
-                files.add(result.file());
+                if (pool == null) {
+                    results.get(i).run(); // one at a time, so one file's objects are in memory at once
+                }
+                out.add(await(results.get(i)));
+                results.set(i, null); // let what the caller does not keep go
                 progress.accept(i + 1, inputs.size());
             }
         } finally {
@@ -105,7 +128,7 @@ public final class ManifestReader {
                 pool.shutdownNow();
             }
         }
-        return new ManifestSet(objects, duplicates, files);
+        return out;
     }
 
     private static final ThreadFactory READERS = new ThreadFactory() {
@@ -119,13 +142,7 @@ public final class ManifestReader {
         }
     };
 
-    private static Future<FileResult> completed(Callable<FileResult> task) {
-        FutureTask<FileResult> future = new FutureTask<>(task);
-        future.run();
-        return future;
-    }
-
-    private static FileResult await(Future<FileResult> future) throws YamlException {
+    private static <T> T await(Future<T> future) throws YamlException {
         try {
             return future.get();
         } catch (InterruptedException e) {

@@ -3,9 +3,11 @@ package dev.workflowguard.rules;
 import dev.workflowguard.finding.Place;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.manifests.KubeObject;
+import dev.workflowguard.manifests.ManifestSet;
 import dev.workflowguard.values.Value;
 import dev.workflowguard.yaml.YamlScalar;
-import java.util.Optional;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** `rbac-disabled`: Workflow's components run without RBAC objects. */
 public final class RbacDisabledRule implements Rule {
@@ -43,17 +45,24 @@ public final class RbacDisabledRule implements Rule {
             }
         });
         context.manifestsIfAny().ifPresent(manifests -> {
-            Optional<KubeObject> workload = manifests.objects().stream()
-                    .filter(o -> o.isWorkload() && o.name().startsWith("deis-")).findFirst();
-            boolean roles = manifests.objects().stream()
-                    .anyMatch(o -> (o.kind().equals("Role") || o.kind().equals("ClusterRole"))
-                            && o.name().startsWith("deis"));
-            if (workload.isPresent() && !roles) {
-                KubeObject first = workload.get();
+            if (deisRoles(manifests)) {
+                return;
+            }
+            // One place per manifest file (each is a render of its own): its first deis-* workload.
+            Map<String, KubeObject> firstPerFile = new LinkedHashMap<>();
+            manifests.objects().stream().filter(o -> o.isWorkload() && o.name().startsWith("deis-"))
+                    .forEach(o -> firstPerFile.putIfAbsent(o.file().displayName(), o));
+            for (KubeObject first : firstPerFile.values()) {
                 findings.report("rbac", Place.inManifest(first.location(), first.ref(), "the render has deis-* "
                         + "workloads (first: " + first.ref() + ") but no Role or ClusterRole for them: " + WHY
                         + "; set " + PATH + ": true and re-render"));
             }
         });
+    }
+
+    /** True when a Role or ClusterRole for Workflow (deis*) is among the objects. */
+    static boolean deisRoles(ManifestSet manifests) {
+        return manifests.objects().stream().anyMatch(o -> (o.kind().equals("Role") || o.kind().equals("ClusterRole"))
+                && o.name().startsWith("deis"));
     }
 }

@@ -63,6 +63,12 @@ public final class SecretMask {
     public static final class Builder {
         private final Set<String> found = new TreeSet<>();
 
+        /** Adds what another builder found (each reader thread collects its own files' secrets). */
+        public Builder add(Builder other) {
+            found.addAll(other.found);
+            return this;
+        }
+
         public Builder values(ValuesSource source) {
             walk(source.root(), false);
             return this;
