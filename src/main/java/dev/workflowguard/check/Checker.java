@@ -135,8 +135,10 @@ public final class Checker {
                 if (chart == null && manifestInputs.size() > 1) {
                     FileByFileCheck byFileCheck = new FileByFileCheck(enabledRules(request), values, version, request,
                             new java.util.HashSet<>(RuleCatalogue.ids()));
-                    FileByFileCheck.Result joined = byFileCheck.join(manifestReader.readEach(manifestInputs,
-                            reader::read, manifestComments::read, progress::filesRead, byFileCheck::check));
+                    FileByFileCheck.Joiner joiner = byFileCheck.joiner();
+                    manifestReader.readEach(manifestInputs, reader::read, manifestComments::read, progress::filesRead,
+                            byFileCheck::check, joiner);
+                    FileByFileCheck.Result joined = joiner.result();
                     if (joined.consistent()) {
                         byFile = joined;
                     } else {

@@ -79,32 +79,49 @@ final class FileByFileCheck {
     }
 
     Result join(List<Outcome> outcomes) {
-        ManifestFacts all = ManifestFacts.NONE;
-        for (Outcome outcome : outcomes) {
-            all = all.or(outcome.facts());
+        Joiner joiner = joiner();
+        outcomes.forEach(joiner);
+        return joiner.result();
+    }
+
+    Joiner joiner() {
+        return new Joiner();
+    }
+
+    /**
+     * Folds outcomes in file order as they arrive, so that only the joined findings stay in memory,
+     * and remembers whether every file showed the same facts.
+     */
+    final class Joiner implements java.util.function.Consumer<Outcome> {
+        private final List<RuleFindings> findings = new ArrayList<>(rules.size());
+        private final SecretMask.Builder secrets = SecretMask.builder();
+        private final List<Suppression> suppressions = new ArrayList<>();
+        private final List<SuppressionProblem> problems = new ArrayList<>();
+        private final List<SourceFile> files = new ArrayList<>();
+        private ManifestFacts first;
+        private boolean consistent = true;
+
+        private Joiner() {
+            rules.forEach(rule -> findings.add(new RuleFindings()));
         }
-        boolean consistent = true;
-        for (Outcome outcome : outcomes) {
-            consistent &= outcome.facts().equals(all);
-        }
-        List<RuleFindings> findings = new ArrayList<>(rules.size());
-        for (int i = 0; i < rules.size(); i++) {
-            RuleFindings joined = new RuleFindings();
-            for (Outcome outcome : outcomes) {
-                joined.addAll(outcome.findings().get(i));
+
+        @Override
+        public void accept(Outcome outcome) {
+            if (first == null) {
+                first = outcome.facts();
             }
-            findings.add(joined);
-        }
-        SecretMask.Builder secrets = SecretMask.builder();
-        List<Suppression> suppressions = new ArrayList<>();
-        List<SuppressionProblem> problems = new ArrayList<>();
-        List<SourceFile> files = new ArrayList<>();
-        for (Outcome outcome : outcomes) {
+            consistent &= outcome.facts().equals(first);
+            for (int i = 0; i < rules.size(); i++) {
+                findings.get(i).addAll(outcome.findings().get(i));
+            }
             secrets.add(outcome.secrets());
             suppressions.addAll(outcome.suppressions());
             problems.addAll(outcome.problems());
             files.add(outcome.file());
         }
-        return new Result(consistent, findings, secrets, suppressions, problems, files);
+
+        Result result() {
+            return new Result(consistent, findings, secrets, suppressions, problems, files);
+        }
     }
 }

@@ -98,6 +98,18 @@ public final class ManifestReader {
             BiConsumer<Integer, Integer> progress, BiFunction<SourceFile, ManifestSet, T> perFile)
             throws YamlException {
         List<T> out = new ArrayList<>(inputs.size());
+        readEach(inputs, source, beforeRelease, progress, perFile, out::add);
+        return out;
+    }
+
+    /**
+     * Like {@link #readEach(List, FileSource, Consumer, BiConsumer, BiFunction)}, handing each
+     * file's result to {@code inOrder} on the calling thread, in input order, as soon as it and
+     * every file before it are done, so the caller can fold results instead of keeping them.
+     */
+    public <T> void readEach(List<Input> inputs, FileSource source, Consumer<SourceFile> beforeRelease,
+            BiConsumer<Integer, Integer> progress, BiFunction<SourceFile, ManifestSet, T> perFile,
+            Consumer<T> inOrder) throws YamlException {
         int threads = Math.min(Runtime.getRuntime().availableProcessors(), inputs.size());
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, READERS) : null;
         try {
@@ -119,7 +131,7 @@ public final class ManifestReader {
                 if (pool == null) {
                     results.get(i).run(); // one at a time, so one file's objects are in memory at once
                 }
-                out.add(await(results.get(i)));
+                inOrder.accept(await(results.get(i)));
                 results.set(i, null); // let what the caller does not keep go
                 progress.accept(i + 1, inputs.size());
             }
@@ -128,7 +140,6 @@ public final class ManifestReader {
                 pool.shutdownNow();
             }
         }
-        return out;
     }
 
     private static final ThreadFactory READERS = new ThreadFactory() {

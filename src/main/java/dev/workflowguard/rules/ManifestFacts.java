@@ -35,13 +35,4 @@ public record ManifestFacts(boolean routerScaled, boolean tlsEvidence, boolean r
                         || Router.annotationSetAnywhere(alone, Router.DEFAULT_WHITELIST),
                 RbacDisabledRule.deisRoles(objects));
     }
-
-    /** The facts of several sets taken together: each is shown when any set shows it. */
-    public ManifestFacts or(ManifestFacts other) {
-        return new ManifestFacts(routerScaled || other.routerScaled, tlsEvidence || other.tlsEvidence,
-                routerService || other.routerService, sslEnforced || other.sslEnforced,
-                whitelisted || other.whitelisted, deisRoles || other.deisRoles);
-    }
-
-    public static final ManifestFacts NONE = new ManifestFacts(false, false, false, false, false, false);
 }

@@ -30,10 +30,9 @@ public final class SecretMask {
 
     /** What replaces a secret. */
     public static final String MASK = "****";
-    /** Key names that hold credentials, wherever they appear. */
-    private static final Pattern CREDENTIAL_KEY = Pattern.compile(
-            "(?i).*(password|passwd|secret|token|key_json|keyjson|accountkey|accesskey|apikey|api_key|private_?key"
-                    + "|credentials?).*");
+    /** Words that make a key name a credential's, wherever they appear in it, in any case. */
+    private static final List<String> CREDENTIAL_WORDS = List.of("password", "passwd", "secret", "token", "key_json",
+            "keyjson", "accountkey", "accesskey", "apikey", "api_key", "private_key", "privatekey", "credential");
     /** A `key: value` line of YAML (or a diff of one) whose key names a credential. */
     private static final Pattern CREDENTIAL_LINE = Pattern.compile(
             "^([+\\- ]?\\s*(?:-\\s+)?[\"']?([\\w.\\-/]+)[\"']?\\s*:\\s+)(\\S.*?)\\s*$");
@@ -52,7 +51,14 @@ public final class SecretMask {
 
     /** True for a key whose value is a credential (`password`, `secretkey`, `key_json`, `token`…). */
     public static boolean isCredentialKey(String key) {
-        return CREDENTIAL_KEY.matcher(key).matches();
+        // Asked for every env entry of every rendered workload: plain searches, not a backtracking regex.
+        String lower = key.toLowerCase(Locale.ROOT);
+        for (String word : CREDENTIAL_WORDS) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static Builder builder() {

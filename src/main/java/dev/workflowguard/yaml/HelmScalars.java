@@ -28,6 +28,11 @@ public final class HelmScalars {
 
     /** The type Helm gives a plain (unquoted, untagged) scalar. */
     public static HelmType typeOfPlain(String text) {
+        if (text.length() > 5 && Character.isLetter(text.charAt(0))) {
+            // Most scalars: no null or boolean word is longer than five letters, and numbers start
+            // with a digit, a sign, a dot or an underscore.
+            return HelmType.STRING;
+        }
         if (NULL_WORDS.contains(text)) {
             return HelmType.NULL;
         }

@@ -68,13 +68,19 @@ public final class SourceFile {
     }
 
     private static String digest(String content) {
+        java.security.MessageDigest sha256 = SHA256.get();
+        sha256.reset();
+        return java.util.HexFormat.of().formatHex(sha256.digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** Looking SHA-256 up costs more than hashing a small file: one instance per reader thread. */
+    private static final ThreadLocal<java.security.MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return java.security.MessageDigest.getInstance("SHA-256");
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
+    });
 
     private synchronized String reload() {
         if (text != null) {

@@ -308,6 +308,10 @@ public final class YamlLoader {
         if (to <= from) {
             return null;
         }
+        int source = text.indexOf("Source:", from);
+        if (source < 0 || source >= to) {
+            return null; // the regex would scan the whole gap between documents for nothing
+        }
         Matcher matcher = SOURCE_COMMENT.matcher(text).region(from, to);
         String found = null;
         while (matcher.find()) {
