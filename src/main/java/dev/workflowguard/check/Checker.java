@@ -143,6 +143,9 @@ public final class Checker {
                         byFile = joined;
                     } else {
                         // Evidence in one file changes what another's objects mean: check them as one set.
+                        notes.add("the manifest files differ in evidence some rules look for anywhere (router Service, "
+                                + "autoscaler, certificate, whitelist, roles), so they were read again and checked as "
+                                + "one set");
                         committed = manifestReader.read(manifestInputs, reader::read, file -> { }, progress::filesRead);
                     }
                 } else {

@@ -107,6 +107,16 @@ class FileByFileCheckTest {
         CheckResult result = repo.manifests("rendered");
         Findings.none(result, "single-router");
         assertTrue(Findings.rules(result).contains("tls-missing"), Findings.describe(result));
+        assertTrue(result.notes().stream().anyMatch(n -> n.contains("checked as one set")), result.notes().toString());
+    }
+
+    @Test
+    void filesThatAgreeAreCheckedOneByOneWithoutANote() throws Exception {
+        TestRepo repo = new TestRepo(dir).file("clusters/a/workflow.yaml", STOCK + HPA)
+                .file("clusters/b/workflow.yaml", STOCK + HPA);
+        CheckResult result = repo.manifests("clusters");
+        Findings.none(result, "single-router");
+        assertFalse(result.notes().stream().anyMatch(n -> n.contains("checked as one set")), result.notes().toString());
     }
 
     @Test
