@@ -6,8 +6,6 @@ import dev.workflowguard.manifests.KubeObject;
 import dev.workflowguard.manifests.ManifestSet;
 import dev.workflowguard.values.Value;
 import dev.workflowguard.yaml.YamlScalar;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** `rbac-disabled`: Workflow's components run without RBAC objects. */
 public final class RbacDisabledRule implements Rule {
@@ -48,15 +46,11 @@ public final class RbacDisabledRule implements Rule {
             if (deisRoles(manifests)) {
                 return;
             }
-            // One place per manifest file (each is a render of its own): its first deis-* workload.
-            Map<String, KubeObject> firstPerFile = new LinkedHashMap<>();
-            manifests.objects().stream().filter(o -> o.isWorkload() && o.name().startsWith("deis-"))
-                    .forEach(o -> firstPerFile.putIfAbsent(o.file().displayName(), o));
-            for (KubeObject first : firstPerFile.values()) {
-                findings.report("rbac", Place.inManifest(first.location(), first.ref(), "the render has deis-* "
-                        + "workloads (first: " + first.ref() + ") but no Role or ClusterRole for them: " + WHY
-                        + "; set " + PATH + ": true and re-render"));
-            }
+            // One place for the whole render, however many files it spans: its first deis-* workload.
+            manifests.objects().stream().filter(o -> o.isWorkload() && o.name().startsWith("deis-")).findFirst()
+                    .ifPresent(first -> findings.reportFirstInManifests("rbac", Place.inManifest(first.location(),
+                            first.ref(), "the render has deis-* workloads (first: " + first.ref() + ") but no Role or "
+                                    + "ClusterRole for them: " + WHY + "; set " + PATH + ": true and re-render")));
         });
     }
 

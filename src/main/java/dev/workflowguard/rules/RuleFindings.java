@@ -27,6 +27,8 @@ public final class RuleFindings {
         private final List<ManifestFix> manifestFixes = new ArrayList<>();
         private Severity severityHint;
         private boolean placeWithoutHint;
+        /** Only the first rendered place counts (see {@link RuleFindings#reportFirstInManifests}). */
+        private boolean firstInManifestsOnly;
 
         Pending(String cause) {
             this.cause = cause;
@@ -89,6 +91,19 @@ public final class RuleFindings {
         }
     }
 
+    /**
+     * Records the one rendered place that stands for a cause of the whole set of manifests (the
+     * first object that shows it), not one place per object: when manifests checked file by file
+     * are joined, only the first file's place is kept, as if they had been checked as one set.
+     */
+    public void reportFirstInManifests(String cause, Place place) {
+        Pending pending = byCause.computeIfAbsent(cause, Pending::new);
+        pending.firstInManifestsOnly = true;
+        if (pending.places.stream().noneMatch(p -> p.object() != null)) {
+            report(cause, place);
+        }
+    }
+
     /** Records a rendered object showing the cause, with the edit that corrects it in place (or null). */
     public void report(String cause, Place place, ManifestFix fix) {
         report(cause, place, null, null);
@@ -117,7 +132,12 @@ public final class RuleFindings {
     public void addAll(RuleFindings other) {
         for (Pending theirs : other.byCause.values()) {
             Pending mine = byCause.computeIfAbsent(theirs.cause, Pending::new);
+            mine.firstInManifestsOnly |= theirs.firstInManifestsOnly;
+            boolean manifestPlaceKept = mine.places.stream().anyMatch(p -> p.object() != null);
             for (Place place : theirs.places) {
+                if (mine.firstInManifestsOnly && place.object() != null && manifestPlaceKept) {
+                    continue;
+                }
                 if (mine.locations.add(place.location())) {
                     mine.places.add(shared(mine, place));
                 }
