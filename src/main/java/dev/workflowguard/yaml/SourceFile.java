@@ -22,12 +22,17 @@ public final class SourceFile {
     private final Charset charset;
     private final boolean byteOrderMark;
     /** char index of each code point; null while every code point is one char (the common case). */
-    private int[] charIndexByCodePoint;
-    private boolean indexBuilt;
+    /**
+     * Char index of each code point; null until built, {@link #ONE_CHAR_EACH} when every code point
+     * is one char. The lazily built fields are volatile and built into locals before they are
+     * published: values files are read by several reader threads at once (file-by-file checks).
+     */
+    private volatile int[] charIndexByCodePoint;
+    private static final int[] ONE_CHAR_EACH = new int[0];
     /** Whether the text holds a line break only YAML counts; null until asked. */
-    private Boolean yamlOnlyLineBreaks;
+    private volatile Boolean yamlOnlyLineBreaks;
     /** Code point offsets at which lines start, as editors count them; built only when needed. */
-    private int[] lineStarts;
+    private volatile int[] lineStarts;
 
     public SourceFile(Path path, String displayName, String text, Charset charset, boolean byteOrderMark) {
         this.path = Objects.requireNonNull(path, "path");
@@ -62,7 +67,6 @@ public final class SourceFile {
             releasedDigest = digest(text);
             text = null;
             charIndexByCodePoint = null;
-            indexBuilt = false;
             lineStarts = null;
         }
     }
@@ -120,14 +124,14 @@ public final class SourceFile {
 
     /** Converts a parser offset (code points) into an index into {@link #text()}. */
     public int charIndex(int codePointOffset) {
-        buildIndex();
-        if (charIndexByCodePoint == null) {
+        int[] index = buildIndex();
+        if (index == ONE_CHAR_EACH) {
             return Math.min(codePointOffset, text().length());
         }
-        if (codePointOffset >= charIndexByCodePoint.length) {
+        if (codePointOffset >= index.length) {
             return text().length();
         }
-        return charIndexByCodePoint[codePointOffset];
+        return index[codePointOffset];
     }
 
     /** The 1-based line and column of a code point offset, as the parser would report them. */
@@ -156,47 +160,53 @@ public final class SourceFile {
      * people see.
      */
     public TextPosition positionOfMark(int line, int column, int codePointOffset) {
-        if (yamlOnlyLineBreaks == null) {
-            yamlOnlyLineBreaks = text().indexOf('\u0085') >= 0 || text().indexOf('\u2028') >= 0
-                    || text().indexOf('\u2029') >= 0;
+        Boolean yamlOnly = yamlOnlyLineBreaks;
+        if (yamlOnly == null) {
+            yamlOnly = text().indexOf('\u0085') >= 0 || text().indexOf('\u2028') >= 0 || text().indexOf('\u2029') >= 0;
+            yamlOnlyLineBreaks = yamlOnly;
         }
-        if (!yamlOnlyLineBreaks) {
+        if (!yamlOnly) {
             return new TextPosition(line + 1, column + 1, codePointOffset);
         }
-        if (lineStarts == null) {
-            List<Integer> starts = new ArrayList<>();
-            starts.add(0);
+        int[] starts = lineStarts;
+        if (starts == null) {
+            List<Integer> breaks = new ArrayList<>();
+            breaks.add(0);
             int cp = 0;
             for (int i = 0; i < text().length(); cp++) {
                 int c = text().codePointAt(i);
                 i += Character.charCount(c);
                 if (c == '\n' || (c == '\r' && (i >= text().length() || text().charAt(i) != '\n'))) {
-                    starts.add(cp + 1);
+                    breaks.add(cp + 1);
                 }
             }
-            lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+            starts = breaks.stream().mapToInt(Integer::intValue).toArray();
+            lineStarts = starts;
         }
-        int found = Arrays.binarySearch(lineStarts, Math.max(0, codePointOffset));
+        int found = Arrays.binarySearch(starts, Math.max(0, codePointOffset));
         int lineIndex = found >= 0 ? found : -found - 2;
         int bom = lineIndex == 0 && codePointOffset > 0 && text().startsWith("\uFEFF") ? 1 : 0;
-        return new TextPosition(lineIndex + 1, codePointOffset - lineStarts[lineIndex] + 1 - bom, codePointOffset);
+        return new TextPosition(lineIndex + 1, codePointOffset - starts[lineIndex] + 1 - bom, codePointOffset);
     }
 
-    private void buildIndex() {
-        if (indexBuilt) {
-            return;
+    private int[] buildIndex() {
+        int[] built = charIndexByCodePoint;
+        if (built != null) {
+            return built;
         }
         int count = text().codePointCount(0, text().length());
-        if (count != text().length()) {
-            int[] index = new int[count + 1];
+        if (count == text().length()) {
+            built = ONE_CHAR_EACH;
+        } else {
+            built = new int[count + 1];
             int cp = 0;
             for (int i = 0; i < text().length(); i += Character.charCount(text().codePointAt(i))) {
-                index[cp++] = i;
+                built[cp++] = i;
             }
-            index[count] = text().length();
-            charIndexByCodePoint = index;
+            built[count] = text().length();
         }
-        indexBuilt = true;
+        charIndexByCodePoint = built;
+        return built;
     }
 
     @Override
