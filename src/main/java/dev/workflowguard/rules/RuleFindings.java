@@ -29,6 +29,8 @@ public final class RuleFindings {
         private boolean placeWithoutHint;
         /** Only the first rendered place counts (see {@link RuleFindings#reportFirstInManifests}). */
         private boolean firstInManifestsOnly;
+        /** Whether a place in a rendered object is among {@code places}, kept rather than searched for. */
+        private boolean hasManifestPlace;
 
         Pending(String cause) {
             this.cause = cause;
@@ -78,9 +80,7 @@ public final class RuleFindings {
      */
     public void report(String cause, Place place, ProposedFix fix, Severity severityHint) {
         Pending pending = byCause.computeIfAbsent(cause, Pending::new);
-        if (pending.locations.add(place.location())) {
-            pending.places.add(shared(pending, place));
-        }
+        add(pending, place);
         if (pending.fix == null) {
             pending.fix = fix;
         }
@@ -99,7 +99,7 @@ public final class RuleFindings {
     public void reportFirstInManifests(String cause, Place place) {
         Pending pending = byCause.computeIfAbsent(cause, Pending::new);
         pending.firstInManifestsOnly = true;
-        if (pending.places.stream().noneMatch(p -> p.object() != null)) {
+        if (!pending.hasManifestPlace) {
             report(cause, place);
         }
     }
@@ -109,6 +109,14 @@ public final class RuleFindings {
         report(cause, place, null, null);
         if (fix != null) {
             byCause.get(cause).manifestFixes.add(fix);
+        }
+    }
+
+    /** Adds a place not yet at one of the cause's locations: joining many files' places stays linear. */
+    private static void add(Pending pending, Place place) {
+        if (pending.locations.add(place.location())) {
+            pending.places.add(shared(pending, place));
+            pending.hasManifestPlace |= place.object() != null;
         }
     }
 
@@ -133,13 +141,9 @@ public final class RuleFindings {
         for (Pending theirs : other.byCause.values()) {
             Pending mine = byCause.computeIfAbsent(theirs.cause, Pending::new);
             mine.firstInManifestsOnly |= theirs.firstInManifestsOnly;
-            boolean manifestPlaceKept = mine.places.stream().anyMatch(p -> p.object() != null);
             for (Place place : theirs.places) {
-                if (mine.firstInManifestsOnly && place.object() != null && manifestPlaceKept) {
-                    continue;
-                }
-                if (mine.locations.add(place.location())) {
-                    mine.places.add(shared(mine, place));
+                if (!(mine.firstInManifestsOnly && place.object() != null && mine.hasManifestPlace)) {
+                    add(mine, place);
                 }
             }
             if (mine.fix == null) {
