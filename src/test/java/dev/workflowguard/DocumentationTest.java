@@ -48,6 +48,14 @@ class DocumentationTest {
     }
 
     @Test
+    void theOfflineAdviceNamesTheHelmReleaseThePluginResolves() throws IOException {
+        String readme = Files.readString(README);
+        String coordinates = dev.workflowguard.render.HelmLibrary.coordinates();
+        assertTrue(readme.contains("mvn dependency:get -Dartifact=" + coordinates + "`"), "README should say "
+                + "`mvn dependency:get -Dartifact=" + coordinates + "`");
+    }
+
+    @Test
     void theExampleUsesThisPluginVersion() throws IOException {
         String example = Files.readString(Path.of("examples", "infra-repo", "pom.xml"));
         assertTrue(example.contains("<version>" + pomVersion() + "</version>"), "examples/infra-repo/pom.xml");

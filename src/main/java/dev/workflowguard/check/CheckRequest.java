@@ -1,5 +1,6 @@
 package dev.workflowguard.check;
 
+import dev.workflowguard.render.HelmLibrary;
 import dev.workflowguard.rules.FixOptions;
 import dev.workflowguard.suppress.ConfiguredSuppression;
 import dev.workflowguard.yaml.SourceFile;
@@ -34,12 +35,13 @@ import java.util.Set;
  * @param suppressions `<suppression>` entries from the POM
  * @param baseline the baseline file of accepted findings, or null
  * @param today the date suppressions expire against
+ * @param helmLibrary where Helm is loaded from when the chart is rendered
  */
 public record CheckRequest(Path baseDirectory, List<String> valuesFiles, List<String> manifests,
         String workflowVersion, Set<String> disabledRules, Map<String, String> severities, String externalCertificate,
         YamlLimits limits, FixOptions fixOptions, Map<Path, SourceFile> textOverrides, String chart,
         String releaseName, String namespace, List<String> setValues, List<ConfiguredSuppression> suppressions,
-        String baseline, LocalDate today) {
+        String baseline, LocalDate today, HelmLibrary helmLibrary) {
 
     public CheckRequest {
         valuesFiles = List.copyOf(valuesFiles);
@@ -54,13 +56,14 @@ public record CheckRequest(Path baseDirectory, List<String> valuesFiles, List<St
         releaseName = releaseName == null || releaseName.isBlank() ? "deis" : releaseName.trim();
         namespace = namespace == null || namespace.isBlank() ? "deis" : namespace.trim();
         chart = chart == null || chart.isBlank() ? null : chart.trim();
+        helmLibrary = helmLibrary == null ? HelmLibrary.ON_CLASS_PATH : helmLibrary;
     }
 
     /** The same request, reading the given in-memory files instead of the disk. */
     public CheckRequest withOverrides(Map<Path, SourceFile> overrides) {
         return new CheckRequest(baseDirectory, valuesFiles, manifests, workflowVersion, disabledRules, severities,
                 externalCertificate, limits, fixOptions, overrides, chart, releaseName, namespace, setValues,
-                suppressions, baseline, today);
+                suppressions, baseline, today, helmLibrary);
     }
 
     public static Builder builder(Path baseDirectory) {
@@ -85,6 +88,7 @@ public record CheckRequest(Path baseDirectory, List<String> valuesFiles, List<St
         private final List<ConfiguredSuppression> suppressions = new ArrayList<>();
         private String baseline;
         private LocalDate today;
+        private HelmLibrary helmLibrary;
 
         private Builder(Path baseDirectory) {
             this.baseDirectory = baseDirectory;
@@ -189,10 +193,16 @@ public record CheckRequest(Path baseDirectory, List<String> valuesFiles, List<St
             return this;
         }
 
+        /** Where Helm is loaded from if the chart is rendered (helm-java on the class path by default). */
+        public Builder helmLibrary(HelmLibrary library) {
+            this.helmLibrary = library;
+            return this;
+        }
+
         public CheckRequest build() {
             return new CheckRequest(baseDirectory, valuesFiles, manifests, workflowVersion, disabledRules, severities,
                     externalCertificate, limits, fixOptions, Map.of(), chart, releaseName, namespace, setValues,
-                    suppressions, baseline, today);
+                    suppressions, baseline, today, helmLibrary);
         }
     }
 }

@@ -191,7 +191,7 @@ public final class Checker {
         List<Finding> findings = byFile != null ? findings(enabledRules(request), byFile.findings(), severities)
                 : runRules(context, request, severities);
         if (rendered != null) {
-            findings = new Provenance(new HelmRenderer(), rendered.request(), rendered.objects(), rendered.file(), values,
+            findings = new Provenance(new HelmRenderer(request.helmLibrary()), rendered.request(), rendered.objects(), rendered.file(), values,
                     defaults, loader, reader).relocate(findings);
         }
         // Every message leaves the engine masked: the reports, the baseline and the log all come from these.

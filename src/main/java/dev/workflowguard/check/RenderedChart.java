@@ -37,7 +37,7 @@ record RenderedChart(ManifestSet objects, SourceFile file, RenderRequest request
                 check.setValues(), java.util.Map.of());
         HelmRenderer.Rendered rendered;
         try {
-            rendered = new HelmRenderer().render(request);
+            rendered = new HelmRenderer(check.helmLibrary()).render(request);
         } catch (RenderException e) {
             throw new InputException(e.getMessage(), PARAMETER);
         }

@@ -1,6 +1,7 @@
 package dev.workflowguard.maven;
 
 import dev.workflowguard.check.CheckRequest;
+import dev.workflowguard.render.HelmLibrary;
 import dev.workflowguard.rules.FixOptions;
 import dev.workflowguard.yaml.YamlLimits;
 import java.io.File;
@@ -10,8 +11,12 @@ import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.repository.RemoteRepository;
 
 /** The configuration every goal that reads values and manifests shares. */
 abstract class AbstractWorkflowMojo extends AbstractMojo {
@@ -21,6 +26,16 @@ abstract class AbstractWorkflowMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${session}", readonly = true)
     protected MavenSession session;
+
+    /** Resolves Helm's Java library when a chart is rendered (it is not a dependency of the plugin). */
+    @Component
+    protected RepositorySystem repositorySystem;
+
+    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true)
+    protected RepositorySystemSession repositorySession;
+
+    @Parameter(defaultValue = "${project.remotePluginRepositories}", readonly = true)
+    protected List<RemoteRepository> pluginRepositories;
 
     /** Helm values files in the order given to Helm (later files win); comma-separated on the command line. */
     @Parameter(property = "workflow.values")
@@ -202,6 +217,15 @@ abstract class AbstractWorkflowMojo extends AbstractMojo {
                 .set(setValues)
                 .suppressions(configuredSuppressions())
                 .limits(limits)
-                .fixOptions(fixOptions);
+                .fixOptions(fixOptions)
+                .helmLibrary(helmLibrary());
+    }
+
+    /** Maven's resolver when running in Maven; helm-java on the class path when a test runs the goal directly. */
+    private HelmLibrary helmLibrary() {
+        if (repositorySystem == null || repositorySession == null) {
+            return HelmLibrary.ON_CLASS_PATH;
+        }
+        return new ResolvedHelmLibrary(repositorySystem, repositorySession, pluginRepositories, getLog());
     }
 }

@@ -1,9 +1,7 @@
 package dev.workflowguard.render;
 
-import com.marcnuri.helm.Helm;
-import com.marcnuri.helm.TemplateCommand;
 import dev.workflowguard.values.SetValues;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Renders a chart with Helm's own Go library, in-process (helm-java): no helm binary, no network.
+ * Renders a chart with Helm's own Go library, in-process (helm-java, from a {@link HelmLibrary}): no
+ * helm binary, no network while rendering.
  * Renders are cached for the life of the JVM by everything that can change them (chart content,
  * values texts, `--set`, probes), so `check` and `fix` in one build, and the provenance probes of
  * one check, never render the same thing twice.
@@ -37,6 +36,17 @@ public final class HelmRenderer {
     /** Helm CLI advice appended to render errors; there is no such flag here. */
     private static final Pattern CLI_ADVICE = Pattern.compile("\\s*Use --debug flag to render out invalid YAML\\s*$");
 
+    private final HelmLibrary library;
+
+    /** A renderer with helm-java on the class path (tests, embedders). */
+    public HelmRenderer() {
+        this(HelmLibrary.ON_CLASS_PATH);
+    }
+
+    public HelmRenderer(HelmLibrary library) {
+        this.library = library;
+    }
+
     public Rendered render(RenderRequest request) throws RenderException {
         String key = request.cacheKey();
         String cached = CACHE.get(key);
@@ -51,18 +61,20 @@ public final class HelmRenderer {
         } catch (SetValues.SetException e) {
             throw new RenderException(e.getMessage());
         }
+        List<String[]> all = new ArrayList<>();
+        for (Map.Entry<String, String> set : sets) {
+            all.add(new String[] {set.getKey(), set.getValue()});
+        }
+        for (Map.Entry<String, String> probe : request.probes().entrySet()) {
+            all.add(new String[] {probe.getKey(), probe.getValue()});
+        }
         long start = System.nanoTime();
-        TemplateCommand template = new Helm(request.chart().directory()).template()
-                .withName(request.releaseName())
-                .withNamespace(request.namespace());
-        request.valuesFiles().forEach(template::withValuesFile);
-        sets.forEach(set -> template.set(set.getKey(), set.getValue()));
-        request.probes().forEach(template::set);
         String text;
         try {
-            text = template.call();
-        } catch (RuntimeException | LinkageError e) {
-            throw new RenderException(describe(request.chart(), e));
+            text = HelmBinding.template(library, request.chart().directory(), request.releaseName(),
+                    request.namespace(), request.valuesFiles(), all);
+        } catch (HelmBinding.TemplateFailure e) {
+            throw new RenderException(describe(request.chart(), e.getCause()));
         }
         if (text == null || text.isBlank()) {
             throw new RenderException(request.chart().displayRoot() + " renders nothing with these values; a chart "
