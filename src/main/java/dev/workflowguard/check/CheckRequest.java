@@ -95,9 +95,7 @@ public record CheckRequest(Path baseDirectory, List<String> valuesFiles, List<St
         }
 
         public Builder values(List<String> files) {
-            if (files != null) {
-                files.stream().filter(f -> f != null && !f.isBlank()).map(String::trim).forEach(valuesFiles::add);
-            }
+            addTrimmed(files, valuesFiles);
             return this;
         }
 
@@ -106,9 +104,7 @@ public record CheckRequest(Path baseDirectory, List<String> valuesFiles, List<St
         }
 
         public Builder manifests(List<String> paths) {
-            if (paths != null) {
-                paths.stream().filter(f -> f != null && !f.isBlank()).map(String::trim).forEach(manifests::add);
-            }
+            addTrimmed(paths, manifests);
             return this;
         }
 
@@ -122,9 +118,7 @@ public record CheckRequest(Path baseDirectory, List<String> valuesFiles, List<St
         }
 
         public Builder disabledRules(List<String> ids) {
-            if (ids != null) {
-                ids.stream().filter(f -> f != null && !f.isBlank()).map(String::trim).forEach(disabledRules::add);
-            }
+            addTrimmed(ids, disabledRules);
             return this;
         }
 
@@ -165,7 +159,11 @@ public record CheckRequest(Path baseDirectory, List<String> valuesFiles, List<St
         /** Helm `--set` expressions, applied after the values files. */
         public Builder set(List<String> expressions) {
             if (expressions != null) {
-                expressions.stream().filter(e -> e != null && !e.isBlank()).forEach(setValues::add);
+                for (String expression : expressions) {
+                    if (expression != null && !expression.isBlank()) {
+                        setValues.add(expression);
+                    }
+                }
             }
             return this;
         }
@@ -197,6 +195,17 @@ public record CheckRequest(Path baseDirectory, List<String> valuesFiles, List<St
         public Builder helmLibrary(HelmLibrary library) {
             this.helmLibrary = library;
             return this;
+        }
+
+        /** Loops, not streams: this runs in every build, where each first-time lambda costs a class in a cold JVM. */
+        private static void addTrimmed(List<String> entries, java.util.Collection<String> to) {
+            if (entries != null) {
+                for (String entry : entries) {
+                    if (entry != null && !entry.isBlank()) {
+                        to.add(entry.trim());
+                    }
+                }
+            }
         }
 
         public CheckRequest build() {
