@@ -34,6 +34,8 @@ String failureText = ':check (default) on project maven4: workflow-guard: 2 find
 /** The checks both Mavens must pass; `lines` is one build's output. */
 def checkBuild = { String who, List<String> lines, boolean failing ->
     assert lines.any { it ==~ /^\[INFO\] --- workflow:.*:check \(default\) @ maven4 ---$/ } : "$who: the check did not run"
+    // Checked, not repeated from the record of an earlier build (up-to-date checking): each build's inputs differ.
+    assert !lines.any { it.contains('nothing changed since the last check') } : "$who: the outcome was repeated"
     if (failing) {
         assert ids(lines) == expected : who
         assert lines.contains(failSummary) : who

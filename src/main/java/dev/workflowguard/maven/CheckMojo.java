@@ -3,6 +3,7 @@ package dev.workflowguard.maven;
 import dev.workflowguard.check.CheckRequest;
 import dev.workflowguard.check.CheckResult;
 import dev.workflowguard.check.Checker;
+import dev.workflowguard.check.InputFingerprint;
 import dev.workflowguard.check.InputException;
 import dev.workflowguard.finding.Finding;
 import dev.workflowguard.finding.Severity;
@@ -19,7 +20,9 @@ import dev.workflowguard.report.SarifReport;
 import dev.workflowguard.suppress.SuppressedFinding;
 import dev.workflowguard.rules.FixOptions;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +58,14 @@ public class CheckMojo extends AbstractWorkflowMojo {
     @Parameter(property = "workflow.formats")
     protected List<String> reportFormats;
 
+    /**
+     * Repeats the last check's outcome without checking again when nothing it depends on has changed
+     * (values, manifests, baseline, configuration, plugin build, today's date) and its reports are
+     * untouched; a chart to render is always checked.
+     */
+    @Parameter(property = "workflow.upToDateChecking", defaultValue = "true")
+    protected boolean upToDateChecking;
+
     /** A baseline written by workflow:baseline: only findings not in it fail the build. */
     @Parameter(property = "workflow.baseline")
     protected String baseline;
@@ -69,8 +80,91 @@ public class CheckMojo extends AbstractWorkflowMojo {
         Severity failOn = parseFailOn();
         Set<String> formats = parseFormats();
         CheckRequest request = request(FixOptions.DEFAULTS).baseline(baseline).build();
+        String fingerprint = upToDateChecking ? fingerprint(request, failOn, formats) : null;
+        if (fingerprint != null) {
+            CheckRecord previous = CheckRecord.matching(outputDirectory(), fingerprint);
+            if (previous != null) {
+                log.info("workflow-guard: nothing changed since the last check; its outcome is repeated ("
+                        + display(outputDirectory().resolve(CheckRecord.FILE)) + "; -Dworkflow.upToDateChecking=false "
+                        + "checks again)");
+                previous.replay(log, System.out);
+                return;
+            }
+        }
+        RecordingLog recording = new RecordingLog(log);
+        List<String> output = new ArrayList<>();
+        Map<String, String> reports = new LinkedHashMap<>();
+        String failure = null;
+        boolean decided = false;
+        try {
+            check(request, failOn, formats, recording, output, reports);
+            decided = true;
+        } catch (MojoFailureException e) {
+            failure = e.getMessage();
+            decided = true;
+            throw e;
+        } finally {
+            if (decided && fingerprint != null) {
+                try {
+                    new CheckRecord(fingerprint, recording.lines(), output, failure, reports).write(outputDirectory());
+                } catch (IOException e) {
+                    log.debug("workflow-guard: the check record was not written: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** The fingerprint of everything this check's outcome depends on, or null to check without one. */
+    private String fingerprint(CheckRequest request, Severity failOn, Set<String> formats) {
+        String build = pluginBuild();
+        if (build == null) {
+            return null;
+        }
+        List<String> context = new ArrayList<>();
+        context.add(build);
+        context.add(toolVersion());
+        context.add(failOn == null ? "none" : failOn.id());
+        context.add(String.join(",", formats));
+        context.add(String.valueOf(GitHubAnnotations.active(System.getenv())));
+        context.add(ReportPaths.repositoryRoot(baseDirectory()).toString());
+        context.add(outputDirectory().toAbsolutePath().toString());
+        // The POM is where <suppression> entries are, and messages name their lines.
+        Path pom = project != null && project.getFile() != null ? project.getFile().toPath() : null;
+        try {
+            context.add(pom == null || !Files.isRegularFile(pom) ? "no POM" : CheckRecord.sha256(pom));
+        } catch (IOException e) {
+            return null;
+        }
+        return InputFingerprint.of(request, context);
+    }
+
+    /** Set by tests, whose classes are not in a jar: the plugin build the fingerprint names. */
+    String pluginBuild;
+
+    /**
+     * The plugin build that runs, for the fingerprint: its jar, size and time (a rebuilt SNAPSHOT is a new
+     * build), or null where the classes are not in a jar (a development class path), which never records.
+     */
+    private String pluginBuild() {
+        if (pluginBuild != null) {
+            return pluginBuild;
+        }
+        try {
+            Path code = Path.of(CheckMojo.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (!Files.isRegularFile(code)) {
+                return null;
+            }
+            return code + " " + Files.size(code) + " " + Files.getLastModifiedTime(code).toMillis();
+        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private void check(CheckRequest request, Severity failOn, Set<String> formats, Log log, List<String> output,
+            Map<String, String> reports) throws MojoExecutionException, MojoFailureException {
         CheckResult result;
         try {
+            // Progress goes to Maven's log only: it describes this run, not an outcome to repeat.
             result = new Checker(new ProgressLog(getLog())).check(request);
         } catch (InputException e) {
             throw new MojoExecutionException(e.getMessage());
@@ -102,12 +196,20 @@ public class CheckMojo extends AbstractWorkflowMojo {
         ReportPaths paths = new ReportPaths(baseDirectory());
         if (GitHubAnnotations.active(System.getenv())) {
             // Workflow commands must start a line of the job's output, so they bypass Maven's log prefixes.
-            GitHubAnnotations.lines(result, paths).forEach(System.out::println);
+            for (String line : GitHubAnnotations.lines(result, paths)) {
+                System.out.println(line);
+                output.add(line);
+            }
         }
         Path report = outputDirectory().resolve("report.json");
         try {
             JsonReport.write(report, result, toolVersion(), failOn);
             writeFormats(formats, result, failOn, request, paths);
+            for (String name : new String[] {"report.json", "report.sarif", "TEST-workflow-guard.xml", "report.html"}) {
+                if (name.equals("report.json") || formats.contains(FORMAT_OF.get(name))) {
+                    reports.put(name, CheckRecord.sha256(outputDirectory().resolve(name)));
+                }
+            }
         } catch (IOException e) {
             throw new MojoExecutionException("cannot write the reports in " + display(outputDirectory()) + ": "
                     + e.getMessage());
@@ -128,6 +230,8 @@ public class CheckMojo extends AbstractWorkflowMojo {
     }
 
     private static final List<String> FORMATS = List.of("json", "sarif", "junit", "html");
+    private static final Map<String, String> FORMAT_OF = Map.of("report.sarif", "sarif",
+            "TEST-workflow-guard.xml", "junit", "report.html", "html");
 
     private Set<String> parseFormats() throws MojoExecutionException {
         Set<String> formats = new java.util.LinkedHashSet<>();

@@ -1,0 +1,138 @@
+package dev.workflowguard.check;
+
+import dev.workflowguard.rules.FixOptions;
+import dev.workflowguard.suppress.ConfiguredSuppression;
+import dev.workflowguard.yaml.YamlLimits;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * A digest of everything a check's outcome depends on: the request (every setting, today's date, which
+ * decides expired suppressions), the bytes of every file it reads (values, each manifest file a folder
+ * expands to, the baseline), and what the caller adds (the plugin build, the report settings). Equal
+ * fingerprints mean the check would find exactly the same. A request whose inputs cannot all be listed
+ * here (a chart to render, in-memory overrides, a missing file) has none.
+ */
+public final class InputFingerprint {
+
+    private InputFingerprint() {
+    }
+
+    /**
+     * The fingerprint, or null when this request's outcome cannot be vouched for by one.
+     *
+     * @param context what else the outcome depends on, e.g. the plugin build and the report settings
+     */
+    public static String of(CheckRequest request, List<String> context) {
+        if (request.chart() != null || !request.textOverrides().isEmpty()) {
+            // A render depends on the chart's files and Helm itself; overrides are not on disk.
+            return null;
+        }
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            return null;
+        }
+        InputFiles inputs = new InputFiles(request.baseDirectory());
+        long max = request.limits().maxFileBytes();
+        try {
+            add(digest, "workflow-guard input fingerprint 1");
+            for (String part : context) {
+                add(digest, "context", part);
+            }
+            add(digest, "base", inputs.resolve(".").toString());
+            add(digest, "version", request.workflowVersion());
+            add(digest, "disabled", String.join(",", new java.util.TreeSet<>(request.disabledRules())));
+            add(digest, "severities", new TreeMap<>(request.severities()).toString());
+            add(digest, "certificate", request.externalCertificate());
+            // Fields one by one, not a record's toString(): its first call costs a cold JVM ~20 ms of bootstrap.
+            YamlLimits limits = request.limits();
+            add(digest, "limits", Long.toString(limits.maxFileBytes()), Integer.toString(limits.maxDocumentCodePoints()),
+                    Integer.toString(limits.maxNestingDepth()), Integer.toString(limits.maxAliases()),
+                    Long.toString(limits.maxExpandedNodes()));
+            FixOptions fix = request.fixOptions();
+            add(digest, "fix", fix.registrationMode(), fix.storage(), fix.whitelist(), Boolean.toString(fix.manifests()));
+            add(digest, "release", request.releaseName() + "/" + request.namespace());
+            for (String set : request.setValues()) {
+                add(digest, "set", set);
+            }
+            for (ConfiguredSuppression suppression : request.suppressions()) {
+                add(digest, "suppression", suppression.rule(), suppression.file(), suppression.valuesPath(),
+                        suppression.object(), suppression.reason(), suppression.until(),
+                        String.valueOf(suppression.source()));
+            }
+            add(digest, "today", request.today().toString());
+            for (String configured : request.valuesFiles()) {
+                addFile(digest, "values", inputs.valuesFile(configured), max);
+            }
+            for (String configured : request.manifests()) {
+                add(digest, "manifests", configured);
+                for (Path file : inputs.manifestFiles(configured)) {
+                    addFile(digest, "manifest", file, max);
+                }
+            }
+            if (request.baseline() != null) {
+                Path baseline = inputs.resolve(request.baseline());
+                if (Files.isRegularFile(baseline)) {
+                    addFile(digest, "baseline", baseline, max);
+                } else {
+                    add(digest, "baseline", "absent " + baseline);
+                }
+            }
+        } catch (InputException | IOException | RuntimeException e) {
+            // The check itself reports what is wrong with an input; never vouch for it.
+            return null;
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Each part is length-prefixed, so no two different sequences of parts digest alike. */
+    private static void add(MessageDigest digest, String... parts) {
+        for (String part : parts) {
+            byte[] bytes = String.valueOf(part).getBytes(StandardCharsets.UTF_8);
+            digest.update(length(bytes.length));
+            digest.update(bytes);
+        }
+    }
+
+    /** Streamed, so a large file is not held in memory; one over the size limit is left to the check to refuse. */
+    private static void addFile(MessageDigest digest, String kind, Path file, long maxBytes) throws IOException {
+        long size = Files.size(file);
+        if (size > maxBytes) {
+            throw new IOException(file + " is over the size limit");
+        }
+        add(digest, kind, file.toString());
+        digest.update(length(size));
+        byte[] buffer = new byte[64 * 1024];
+        long read = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+                read += n;
+            }
+        }
+        if (read != size) {
+            throw new IOException(file + " changed while it was read");
+        }
+    }
+
+    /** Eight big-endian bytes of a length. */
+    private static byte[] length(long value) {
+        byte[] out = new byte[8];
+        long rest = value;
+        for (int i = 7; i >= 0; i--) {
+            out[i] = (byte) rest;
+            rest >>>= 8;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,157 @@
+package dev.workflowguard.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.maven.api.plugin.testing.Basedir;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Up-to-date checking: a second `check` with nothing changed repeats the first one's outcome (lines,
+ * annotations, failure) from its record instead of checking again; any change to what the outcome
+ * depends on, or to the reports, checks again.
+ */
+@MojoTest
+@Basedir("/mojo/up-to-date-project")
+class CheckUpToDateTest {
+
+    private static final String REPEATED = "workflow-guard: nothing changed since the last check; its outcome is "
+            + "repeated (target/workflow/check-record.txt; -Dworkflow.upToDateChecking=false checks again)";
+
+    private static Path basedir() {
+        return Path.of("target", "test-classes", "mojo", "up-to-date-project").toAbsolutePath();
+    }
+
+    private static Path record() {
+        return basedir().resolve("target/workflow/check-record.txt");
+    }
+
+    @BeforeEach
+    void pristineProject() throws Exception {
+        Path target = basedir().resolve("target");
+        if (Files.exists(target)) {
+            try (Stream<Path> walk = Files.walk(target)) {
+                walk.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+        Files.copy(Path.of("src/test/resources/mojo/up-to-date-project/values/base.yaml"),
+                basedir().resolve("values/base.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Runs the goal with a fresh log; returns the log and the failure message (or null). */
+    private static Run run(CheckMojo mojo) {
+        CapturingLog log = new CapturingLog();
+        mojo.setLog(log);
+        mojo.pluginBuild = "test build";
+        try {
+            mojo.execute();
+            return new Run(log, null);
+        } catch (MojoFailureException e) {
+            return new Run(log, e.getMessage());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private record Run(CapturingLog log, String failure) {
+        boolean repeated() {
+            return log.at("INFO").contains(REPEATED);
+        }
+
+        /** The lines as the first run printed them (the repeated run's own first line aside). */
+        List<String> outcome() {
+            return log.lines.stream().filter(l -> !l.equals("[INFO] " + REPEATED)).toList();
+        }
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    void nothingChangedRepeatsTheOutcomeFromTheRecord(CheckMojo mojo) throws Exception {
+        Run first = run(mojo);
+        assertFalse(first.repeated(), first.log.all());
+        assertTrue(first.failure().contains("minio-storage (1)"), first.failure());
+        assertTrue(Files.isRegularFile(record()));
+
+        Run second = run(mojo);
+        assertTrue(second.repeated(), second.log.all());
+        assertEquals(first.outcome(), second.outcome());
+        assertEquals(first.failure(), second.failure());
+
+        // What is repeated comes from the record, not from a new check.
+        String text = Files.readString(record(), StandardCharsets.UTF_8);
+        Files.writeString(record(), text.replace("global.storage is \\\"minio\\\"", "global.storage is \\\"MINIO\\\"")
+                .replace("global.storage is \"minio\"", "global.storage is \"MINIO\""), StandardCharsets.UTF_8);
+        Run third = run(mojo);
+        assertTrue(third.repeated(), third.log.all());
+        assertTrue(third.log.all().contains("global.storage is \"MINIO\""), third.log.all());
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    void anEditedValuesFileIsCheckedAgain(CheckMojo mojo) throws Exception {
+        run(mojo);
+        Path values = basedir().resolve("values/base.yaml");
+        Files.writeString(values, Files.readString(values).replace("storage: minio", "storage: s3"));
+        Run second = run(mojo);
+        assertFalse(second.repeated(), second.log.all());
+        assertFalse(second.failure() != null && second.failure().contains("minio-storage"), second.failure());
+        // The new outcome is recorded in turn.
+        assertTrue(run(mojo).repeated());
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    void aChangedSettingIsCheckedAgain(CheckMojo mojo) throws Exception {
+        run(mojo);
+        mojo.failOnSeverity = "none";
+        Run second = run(mojo);
+        assertFalse(second.repeated(), second.log.all());
+        assertEquals(null, second.failure());
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    void aReportDeletedOrEditedSinceIsWrittenByANewCheck(CheckMojo mojo) throws Exception {
+        run(mojo);
+        Path report = basedir().resolve("target/workflow/report.json");
+        Files.delete(report);
+        assertFalse(run(mojo).repeated());
+        assertTrue(Files.isRegularFile(report));
+        Files.writeString(report, "{}");
+        assertFalse(run(mojo).repeated());
+        assertTrue(Files.readString(report).contains("minio-storage"));
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    void aNewPluginBuildChecksAgain(CheckMojo mojo) throws Exception {
+        run(mojo);
+        CapturingLog log = new CapturingLog();
+        mojo.setLog(log);
+        mojo.pluginBuild = "another build";
+        assertThrows(MojoFailureException.class, mojo::execute);
+        assertFalse(log.at("INFO").contains(REPEATED), log.all());
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    void upToDateCheckingOffAlwaysChecks(CheckMojo mojo) throws Exception {
+        mojo.upToDateChecking = false;
+        run(mojo);
+        assertFalse(Files.exists(record()));
+        assertFalse(run(mojo).repeated());
+    }
+}
