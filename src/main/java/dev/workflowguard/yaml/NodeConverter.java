@@ -29,9 +29,10 @@ final class NodeConverter {
     /** SnakeYAML's resolver only reads its tables once built, so one serves every document and thread. */
     private static final Resolver RESOLVER = new Resolver();
     private final Resolver resolver = RESOLVER;
-    private final Map<Node, YamlNode> converted = new IdentityHashMap<>();
-    private final Map<Node, Long> expandedSize = new IdentityHashMap<>();
-    private final Set<Node> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
+    // Built by convertDocument only: most documents of a large render are only walked for repeated keys.
+    private Map<Node, YamlNode> converted;
+    private Map<Node, Long> expandedSize;
+    private Set<Node> inProgress;
     private final List<DuplicateKey> duplicates = new ArrayList<>();
 
     NodeConverter(SourceFile file, YamlLimits limits) {
@@ -49,18 +50,30 @@ final class NodeConverter {
      * cannot multiply the work.
      */
     void findDuplicatesOnly(Node root) throws YamlException {
-        walk(root, new java.util.ArrayDeque<>(), Collections.newSetFromMap(new IdentityHashMap<>()));
+        walk(root, new java.util.ArrayDeque<>(), null);
     }
 
-    private void walk(Node node, java.util.Deque<String> path, Set<Node> visited) throws YamlException {
-        // Only an anchored node can be reached twice (through an alias), so only those are remembered.
-        if (node instanceof ScalarNode || (node.getAnchor() != null && !visited.add(node))) {
+    /**
+     * @param path keys (String) and list indexes (Integer) down to the node, spelt out only for a duplicate
+     * @param visited the anchored collections walked so far; null until the first one
+     */
+    private void walk(Node node, java.util.Deque<Object> path, Set<Node> visited) throws YamlException {
+        if (node instanceof ScalarNode) {
             return;
+        }
+        // Only an anchored node can be reached twice (through an alias), so only those are remembered.
+        if (node.getAnchor() != null) {
+            if (visited == null) {
+                visited = Collections.newSetFromMap(new IdentityHashMap<>());
+            }
+            if (!visited.add(node)) {
+                return;
+            }
         }
         if (node instanceof SequenceNode sequence) {
             int index = 0;
             for (Node item : sequence.getValue()) {
-                path.addLast("[" + index++ + "]");
+                path.addLast(index++);
                 walk(item, path, visited);
                 path.removeLast();
             }
@@ -88,7 +101,11 @@ final class NodeConverter {
                     }
                 }
                 if (earlier != null) {
-                    duplicates.add(new DuplicateKey(new ArrayList<>(path), scalar(earlier), scalar(key)));
+                    List<String> keys = new ArrayList<>(path.size());
+                    for (Object step : path) {
+                        keys.add(step instanceof Integer index ? "[" + index + "]" : (String) step);
+                    }
+                    duplicates.add(new DuplicateKey(keys, scalar(earlier), scalar(key)));
                 }
             }
             path.addLast(key.getValue());
@@ -98,6 +115,11 @@ final class NodeConverter {
     }
 
     YamlNode convertDocument(Node root) throws YamlException {
+        if (converted == null) {
+            converted = new IdentityHashMap<>();
+            expandedSize = new IdentityHashMap<>();
+            inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
+        }
         YamlNode result = convert(root, null);
         long size = expandedSize.getOrDefault(root, 1L);
         if (size > Math.max(limits.maxExpandedNodes(), 4L * converted.size())) {
@@ -133,7 +155,9 @@ final class NodeConverter {
     }
 
     private YamlScalar scalar(ScalarNode node) {
-        expandedSize.put(node, 1L);
+        if (expandedSize != null) { // null when only walking for repeated keys
+            expandedSize.put(node, 1L);
+        }
         ScalarStyle style = switch (node.getScalarStyle()) {
             case SINGLE_QUOTED -> ScalarStyle.SINGLE_QUOTED;
             case DOUBLE_QUOTED -> ScalarStyle.DOUBLE_QUOTED;

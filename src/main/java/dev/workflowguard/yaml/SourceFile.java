@@ -18,7 +18,8 @@ public final class SourceFile {
     private final String displayName;
     /** Null once released; read again from disk on demand (and checked unchanged). */
     private volatile String text;
-    private String releasedDigest;
+    /** Length and CRC-32C of the text when it was released; -1 while it is held. */
+    private long releasedChecksum = -1;
     private final Charset charset;
     private final boolean byteOrderMark;
     /** char index of each code point; null while every code point is one char (the common case). */
@@ -64,27 +65,24 @@ public final class SourceFile {
      */
     public synchronized void release() {
         if (text != null && java.nio.file.Files.isRegularFile(path)) {
-            releasedDigest = digest(text);
+            releasedChecksum = checksum(text);
             text = null;
             charIndexByCodePoint = null;
             lineStarts = null;
         }
     }
 
-    private static String digest(String content) {
-        java.security.MessageDigest sha256 = SHA256.get();
-        sha256.reset();
-        return java.util.HexFormat.of().formatHex(sha256.digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    /**
+     * Length and CRC-32C of the text: enough to tell that a file was edited on disk during the build,
+     * which is all {@link #reload()} guards against (it is not a security boundary), at a fraction of
+     * a cryptographic digest's cost on a repository of thousands of files.
+     */
+    private static long checksum(String content) {
+        byte[] bytes = content.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes, 0, bytes.length);
+        return ((long) bytes.length << 32) ^ crc.getValue();
     }
-
-    /** Looking SHA-256 up costs more than hashing a small file: one instance per reader thread. */
-    private static final ThreadLocal<java.security.MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    });
 
     private synchronized String reload() {
         if (text != null) {
@@ -92,7 +90,7 @@ public final class SourceFile {
         }
         try {
             String again = SourceReader.decode(path, displayName, java.nio.file.Files.readAllBytes(path)).text();
-            if (!digest(again).equals(releasedDigest)) {
+            if (checksum(again) != releasedChecksum) {
                 throw new java.io.UncheckedIOException(new java.io.IOException(displayName
                         + " changed on disk since it was read; run the goal again"));
             }
