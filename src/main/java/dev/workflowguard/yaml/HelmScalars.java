@@ -63,7 +63,7 @@ public final class HelmScalars {
      * underscores: optional sign, `0x`/`0o`/`0b` prefixes, a leading `0` for octal.
      */
     public static Optional<BigInteger> parseInt(String text) {
-        String s = text.replace("_", "");
+        String s = text.indexOf('_') < 0 ? text : text.replace("_", "");
         if (s.isEmpty()) {
             return Optional.empty();
         }
@@ -90,8 +90,16 @@ public final class HelmScalars {
             radix = 8;
             s = s.substring(1);
         }
-        if (s.isEmpty() || !s.chars().allMatch(c -> Character.digit(c, 16) >= 0 && c < 128)) {
+        if (s.isEmpty()) {
             return Optional.empty();
+        }
+        // Every character a digit of the radix (a loop, not a stream: this runs for every plain scalar of every
+        // object converted, and a bad digit is decided here rather than by BigInteger's exception).
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 128 || Character.digit(c, radix) < 0) {
+                return Optional.empty();
+            }
         }
         // No 64-bit integer has more than 64 significant digits in any base; a longer string is out of range.
         // Checked before BigInteger, whose parsing is quadratic: an 8 MB run of digits would take an hour.
@@ -101,6 +109,10 @@ public final class HelmScalars {
         }
         if (significant > 64) {
             return Optional.empty();
+        }
+        if (radix == 10 && s.length() <= 18) {
+            long small = Long.parseLong(s); // cannot overflow: at most 18 decimal digits
+            return Optional.of(BigInteger.valueOf(negative ? -small : small));
         }
         try {
             BigInteger value = new BigInteger(s, radix);
