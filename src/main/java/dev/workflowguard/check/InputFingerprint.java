@@ -112,6 +112,24 @@ public final class InputFingerprint {
         }
         add(digest, kind, file.toString());
         digest.update(length(size));
+        if (stream(digest, file) != size) {
+            throw new IOException(file + " changed while it was read");
+        }
+    }
+
+    /** The SHA-256 of a file's bytes, in hex (reports and the POM, for the up-to-date record). */
+    public static String sha256(Path file) throws IOException {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            stream(digest, file);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IOException(e);
+        }
+    }
+
+    /** Feeds the file to the digest in chunks; returns how many bytes were read. */
+    private static long stream(MessageDigest digest, Path file) throws IOException {
         byte[] buffer = new byte[64 * 1024];
         long read = 0;
         try (InputStream in = Files.newInputStream(file)) {
@@ -120,9 +138,7 @@ public final class InputFingerprint {
                 read += n;
             }
         }
-        if (read != size) {
-            throw new IOException(file + " changed while it was read");
-        }
+        return read;
     }
 
     /** Eight big-endian bytes of a length. */

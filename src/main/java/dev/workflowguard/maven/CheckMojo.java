@@ -131,7 +131,7 @@ public class CheckMojo extends AbstractWorkflowMojo {
         // The POM is where <suppression> entries are, and messages name their lines.
         Path pom = project != null && project.getFile() != null ? project.getFile().toPath() : null;
         try {
-            context.add(pom == null || !Files.isRegularFile(pom) ? "no POM" : CheckRecord.sha256(pom));
+            context.add(pom == null || !Files.isRegularFile(pom) ? "no POM" : InputFingerprint.sha256(pom));
         } catch (IOException e) {
             return null;
         }
@@ -205,10 +205,9 @@ public class CheckMojo extends AbstractWorkflowMojo {
         try {
             JsonReport.write(report, result, toolVersion(), failOn);
             writeFormats(formats, result, failOn, request, paths);
-            for (String name : new String[] {"report.json", "report.sarif", "TEST-workflow-guard.xml", "report.html"}) {
-                if (name.equals("report.json") || formats.contains(FORMAT_OF.get(name))) {
-                    reports.put(name, CheckRecord.sha256(outputDirectory().resolve(name)));
-                }
+            reports.put("report.json", InputFingerprint.sha256(report));
+            for (String format : formats) {
+                reports.put(FILE_OF.get(format), InputFingerprint.sha256(outputDirectory().resolve(FILE_OF.get(format))));
             }
         } catch (IOException e) {
             throw new MojoExecutionException("cannot write the reports in " + display(outputDirectory()) + ": "
@@ -230,8 +229,9 @@ public class CheckMojo extends AbstractWorkflowMojo {
     }
 
     private static final List<String> FORMATS = List.of("json", "sarif", "junit", "html");
-    private static final Map<String, String> FORMAT_OF = Map.of("report.sarif", "sarif",
-            "TEST-workflow-guard.xml", "junit", "report.html", "html");
+    /** The file each optional format is written to, in the output directory. */
+    private static final Map<String, String> FILE_OF = Map.of("sarif", "report.sarif", "junit",
+            "TEST-workflow-guard.xml", "html", "report.html");
 
     private Set<String> parseFormats() throws MojoExecutionException {
         Set<String> formats = new java.util.LinkedHashSet<>();
@@ -255,13 +255,13 @@ public class CheckMojo extends AbstractWorkflowMojo {
             ReportPaths paths) throws IOException, MojoExecutionException {
         Path dir = outputDirectory();
         if (formats.contains("sarif")) {
-            try (var out = new AtomicFile(dir.resolve("report.sarif"))) {
+            try (var out = new AtomicFile(dir.resolve(FILE_OF.get("sarif")))) {
                 SarifReport.write(out.stream(), result, toolVersion(), paths);
                 out.commit();
             }
         }
         if (formats.contains("junit")) {
-            try (var out = new AtomicFile(dir.resolve("TEST-workflow-guard.xml"))) {
+            try (var out = new AtomicFile(dir.resolve(FILE_OF.get("junit")))) {
                 JUnitReport.write(out.stream(), result, failOn, request.disabledRules());
                 out.commit();
             } catch (javax.xml.stream.XMLStreamException e) {
@@ -275,7 +275,7 @@ public class CheckMojo extends AbstractWorkflowMojo {
             } catch (InputException e) {
                 getLog().debug("no fix preview in the HTML report: " + e.getMessage());
             }
-            try (var out = new AtomicFile(dir.resolve("report.html"))) {
+            try (var out = new AtomicFile(dir.resolve(FILE_OF.get("html")))) {
                 HtmlReport.write(out.stream(), result, toolVersion(), failOn, patch);
                 out.commit();
             }

@@ -1,16 +1,13 @@
 package dev.workflowguard.maven;
 
+import dev.workflowguard.check.InputFingerprint;
 import dev.workflowguard.report.AtomicFile;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +59,7 @@ final class CheckRecord {
             }
             for (Map.Entry<String, String> report : record.reports.entrySet()) {
                 Path written = directory.resolve(report.getKey());
-                if (!Files.isRegularFile(written) || !report.getValue().equals(sha256(written))) {
+                if (!Files.isRegularFile(written) || !report.getValue().equals(InputFingerprint.sha256(written))) {
                     return null;
                 }
             }
@@ -143,22 +140,6 @@ final class CheckRecord {
             }
         }
         return new CheckRecord(fingerprint, lines, output, failure, reports);
-    }
-
-    static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IOException(e);
-        }
-        byte[] buffer = new byte[64 * 1024];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** One line per entry: backslashes, line feeds and carriage returns escaped. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.workflowguard.check.InputFingerprint;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,7 @@ class CheckRecordTest {
         String odd = "a\\nb\nc\r\nd \\ e\\";
         new CheckRecord("f1", List.of(new RecordingLog.Line("warn", odd), new RecordingLog.Line("info", "")),
                 List.of("::error file=x::" + odd), "failed\nhere",
-                Map.of("report.json", CheckRecord.sha256(dir.resolve("report.json")))).write(dir);
+                Map.of("report.json", InputFingerprint.sha256(dir.resolve("report.json")))).write(dir);
         CheckRecord record = CheckRecord.matching(dir, "f1");
         CapturingLog log = new CapturingLog();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
