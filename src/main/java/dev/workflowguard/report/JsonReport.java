@@ -11,9 +11,7 @@ import dev.workflowguard.finding.Severity;
 import dev.workflowguard.values.ValuesPath;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 /**
@@ -30,19 +28,9 @@ public final class JsonReport {
 
     /** Writes the report atomically: a reader never sees half a file. */
     public static void write(Path file, CheckResult result, String toolVersion, Severity failOn) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".report", ".json.tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                write(out, result, toolVersion, failOn);
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
+        try (AtomicFile out = new AtomicFile(file)) {
+            write(out.stream(), result, toolVersion, failOn);
+            out.commit();
         }
     }
 
