@@ -51,14 +51,29 @@ final class Acceptance {
 
         /** In file and line order, whatever order the reader threads finished in. */
         synchronized void into(List<Suppression> allSuppressions, List<SuppressionProblem> allProblems) {
-            java.util.Comparator<dev.workflowguard.finding.Location> order = java.util.Comparator
-                    .comparing(dev.workflowguard.finding.Location::fileName)
-                    .thenComparingInt(dev.workflowguard.finding.Location::line);
-            suppressions.stream().sorted(java.util.Comparator.comparing(Suppression::source, order))
-                    .forEach(allSuppressions::add);
-            problems.stream().sorted(java.util.Comparator.comparing(SuppressionProblem::location, order))
-                    .forEach(allProblems::add);
+            List<Suppression> sortedSuppressions = new ArrayList<>(suppressions);
+            sortedSuppressions.sort(new java.util.Comparator<>() {
+                @Override
+                public int compare(Suppression a, Suppression b) {
+                    return compareLocations(a.source(), b.source());
+                }
+            });
+            allSuppressions.addAll(sortedSuppressions);
+            List<SuppressionProblem> sortedProblems = new ArrayList<>(problems);
+            sortedProblems.sort(new java.util.Comparator<>() {
+                @Override
+                public int compare(SuppressionProblem a, SuppressionProblem b) {
+                    return compareLocations(a.location(), b.location());
+                }
+            });
+            allProblems.addAll(sortedProblems);
         }
+    }
+
+    /** By file name, then line. */
+    private static int compareLocations(dev.workflowguard.finding.Location a, dev.workflowguard.finding.Location b) {
+        int order = a.fileName().compareTo(b.fileName());
+        return order != 0 ? order : Integer.compare(a.line(), b.line());
     }
 
     static Suppressor.Outcome suppress(CheckRequest request, List<Finding> findings, List<SourceFile> files,

@@ -32,7 +32,7 @@ public record CheckResult(List<Finding> findings, int filesChecked, WorkflowVers
     public CheckResult(List<Finding> findings, int filesChecked, WorkflowVersion version, List<String> notes,
             List<SourceFile> valuesFiles) {
         this(findings, filesChecked, version, notes, valuesFiles, List.of(), List.of(), List.of(),
-                valuesFiles.stream().map(SourceFile::displayName).toList(), SecretMask.NONE);
+                displayNames(valuesFiles), SecretMask.NONE);
     }
 
     public CheckResult {
@@ -45,11 +45,21 @@ public record CheckResult(List<Finding> findings, int filesChecked, WorkflowVers
         checkedFiles = List.copyOf(checkedFiles);
     }
 
+    private static List<String> displayNames(List<SourceFile> files) {
+        List<String> names = new java.util.ArrayList<>(files.size());
+        for (SourceFile file : files) {
+            names.add(file.displayName());
+        }
+        return names;
+    }
+
     /** Every finding the rules reported, whatever accepted it: the baseline goal writes these. */
     public List<Finding> allFindings() {
         List<Finding> all = new java.util.ArrayList<>(findings);
         all.addAll(baselined);
-        suppressed.forEach(s -> all.add(s.finding()));
+        for (SuppressedFinding s : suppressed) {
+            all.add(s.finding());
+        }
         return all;
     }
 
@@ -58,7 +68,9 @@ public record CheckResult(List<Finding> findings, int filesChecked, WorkflowVers
         for (Severity severity : Severity.values()) {
             counts.put(severity, 0);
         }
-        findings.forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
+        for (Finding finding : findings) {
+            counts.put(finding.severity(), counts.get(finding.severity()) + 1);
+        }
         return counts;
     }
 
@@ -67,10 +79,22 @@ public record CheckResult(List<Finding> findings, int filesChecked, WorkflowVers
         if (threshold == null) {
             return List.of();
         }
-        return findings.stream().filter(f -> f.severity().atLeast(threshold)).toList();
+        List<Finding> at = new java.util.ArrayList<>();
+        for (Finding finding : findings) {
+            if (finding.severity().atLeast(threshold)) {
+                at.add(finding);
+            }
+        }
+        return List.copyOf(at);
     }
 
     public long fixableCount() {
-        return findings.stream().filter(Finding::fixable).count();
+        long count = 0;
+        for (Finding finding : findings) {
+            if (finding.fixable()) {
+                count++;
+            }
+        }
+        return count;
     }
 }

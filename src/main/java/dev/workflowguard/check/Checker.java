@@ -2,6 +2,7 @@ package dev.workflowguard.check;
 
 import dev.workflowguard.finding.Finding;
 import dev.workflowguard.finding.Severity;
+import dev.workflowguard.manifests.KubeObject;
 import dev.workflowguard.manifests.ManifestReader;
 import dev.workflowguard.manifests.ManifestSet;
 import dev.workflowguard.rules.CheckContext;
@@ -51,19 +52,35 @@ public final class Checker {
 
     private final Progress progress;
 
+    /** Tells nothing. */
+    private static final Progress SILENT = new Progress() {
+        @Override
+        public void filesRead(int done, int total) {
+        }
+    };
+
     public Checker() {
-        this((done, total) -> { });
+        this(SILENT);
     }
 
     public Checker(Progress progress) {
         this.progress = progress;
     }
 
-    private static final Comparator<Finding> ORDER = Comparator
-            .comparing((Finding f) -> f.location().fileName())
-            .thenComparingInt(f -> f.location().line())
-            .thenComparingInt(f -> f.location().column())
-            .thenComparing(Finding::rule);
+    /** File, line, column, rule. */
+    private static final Comparator<Finding> ORDER = new Comparator<>() {
+        @Override
+        public int compare(Finding a, Finding b) {
+            int order = a.location().fileName().compareTo(b.location().fileName());
+            if (order == 0) {
+                order = Integer.compare(a.location().line(), b.location().line());
+            }
+            if (order == 0) {
+                order = Integer.compare(a.location().column(), b.location().column());
+            }
+            return order != 0 ? order : a.rule().compareTo(b.rule());
+        }
+    };
 
     public CheckResult check(CheckRequest request) throws InputException {
         if (request.valuesFiles().isEmpty() && request.manifests().isEmpty() && request.chart() == null
@@ -161,9 +178,13 @@ public final class Checker {
         }
 
         SecretMask.Builder secretsFound = SecretMask.builder();
-        sources.forEach(secretsFound::values);
+        for (ValuesSource source : sources) {
+            secretsFound.values(source);
+        }
         if (committed != null) {
-            committed.objects().forEach(secretsFound::object);
+            for (KubeObject object : committed.objects()) {
+                secretsFound.object(object);
+            }
         }
         if (byFile != null) {
             secretsFound.add(byFile.secrets());
@@ -178,7 +199,9 @@ public final class Checker {
             } catch (InputException e) {
                 throw e.masked(secrets);
             }
-            rendered.objects().objects().forEach(secretsFound::object);
+            for (KubeObject object : rendered.objects().objects()) {
+                secretsFound.object(object);
+            }
             secrets = secretsFound.build();
             notes.add("rendered " + chart.displayRoot() + " (Workflow " + version.display() + ") with Helm: "
                     + rendered.objects().objects().size() + " objects checked"
@@ -195,8 +218,21 @@ public final class Checker {
                     defaults, loader, reader).relocate(findings);
         }
         // Every message leaves the engine masked: the reports, the baseline and the log all come from these.
-        findings = findings.stream().map(secrets::mask).collect(java.util.stream.Collectors.toList());
-        List<SourceFile> suppressible = new ArrayList<>(files.stream().map(ValuesSource::file).toList());
+        List<Finding> masked = new ArrayList<>(findings.size());
+        for (Finding finding : findings) {
+            masked.add(secrets.mask(finding));
+        }
+        findings = masked;
+        List<SourceFile> valuesFiles = new ArrayList<>(files.size());
+        List<String> checked = new ArrayList<>();
+        for (ValuesSource file : files) {
+            valuesFiles.add(file.file());
+            checked.add(file.file().displayName());
+        }
+        for (SourceFile file : manifestFiles) {
+            checked.add(file.displayName());
+        }
+        List<SourceFile> suppressible = new ArrayList<>(valuesFiles);
         Suppressor.Outcome outcome = Acceptance.suppress(request, findings, suppressible, manifestComments, manifests,
                 byFile == null ? List.of() : byFile.suppressions(), byFile == null ? List.of() : byFile.problems());
         List<Finding> active = new ArrayList<>(outcome.active());
@@ -221,9 +257,6 @@ public final class Checker {
         }
         active.sort(ORDER);
         baselined.sort(ORDER);
-        List<SourceFile> valuesFiles = files.stream().map(ValuesSource::file).toList();
-        List<String> checked = new ArrayList<>(valuesFiles.stream().map(SourceFile::displayName).toList());
-        manifestFiles.forEach(f -> checked.add(f.displayName()));
         return new CheckResult(active, files.size() + manifestFiles.size(), version, notes, valuesFiles,
                 outcome.suppressed(), baselined, fixed, checked, secrets);
     }
@@ -240,7 +273,13 @@ public final class Checker {
     }
 
     private static List<Rule> enabledRules(CheckRequest request) {
-        return RuleCatalogue.all().stream().filter(rule -> !request.disabledRules().contains(rule.id())).toList();
+        List<Rule> enabled = new ArrayList<>();
+        for (Rule rule : RuleCatalogue.all()) {
+            if (!request.disabledRules().contains(rule.id())) {
+                enabled.add(rule);
+            }
+        }
+        return enabled;
     }
 
     /** Each rule's causes as findings, at the severity configured or asked for. */

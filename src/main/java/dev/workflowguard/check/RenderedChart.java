@@ -85,7 +85,7 @@ record RenderedChart(ManifestSet objects, SourceFile file, RenderRequest request
         }
         List<dev.workflowguard.manifests.KubeObject> objects = new ArrayList<>(rendered.objects().objects());
         committed.objects().stream()
-                .filter(o -> rendered.objects().named(o.kind(), o.name()).findAny().isEmpty())
+                .filter(o -> !rendered.objects().contains(o.kind(), o.name()))
                 .forEach(objects::add);
         List<ManifestSet.ManifestDuplicate> duplicates = new ArrayList<>(rendered.objects().duplicates());
         duplicates.addAll(committed.duplicates());

@@ -2,8 +2,8 @@ package dev.workflowguard.manifests;
 
 import dev.workflowguard.yaml.DuplicateKey;
 import dev.workflowguard.yaml.SourceFile;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The rendered objects the rules read, plus the duplicate keys found while reading every document.
@@ -26,15 +26,41 @@ public record ManifestSet(List<KubeObject> objects, List<ManifestDuplicate> dupl
         files = List.copyOf(files);
     }
 
-    public Stream<KubeObject> ofKind(String kind) {
-        return objects.stream().filter(o -> o.kind().equals(kind));
+    // Loops, not streams: the rules ask these on every check, in a cold JVM (see the rules package).
+
+    /** The objects of that kind, in file order. */
+    public List<KubeObject> ofKind(String kind) {
+        List<KubeObject> found = new ArrayList<>();
+        for (KubeObject object : objects) {
+            if (object.kind().equals(kind)) {
+                found.add(object);
+            }
+        }
+        return found;
     }
 
-    public Stream<KubeObject> named(String kind, String name) {
-        return objects.stream().filter(o -> o.is(kind, name));
+    /** The objects of that kind and name, in file order. */
+    public List<KubeObject> named(String kind, String name) {
+        List<KubeObject> found = new ArrayList<>();
+        for (KubeObject object : objects) {
+            if (object.is(kind, name)) {
+                found.add(object);
+            }
+        }
+        return found;
+    }
+
+    /** The first object of that kind and name, or null. */
+    public KubeObject first(String kind, String name) {
+        for (KubeObject object : objects) {
+            if (object.is(kind, name)) {
+                return object;
+            }
+        }
+        return null;
     }
 
     public boolean contains(String kind, String name) {
-        return named(kind, name).findAny().isPresent();
+        return first(kind, name) != null;
     }
 }

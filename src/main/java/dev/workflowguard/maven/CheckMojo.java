@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
@@ -93,7 +92,7 @@ public class CheckMojo extends AbstractWorkflowMojo {
         }
         RecordingLog recording = new RecordingLog(log);
         List<String> output = new ArrayList<>();
-        Map<String, String> reports = new LinkedHashMap<>();
+        Map<String, String> reports = fingerprint == null ? null : new LinkedHashMap<>();
         String failure = null;
         boolean decided = false;
         try {
@@ -160,6 +159,7 @@ public class CheckMojo extends AbstractWorkflowMojo {
         }
     }
 
+    /** Checks and reports; the SHA-256 of each report written goes to {@code reports}, unless that is null (no record). */
     private void check(CheckRequest request, Severity failOn, Set<String> formats, Log log, List<String> output,
             Map<String, String> reports) throws MojoExecutionException, MojoFailureException {
         CheckResult result;
@@ -169,7 +169,9 @@ public class CheckMojo extends AbstractWorkflowMojo {
         } catch (InputException e) {
             throw new MojoExecutionException(e.getMessage());
         }
-        result.notes().forEach(note -> log.info("workflow-guard: " + note));
+        for (String note : result.notes()) {
+            log.info("workflow-guard: " + note);
+        }
         for (ConsoleReport.Line line : ConsoleReport.lines(result)) {
             switch (line.severity()) {
                 case ERROR -> log.error(line.text());
@@ -205,9 +207,11 @@ public class CheckMojo extends AbstractWorkflowMojo {
         try {
             JsonReport.write(report, result, toolVersion(), failOn);
             writeFormats(formats, result, failOn, request, paths);
-            reports.put("report.json", InputFingerprint.sha256(report));
-            for (String format : formats) {
-                reports.put(FILE_OF.get(format), InputFingerprint.sha256(outputDirectory().resolve(FILE_OF.get(format))));
+            if (reports != null) {
+                reports.put("report.json", InputFingerprint.sha256(report));
+                for (String format : formats) {
+                    reports.put(FILE_OF.get(format), InputFingerprint.sha256(outputDirectory().resolve(FILE_OF.get(format))));
+                }
             }
         } catch (IOException e) {
             throw new MojoExecutionException("cannot write the reports in " + display(outputDirectory()) + ": "
@@ -220,10 +224,15 @@ public class CheckMojo extends AbstractWorkflowMojo {
             return;
         }
         log.error(summary);
-        Map<String, Long> byRule = failing.stream()
-                .collect(Collectors.groupingBy(Finding::rule, LinkedHashMap::new, Collectors.counting()));
-        String rules = byRule.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
-                .collect(Collectors.joining(", "));
+        Map<String, Integer> byRule = new LinkedHashMap<>();
+        for (Finding finding : failing) {
+            byRule.put(finding.rule(), byRule.getOrDefault(finding.rule(), 0) + 1);
+        }
+        StringBuilder rules = new StringBuilder();
+        for (Map.Entry<String, Integer> entry : byRule.entrySet()) {
+            rules.append(rules.length() == 0 ? "" : ", ").append(entry.getKey()).append(" (").append(entry.getValue())
+                    .append(')');
+        }
         throw new MojoFailureException("workflow-guard: " + failing.size() + (failing.size() == 1 ? " finding" : " findings")
                 + " at or above " + failOn.id() + ": " + rules + ". See the lines above and " + display(report) + ".");
     }

@@ -288,7 +288,7 @@ public final class Provenance {
             return set -> find(set, kind, name).map(o -> YamlData.of(o.annotations())).orElse(null);
         }
         if (rule.equals("tls-missing")) {
-            return set -> List.of(set.contains("Secret", "deis-router-platform-cert"), set.named("Service", "deis-router")
+            return set -> List.of(set.contains("Secret", "deis-router-platform-cert"), set.named("Service", "deis-router").stream()
                     .map(s -> String.valueOf(YamlData.of(s.annotations()))).toList());
         }
         if (rule.equals("rbac-disabled")) {
@@ -303,7 +303,7 @@ public final class Provenance {
     }
 
     private static Optional<KubeObject> find(ManifestSet set, String kind, String name) {
-        return set.named(kind, name).findFirst();
+        return Optional.ofNullable(set.first(kind, name));
     }
 
     private KubeObject object(String ref) {

@@ -4,6 +4,8 @@ import dev.workflowguard.finding.Location;
 import dev.workflowguard.finding.Place;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.manifests.KubeObject;
+import dev.workflowguard.manifests.ManifestSet;
+import dev.workflowguard.values.EffectiveValues;
 import dev.workflowguard.values.SetValues;
 import dev.workflowguard.values.ValuesSource;
 import dev.workflowguard.yaml.YamlEntry;
@@ -49,47 +51,51 @@ public final class CommittedSecretRule implements Rule {
 
     @Override
     public void check(CheckContext context, RuleFindings findings) {
-        context.valuesIfAny().ifPresent(values -> {
+        EffectiveValues values = context.values();
+        if (values != null) {
             for (ValuesSource source : values.sources()) {
                 if (source.file().displayName().equals(SetValues.DISPLAY_NAME)) {
                     continue; // --set is how a secret is injected at deploy time, not a committed file
                 }
                 for (String pattern : CREDENTIAL_PATHS) {
-                    collect(source.root(), pattern.split("\\."), 0, "", found -> {
-                        String path = found.path;
+                    List<Found> found = new ArrayList<>();
+                    collect(source.root(), pattern.split("\\."), 0, "", found);
+                    for (Found credential : found) {
+                        String path = credential.path;
                         findings.report(source.file().displayName() + "#" + path, Place.inValues(
-                                new Location(source.file(), found.entry.valuePosition()), path,
+                                new Location(source.file(), credential.entry.valuePosition()), path,
                                 path + " holds a literal credential in a committed file (value not shown): " + REMEDY));
-                    });
-                }
-            }
-        });
-        context.manifestsIfAny().ifPresent(manifests -> manifests.ofKind("Secret").forEach(secret -> {
-            if (secret.at("stringData") instanceof YamlMap data) {
-                List<String> keys = new ArrayList<>();
-                YamlEntry first = null;
-                for (YamlEntry entry : data.entries()) {
-                    if (entry.value() instanceof YamlScalar value && isLiteral(value)) {
-                        keys.add(entry.name());
-                        first = first == null ? entry : first;
                     }
                 }
-                if (first != null) {
-                    KubeObject object = secret;
-                    findings.report(object.file().displayName() + "#" + object.ref(), Place.inManifest(
-                            object.locationOf(first), object.ref(), object.ref() + " has literal stringData for "
-                                    + String.join(", ", keys) + " (values not shown) in a committed manifest: "
-                                    + REMEDY));
+            }
+        }
+        ManifestSet manifests = context.manifests();
+        if (manifests != null) {
+            for (KubeObject secret : manifests.ofKind("Secret")) {
+                if (secret.at("stringData") instanceof YamlMap data) {
+                    List<String> keys = new ArrayList<>();
+                    YamlEntry first = null;
+                    for (YamlEntry entry : data.entries()) {
+                        if (entry.value() instanceof YamlScalar value && isLiteral(value)) {
+                            keys.add(entry.name());
+                            first = first == null ? entry : first;
+                        }
+                    }
+                    if (first != null) {
+                        findings.report(secret.file().displayName() + "#" + secret.ref(), Place.inManifest(
+                                secret.locationOf(first), secret.ref(), secret.ref() + " has literal stringData for "
+                                        + String.join(", ", keys) + " (values not shown) in a committed manifest: "
+                                        + REMEDY));
+                    }
                 }
             }
-        }));
+        }
     }
 
     private record Found(String path, YamlEntry entry) {
     }
 
-    private static void collect(YamlMap map, String[] pattern, int depth, String prefix,
-            java.util.function.Consumer<Found> out) {
+    private static void collect(YamlMap map, String[] pattern, int depth, String prefix, List<Found> out) {
         String key = pattern[depth];
         for (YamlEntry entry : map.entries()) {
             if (!key.equals("*") && !key.equals(entry.name())) {
@@ -99,7 +105,7 @@ public final class CommittedSecretRule implements Rule {
             YamlNode value = entry.value();
             if (depth == pattern.length - 1) {
                 if (value instanceof YamlScalar scalar && isLiteral(scalar) && !isDefault(path, scalar)) {
-                    out.accept(new Found(path, entry));
+                    out.add(new Found(path, entry));
                 }
             } else if (value instanceof YamlMap next) {
                 collect(next, pattern, depth + 1, path, out);

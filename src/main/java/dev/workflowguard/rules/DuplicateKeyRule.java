@@ -4,6 +4,7 @@ import dev.workflowguard.finding.Location;
 import dev.workflowguard.finding.Place;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.manifests.ManifestSet;
+import dev.workflowguard.values.EffectiveValues;
 import dev.workflowguard.values.ValuesPath;
 import dev.workflowguard.values.ValuesSource;
 import dev.workflowguard.yaml.DuplicateKey;
@@ -27,7 +28,8 @@ public final class DuplicateKeyRule implements Rule {
 
     @Override
     public void check(CheckContext context, RuleFindings findings) {
-        context.valuesIfAny().ifPresent(values -> {
+        EffectiveValues values = context.values();
+        if (values != null) {
             for (ValuesSource source : values.sources()) {
                 for (DuplicateKey duplicate : source.duplicates()) {
                     List<String> keys = new ArrayList<>(duplicate.path());
@@ -38,8 +40,9 @@ public final class DuplicateKeyRule implements Rule {
                             + "); Helm silently uses this later value and ignores the first: delete one of them"));
                 }
             }
-        });
-        context.manifestsIfAny().ifPresent(manifests -> {
+        }
+        ManifestSet manifests = context.manifests();
+        if (manifests != null) {
             for (ManifestSet.ManifestDuplicate found : manifests.duplicates()) {
                 DuplicateKey duplicate = found.duplicate();
                 String where = found.object() == null ? "" : found.object() + ": ";
@@ -48,7 +51,7 @@ public final class DuplicateKeyRule implements Rule {
                         + duplicate.key() + "\"" + path + " is repeated (first at line "
                         + duplicate.first().start().line() + "); only this later value is applied: delete one of them"));
             }
-        });
+        }
     }
 
     private static Location location(DuplicateKey duplicate) {

@@ -2,6 +2,9 @@ package dev.workflowguard.rules;
 
 import dev.workflowguard.finding.Place;
 import dev.workflowguard.finding.Severity;
+import dev.workflowguard.manifests.KubeObject;
+import dev.workflowguard.manifests.ManifestSet;
+import dev.workflowguard.values.EffectiveValues;
 import dev.workflowguard.values.Value;
 import dev.workflowguard.yaml.YamlEntry;
 import dev.workflowguard.yaml.YamlScalar;
@@ -26,28 +29,33 @@ public final class GrafanaDefaultAdminRule implements Rule {
 
     @Override
     public void check(CheckContext context, RuleFindings findings) {
-        context.valuesIfAny().filter(GrafanaSignupRule::grafanaOnCluster).ifPresent(values -> {
+        EffectiveValues values = context.values();
+        if (values != null && GrafanaSignupRule.grafanaOnCluster(values)) {
             Value password = values.get(PATH);
             String text = password.text();
             if (text == null || text.isEmpty() || text.equals("admin")) {
-                String said = switch (password.state()) {
-                    case SET -> text == null ? PATH + " is " + password.node().describeType()
+                String said;
+                if (password.state() == Value.State.SET) {
+                    said = text == null ? PATH + " is " + password.node().describeType()
                             : text.isEmpty() ? PATH + " is empty" : PATH + " is the chart default \"admin\"";
-                    default -> ValueWords.describe(password);
-                };
+                } else {
+                    said = ValueWords.describe(password);
+                }
                 findings.report("grafana-admin", Place.inValues(values.locate(password), PATH, said + ": " + WHY));
             }
-        });
-        context.manifestsIfAny().ifPresent(manifests -> manifests.named("Deployment", "deis-monitor-grafana")
-                .forEach(grafana -> {
-                    for (YamlEntry env : grafana.envValues("DEFAULT_USER_PASSWORD")) {
-                        String text = env.value() instanceof YamlScalar s ? s.text() : "";
-                        if (text.isEmpty() || text.equals("admin")) {
-                            findings.report("grafana-admin", Place.inManifest(grafana.locationOf(env), grafana.ref(),
-                                    grafana.ref() + " sets DEFAULT_USER_PASSWORD to "
-                                            + (text.isEmpty() ? "an empty value" : "the default \"admin\"") + ": " + WHY));
-                        }
+        }
+        ManifestSet manifests = context.manifests();
+        if (manifests != null) {
+            for (KubeObject grafana : manifests.named("Deployment", "deis-monitor-grafana")) {
+                for (YamlEntry env : grafana.envValues("DEFAULT_USER_PASSWORD")) {
+                    String text = env.value() instanceof YamlScalar s ? s.text() : "";
+                    if (text.isEmpty() || text.equals("admin")) {
+                        findings.report("grafana-admin", Place.inManifest(grafana.locationOf(env), grafana.ref(),
+                                grafana.ref() + " sets DEFAULT_USER_PASSWORD to "
+                                        + (text.isEmpty() ? "an empty value" : "the default \"admin\"") + ": " + WHY));
                     }
-                }));
+                }
+            }
+        }
     }
 }

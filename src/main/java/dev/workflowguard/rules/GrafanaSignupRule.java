@@ -3,10 +3,12 @@ package dev.workflowguard.rules;
 import dev.workflowguard.finding.Place;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.manifests.KubeObject;
+import dev.workflowguard.manifests.ManifestSet;
 import dev.workflowguard.values.EffectiveValues;
 import dev.workflowguard.values.Value;
 import dev.workflowguard.yaml.YamlEntry;
 import dev.workflowguard.yaml.YamlScalar;
+import java.util.Optional;
 
 /** `grafana-signup`: anyone can sign up to the cluster's Grafana. */
 public final class GrafanaSignupRule implements Rule {
@@ -33,26 +35,31 @@ public final class GrafanaSignupRule implements Rule {
 
     @Override
     public void check(CheckContext context, RuleFindings findings) {
-        context.valuesIfAny().filter(GrafanaSignupRule::grafanaOnCluster)
-                .ifPresent(values -> checkValues(values, findings));
-        context.manifestsIfAny().ifPresent(manifests -> manifests.named("Deployment", "deis-monitor-grafana")
-                .forEach(grafana -> {
-                    for (KubeObject.EnvValue value : grafana.env("ALLOW_SIGN_UP")) {
-                        YamlEntry env = value.entry();
-                        String text = env.value() instanceof YamlScalar s ? s.text() : "";
-                        if (Truth.iniTrue(text)) {
-                            findings.report("grafana-signup", Place.inManifest(grafana.locationOf(env), grafana.ref(),
-                                    grafana.ref() + " sets ALLOW_SIGN_UP to \"" + text + "\": " + WHY
-                                            + "; set monitor.grafana.allow_sign_up: \"false\" and re-render"),
-                                    ManifestFixes.set(context, grafana, value.path(), "false", true));
-                        }
+        EffectiveValues values = context.values();
+        if (values != null && grafanaOnCluster(values)) {
+            checkValues(values, findings);
+        }
+        ManifestSet manifests = context.manifests();
+        if (manifests != null) {
+            for (KubeObject grafana : manifests.named("Deployment", "deis-monitor-grafana")) {
+                for (KubeObject.EnvValue value : grafana.env("ALLOW_SIGN_UP")) {
+                    YamlEntry env = value.entry();
+                    String text = env.value() instanceof YamlScalar s ? s.text() : "";
+                    if (Truth.iniTrue(text)) {
+                        findings.report("grafana-signup", Place.inManifest(grafana.locationOf(env), grafana.ref(),
+                                grafana.ref() + " sets ALLOW_SIGN_UP to \"" + text + "\": " + WHY
+                                        + "; set monitor.grafana.allow_sign_up: \"false\" and re-render"),
+                                ManifestFixes.set(context, grafana, value.path(), "false", true));
                     }
-                }));
+                }
+            }
+        }
     }
 
     private void checkValues(EffectiveValues values, RuleFindings findings) {
         Value signUp = values.get(PATH);
-        if (values.version().atLeast(14).map(newer -> !newer).orElse(false)) {
+        Optional<Boolean> atLeast14 = values.version().atLeast(14);
+        if (atLeast14.isPresent() && !atLeast14.get()) {
             String what = signUp.isSet() ? PATH + " has no effect on Workflow " + values.version().display()
                     : PATH + " does not exist before Workflow 2.14";
             findings.report("grafana-signup", Place.inValues(values.locate(signUp), PATH, what

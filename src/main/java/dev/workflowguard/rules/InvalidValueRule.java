@@ -10,8 +10,12 @@ import dev.workflowguard.yaml.YamlEntry;
 import dev.workflowguard.yaml.YamlMap;
 import dev.workflowguard.yaml.YamlNode;
 import dev.workflowguard.yaml.YamlScalar;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -53,17 +57,20 @@ public final class InvalidValueRule implements Rule {
 
     @Override
     public void check(CheckContext context, RuleFindings findings) {
-        context.valuesIfAny().ifPresent(values -> {
-            WORDS.forEach((path, words) -> {
-                Value value = values.get(path);
+        EffectiveValues values = context.values();
+        if (values != null) {
+            for (Map.Entry<String, Set<String>> word : WORDS.entrySet()) {
+                Set<String> words = word.getValue();
+                Value value = values.get(word.getKey());
                 if (!blocked(values, value, findings) && value.isSet()) {
                     YamlScalar scalar = value.scalar();
                     if (scalar == null || !words.contains(scalar.rendered())) {
-                        report(values, value, findings, "must be one of " + String.join(", ", words.stream().sorted()
-                                .toList()));
+                        List<String> sorted = new ArrayList<>(words);
+                        Collections.sort(sorted);
+                        report(values, value, findings, "must be one of " + String.join(", ", sorted));
                     }
                 }
-            });
+            }
             for (String path : SCALARS) {
                 Value value = values.get(path);
                 if (!blocked(values, value, findings) && value.isSet() && !(value.node() instanceof YamlScalar)) {
@@ -74,7 +81,7 @@ public final class InvalidValueRule implements Rule {
                 Value value = values.get(path);
                 if (!blocked(values, value, findings) && value.isSet() && (value.scalar() == null
                         || value.scalar().type() != HelmType.INT
-                        || HelmScalars.parseInt(value.scalar().text()).map(n -> n.signum() < 0).orElse(true))) {
+                        || !isCount(value.scalar().text()))) {
                     report(values, value, findings, "must be a whole number of replicas");
                 }
             }
@@ -98,7 +105,7 @@ public final class InvalidValueRule implements Rule {
                     }
                 }
             }
-        });
+        }
     }
 
     /** A parent that is not a mapping hides every key below it: reported once, at the parent. */
@@ -111,6 +118,12 @@ public final class InvalidValueRule implements Rule {
                         + "it (such as " + value.path() + ") can be set; Helm cannot merge it with the chart's "
                         + "defaults"));
         return true;
+    }
+
+    /** A whole number Helm reads as zero or more. */
+    private static boolean isCount(String text) {
+        Optional<BigInteger> number = HelmScalars.parseInt(text);
+        return number.isPresent() && number.get().signum() >= 0;
     }
 
     private static void report(EffectiveValues values, Value value, RuleFindings findings, String expected) {

@@ -2,6 +2,9 @@ package dev.workflowguard.rules;
 
 import dev.workflowguard.finding.Place;
 import dev.workflowguard.finding.Severity;
+import dev.workflowguard.manifests.KubeObject;
+import dev.workflowguard.manifests.ManifestSet;
+import dev.workflowguard.values.EffectiveValues;
 import dev.workflowguard.values.Value;
 import dev.workflowguard.yaml.YamlEntry;
 import dev.workflowguard.yaml.YamlScalar;
@@ -24,7 +27,8 @@ public final class MinioStorageRule implements Rule {
 
     @Override
     public void check(CheckContext context, RuleFindings findings) {
-        context.valuesIfAny().ifPresent(values -> {
+        EffectiveValues values = context.values();
+        if (values != null) {
             Value storage = values.get("global.storage");
             // A null (or a non-mapping parent) leaves no backend at all; text() would still give the default "minio".
             boolean noBackend = storage.state() == Value.State.DELETED || storage.state() == Value.State.BLOCKED;
@@ -39,19 +43,21 @@ public final class MinioStorageRule implements Rule {
                         ValueWords.describe(storage) + ": " + problem + hint),
                         chosen == null ? null : Fixes.set(storage, chosen, false));
             }
-        });
-        context.manifestsIfAny().ifPresent(manifests -> {
-            manifests.named("Deployment", "deis-minio").forEach(minio -> findings.report("storage",
-                    Place.inManifest(minio.location(), minio.ref(), minio.ref()
-                            + " is rendered, so object storage is the in-cluster Minio: " + WHY)));
-            manifests.named("Secret", "objectstorage-keyfile").forEach(secret -> {
+        }
+        ManifestSet manifests = context.manifests();
+        if (manifests != null) {
+            for (KubeObject minio : manifests.named("Deployment", "deis-minio")) {
+                findings.report("storage", Place.inManifest(minio.location(), minio.ref(), minio.ref()
+                        + " is rendered, so object storage is the in-cluster Minio: " + WHY));
+            }
+            for (KubeObject secret : manifests.named("Secret", "objectstorage-keyfile")) {
                 YamlEntry annotation = secret.annotation("deis.io/objectstorage");
                 if (annotation != null && annotation.value() instanceof YamlScalar backend
                         && "minio".equals(backend.text())) {
                     findings.report("storage", Place.inManifest(secret.locationOf(annotation), secret.ref(),
                             secret.ref() + " has deis.io/objectstorage: \"minio\": " + WHY));
                 }
-            });
-        });
+            }
+        }
     }
 }

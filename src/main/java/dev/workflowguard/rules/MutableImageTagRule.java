@@ -3,6 +3,7 @@ package dev.workflowguard.rules;
 import dev.workflowguard.finding.Place;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.manifests.KubeObject;
+import dev.workflowguard.manifests.ManifestSet;
 import dev.workflowguard.values.EffectiveValues;
 import dev.workflowguard.values.ValuesPath;
 import dev.workflowguard.yaml.YamlEntry;
@@ -38,11 +39,19 @@ public final class MutableImageTagRule implements Rule {
 
     @Override
     public void check(CheckContext context, RuleFindings findings) {
-        context.valuesIfAny().ifPresent(values -> walk(values, values.merged(), ValuesPath.of(),
-                Collections.newSetFromMap(new IdentityHashMap<>()), findings));
-        context.manifestsIfAny().ifPresent(manifests -> manifests.objects().stream()
-                .filter(o -> o.isWorkload() && o.name().startsWith("deis-"))
-                .forEach(workload -> checkWorkload(workload, findings)));
+        EffectiveValues values = context.values();
+        if (values != null) {
+            walk(values, values.merged(), ValuesPath.of(), Collections.newSetFromMap(new IdentityHashMap<>()),
+                    findings);
+        }
+        ManifestSet manifests = context.manifests();
+        if (manifests != null) {
+            for (KubeObject workload : manifests.objects()) {
+                if (workload.isWorkload() && workload.name().startsWith("deis-")) {
+                    checkWorkload(workload, findings);
+                }
+            }
+        }
     }
 
     private void walk(EffectiveValues values, YamlMap map, ValuesPath path, Set<YamlMap> seen, RuleFindings findings) {

@@ -3,6 +3,7 @@ package dev.workflowguard.rules;
 import dev.workflowguard.finding.Place;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.manifests.KubeObject;
+import dev.workflowguard.values.EffectiveValues;
 import dev.workflowguard.values.Value;
 
 /**
@@ -34,13 +35,14 @@ public final class NoIpWhitelistRule implements Rule {
         String cidrs = context.fixOptions().whitelist();
         String remedy = "; set " + Router.DEFAULT_WHITELIST + " to the allowed CIDRs under " + Router.ANNOTATIONS
                 + (cidrs == null ? " (`mvn workflow:fix -Dworkflow.fix.whitelist=10.0.0.0/8,…` writes it)" : "");
-        context.valuesIfAny().ifPresent(values -> {
+        EffectiveValues values = context.values();
+        if (values != null) {
             Value whitelist = Router.annotation(values, Router.DEFAULT_WHITELIST);
             findings.report("whitelist", Place.inValues(Router.annotationLocation(values, Router.DEFAULT_WHITELIST),
                     whitelist.path().toString(), Router.ANNOTATIONS + " sets no " + Router.DEFAULT_WHITELIST
                             + " and does not enforce app whitelists: " + WHY + remedy),
                     cidrs == null ? null : Fixes.set(whitelist, cidrs, true));
-        });
+        }
         for (KubeObject router : Router.deployments(context)) {
             findings.report("whitelist", Place.inManifest(Router.annotationLocation(router, Router.DEFAULT_WHITELIST),
                     router.ref(), router.ref() + " has no " + Router.DEFAULT_WHITELIST + " and does not enforce app "

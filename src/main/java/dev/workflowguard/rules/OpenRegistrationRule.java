@@ -3,6 +3,7 @@ package dev.workflowguard.rules;
 import dev.workflowguard.finding.Place;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.manifests.KubeObject;
+import dev.workflowguard.manifests.ManifestSet;
 import dev.workflowguard.values.EffectiveValues;
 import dev.workflowguard.values.Value;
 import dev.workflowguard.yaml.YamlEntry;
@@ -30,21 +31,26 @@ public final class OpenRegistrationRule implements Rule {
 
     @Override
     public void check(CheckContext context, RuleFindings findings) {
-        context.valuesIfAny().ifPresent(values -> checkValues(context, values, findings));
-        context.manifestsIfAny().ifPresent(manifests -> manifests.named("Deployment", "deis-controller")
-                .forEach(controller -> {
-                    for (KubeObject.EnvValue value : controller.env("REGISTRATION_MODE")) {
-                        YamlEntry env = value.entry();
-                        String mode = env.value() instanceof YamlScalar s ? s.text() : "";
-                        if (!CLOSED.contains(mode)) {
-                            findings.report("registration", Place.inManifest(controller.locationOf(env),
-                                    controller.ref(), controller.ref() + " sets REGISTRATION_MODE to \"" + mode + "\""
-                                            + (mode.equals("enabled") ? "" : ", which the controller treats as open")
-                                            + ": " + WHY), ManifestFixes.set(context, controller, value.path(),
-                                    context.fixOptions().registrationMode(), false));
-                        }
+        EffectiveValues values = context.values();
+        if (values != null) {
+            checkValues(context, values, findings);
+        }
+        ManifestSet manifests = context.manifests();
+        if (manifests != null) {
+            for (KubeObject controller : manifests.named("Deployment", "deis-controller")) {
+                for (KubeObject.EnvValue value : controller.env("REGISTRATION_MODE")) {
+                    YamlEntry env = value.entry();
+                    String mode = env.value() instanceof YamlScalar s ? s.text() : "";
+                    if (!CLOSED.contains(mode)) {
+                        findings.report("registration", Place.inManifest(controller.locationOf(env),
+                                controller.ref(), controller.ref() + " sets REGISTRATION_MODE to \"" + mode + "\""
+                                        + (mode.equals("enabled") ? "" : ", which the controller treats as open")
+                                        + ": " + WHY), ManifestFixes.set(context, controller, value.path(),
+                                context.fixOptions().registrationMode(), false));
                     }
-                }));
+                }
+            }
+        }
     }
 
     private void checkValues(CheckContext context, EffectiveValues values, RuleFindings findings) {

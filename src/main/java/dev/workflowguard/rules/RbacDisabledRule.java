@@ -4,6 +4,7 @@ import dev.workflowguard.finding.Place;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.manifests.KubeObject;
 import dev.workflowguard.manifests.ManifestSet;
+import dev.workflowguard.values.EffectiveValues;
 import dev.workflowguard.values.Value;
 import dev.workflowguard.yaml.YamlScalar;
 
@@ -26,7 +27,8 @@ public final class RbacDisabledRule implements Rule {
 
     @Override
     public void check(CheckContext context, RuleFindings findings) {
-        context.valuesIfAny().ifPresent(values -> {
+        EffectiveValues values = context.values();
+        if (values != null) {
             Value rbac = values.get(PATH);
             boolean enabled;
             if (rbac.isSet()) {
@@ -41,22 +43,36 @@ public final class RbacDisabledRule implements Rule {
                 findings.report("rbac", Place.inValues(values.locate(rbac), PATH,
                         ValueWords.describe(rbac) + ": " + WHY + advice), Fixes.set(rbac, "true", false));
             }
-        });
-        context.manifestsIfAny().ifPresent(manifests -> {
-            if (deisRoles(manifests)) {
-                return;
+        }
+        ManifestSet manifests = context.manifests();
+        if (manifests == null || deisRoles(manifests)) {
+            return;
+        }
+        // One place for the whole render, however many files it spans: its first deis-* workload.
+        KubeObject first = firstDeisWorkload(manifests);
+        if (first != null) {
+            findings.reportFirstInManifests("rbac", Place.inManifest(first.location(), first.ref(),
+                    "the render has deis-* workloads (first: " + first.ref() + ") but no Role or "
+                            + "ClusterRole for them: " + WHY + "; set " + PATH + ": true and re-render"));
+        }
+    }
+
+    private static KubeObject firstDeisWorkload(ManifestSet manifests) {
+        for (KubeObject object : manifests.objects()) {
+            if (object.isWorkload() && object.name().startsWith("deis-")) {
+                return object;
             }
-            // One place for the whole render, however many files it spans: its first deis-* workload.
-            manifests.objects().stream().filter(o -> o.isWorkload() && o.name().startsWith("deis-")).findFirst()
-                    .ifPresent(first -> findings.reportFirstInManifests("rbac", Place.inManifest(first.location(),
-                            first.ref(), "the render has deis-* workloads (first: " + first.ref() + ") but no Role or "
-                                    + "ClusterRole for them: " + WHY + "; set " + PATH + ": true and re-render")));
-        });
+        }
+        return null;
     }
 
     /** True when a Role or ClusterRole for Workflow (deis*) is among the objects. */
     static boolean deisRoles(ManifestSet manifests) {
-        return manifests.objects().stream().anyMatch(o -> (o.kind().equals("Role") || o.kind().equals("ClusterRole"))
-                && o.name().startsWith("deis"));
+        for (KubeObject o : manifests.objects()) {
+            if ((o.kind().equals("Role") || o.kind().equals("ClusterRole")) && o.name().startsWith("deis")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -2,13 +2,13 @@ package dev.workflowguard.rules;
 
 import dev.workflowguard.finding.Location;
 import dev.workflowguard.manifests.KubeObject;
+import dev.workflowguard.manifests.ManifestSet;
 import dev.workflowguard.values.EffectiveValues;
 import dev.workflowguard.values.Value;
 import dev.workflowguard.values.ValuesPath;
 import dev.workflowguard.yaml.YamlEntry;
 import dev.workflowguard.yaml.YamlScalar;
 import java.util.List;
-import java.util.Optional;
 
 /** What the router rules share: where router settings live in values and in the render. */
 final class Router {
@@ -53,7 +53,8 @@ final class Router {
 
     /** The router Deployments in the render (one per rendered cluster). */
     static List<KubeObject> deployments(CheckContext context) {
-        return context.manifestsIfAny().map(m -> m.named("Deployment", DEPLOYMENT).toList()).orElse(List.of());
+        ManifestSet manifests = context.manifests();
+        return manifests == null ? List.of() : manifests.named("Deployment", DEPLOYMENT);
     }
 
     /** The annotation's rendered text on a router Deployment, or null. */
@@ -75,7 +76,12 @@ final class Router {
         if (valuesAreEvidence(context) && Truth.routerTrue(annotation(context.values(), annotation).text())) {
             return true;
         }
-        return deployments(context).stream().anyMatch(d -> Truth.routerTrue(annotationText(d, annotation)));
+        for (KubeObject deployment : deployments(context)) {
+            if (Truth.routerTrue(annotationText(deployment, annotation))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when values or any rendered router Deployment set the annotation to something non-empty. */
@@ -86,10 +92,13 @@ final class Router {
                 return true;
             }
         }
-        return deployments(context).stream().anyMatch(d -> {
-            String text = annotationText(d, annotation);
-            return text != null && !text.isBlank();
-        });
+        for (KubeObject deployment : deployments(context)) {
+            String text = annotationText(deployment, annotation);
+            if (text != null && !text.isBlank()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -104,7 +113,7 @@ final class Router {
 
     /** Where a manifest message about a router annotation points: the annotation, else the object. */
     static Location annotationLocation(KubeObject deployment, String annotation) {
-        return Optional.ofNullable(deployment.annotation(annotation)).map(deployment::locationOf)
-                .orElseGet(deployment::location);
+        YamlEntry entry = deployment.annotation(annotation);
+        return entry != null ? deployment.locationOf(entry) : deployment.location();
     }
 }

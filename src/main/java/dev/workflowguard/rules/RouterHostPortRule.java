@@ -3,6 +3,7 @@ package dev.workflowguard.rules;
 import dev.workflowguard.finding.Place;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.manifests.KubeObject;
+import dev.workflowguard.values.EffectiveValues;
 import dev.workflowguard.values.Value;
 import dev.workflowguard.yaml.HelmType;
 import dev.workflowguard.yaml.YamlList;
@@ -33,7 +34,8 @@ public final class RouterHostPortRule implements Rule {
         if (Router.replacedByNativeIngress(context)) {
             return;
         }
-        context.valuesIfAny().ifPresent(values -> {
+        EffectiveValues values = context.values();
+        if (values != null) {
             Value enabled = values.get(PATH);
             YamlScalar scalar = enabled.scalar();
             if (scalar != null && scalar.isTemplateTruthy()) {
@@ -43,7 +45,7 @@ public final class RouterHostPortRule implements Rule {
                 findings.report("host-port", Place.inValues(values.locate(enabled), PATH,
                         ValueWords.describe(enabled) + detail + ": " + WHY), Fixes.set(enabled, "false", false));
             }
-        });
+        }
         for (KubeObject router : Router.deployments(context)) {
             for (YamlMap container : router.containers()) {
                 if (!(container.get("ports") instanceof YamlList ports)) {

@@ -1,5 +1,7 @@
 package dev.workflowguard.rules;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,23 +25,41 @@ public final class RuleCatalogue {
     }
 
     public static Optional<Rule> find(String id) {
-        return RULES.stream().filter(rule -> rule.id().equals(id)).findFirst();
+        for (Rule rule : RULES) {
+            if (rule.id().equals(id)) {
+                return Optional.of(rule);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Every rule id users can name: the checks, then the rules about suppressions. */
     public static List<String> ids() {
-        return infos().stream().map(RuleInfo::id).toList();
+        List<RuleInfo> infos = infos();
+        List<String> ids = new ArrayList<>(infos.size());
+        for (RuleInfo info : infos) {
+            ids.add(info.id());
+        }
+        return Collections.unmodifiableList(ids);
     }
 
     /** The catalogue as the `rules` goal, README and docs show it: the checks, then the rules about suppressions. */
     public static List<RuleInfo> infos() {
-        List<RuleInfo> infos = new java.util.ArrayList<>(RULES.stream().map(Rule::info).toList());
+        List<RuleInfo> infos = new ArrayList<>(RULES.size() + MetaRules.ALL.size());
+        for (Rule rule : RULES) {
+            infos.add(rule.info());
+        }
         infos.addAll(MetaRules.ALL);
         return List.copyOf(infos);
     }
 
     /** The catalogue entry of an id, check or meta rule. */
     public static Optional<RuleInfo> info(String id) {
-        return infos().stream().filter(info -> info.id().equals(id)).findFirst();
+        for (RuleInfo info : infos()) {
+            if (info.id().equals(id)) {
+                return Optional.of(info);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -79,7 +79,7 @@ public final class RuleFindings {
      *     every place of the cause asks for it
      */
     public void report(String cause, Place place, ProposedFix fix, Severity severityHint) {
-        Pending pending = byCause.computeIfAbsent(cause, Pending::new);
+        Pending pending = pendingFor(cause);
         add(pending, place);
         if (pending.fix == null) {
             pending.fix = fix;
@@ -97,7 +97,7 @@ public final class RuleFindings {
      * are joined, only the first file's place is kept, as if they had been checked as one set.
      */
     public void reportFirstInManifests(String cause, Place place) {
-        Pending pending = byCause.computeIfAbsent(cause, Pending::new);
+        Pending pending = pendingFor(cause);
         pending.firstInManifestsOnly = true;
         if (!pending.hasManifestPlace) {
             report(cause, place);
@@ -110,6 +110,16 @@ public final class RuleFindings {
         if (fix != null) {
             byCause.get(cause).manifestFixes.add(fix);
         }
+    }
+
+    /** The cause's collection, created on its first report. */
+    private Pending pendingFor(String cause) {
+        Pending pending = byCause.get(cause);
+        if (pending == null) {
+            pending = new Pending(cause);
+            byCause.put(cause, pending);
+        }
+        return pending;
     }
 
     /** Adds a place not yet at one of the cause's locations: joining many files' places stays linear. */
@@ -126,10 +136,16 @@ public final class RuleFindings {
      * would be most of what a large check keeps in memory.
      */
     private static Place shared(Pending pending, Place place) {
-        String message = pending.words.computeIfAbsent(place.message(), m -> m);
-        String object = place.object() == null ? null : pending.words.computeIfAbsent(place.object(), o -> o);
+        String message = sharedText(pending.words, place.message());
+        String object = place.object() == null ? null : sharedText(pending.words, place.object());
         return message == place.message() && object == place.object() ? place
                 : new Place(place.location(), message, place.valuesPath(), object);
+    }
+
+    /** The earlier equal copy of the text, or the text itself when it is the first. */
+    private static String sharedText(Map<String, String> words, String text) {
+        String earlier = words.putIfAbsent(text, text);
+        return earlier != null ? earlier : text;
     }
 
     /**
@@ -139,7 +155,7 @@ public final class RuleFindings {
      */
     public void addAll(RuleFindings other) {
         for (Pending theirs : other.byCause.values()) {
-            Pending mine = byCause.computeIfAbsent(theirs.cause, Pending::new);
+            Pending mine = pendingFor(theirs.cause);
             mine.firstInManifestsOnly |= theirs.firstInManifestsOnly;
             for (Place place : theirs.places) {
                 if (!(mine.firstInManifestsOnly && place.object() != null && mine.hasManifestPlace)) {

@@ -45,7 +45,10 @@ public final class SingleRouterRule implements Rule {
         if (Router.replacedByNativeIngress(context) || scaledAnywhere(context)) {
             return;
         }
-        context.valuesIfAny().ifPresent(values -> checkValues(context, values, findings));
+        EffectiveValues values = context.values();
+        if (values != null) {
+            checkValues(context, values, findings);
+        }
         for (KubeObject router : Router.deployments(context)) {
             YamlEntry replicas = router.entryAt("spec", "replicas");
             Location at = replicas != null ? router.locationOf(replicas) : router.location();
@@ -59,8 +62,7 @@ public final class SingleRouterRule implements Rule {
     private void checkValues(CheckContext context, EffectiveValues values, RuleFindings findings) {
         for (String key : REPLICA_KEYS) {
             Value replicas = values.get(key);
-            if (replicas.isSet() && context.rendered() != null
-                    && count(replicas.node()).map(n -> n >= 2).orElse(false)) {
+            if (replicas.isSet() && context.rendered() != null && atLeastTwo(replicas.node())) {
                 // The render shows one router anyway: the chart ignores this key; the rendered place says so.
                 return;
             }
@@ -81,7 +83,7 @@ public final class SingleRouterRule implements Rule {
         if (Router.valuesAreEvidence(context)) {
             for (String key : REPLICA_KEYS) {
                 Value replicas = context.values().get(key);
-                if (replicas.isSet() && count(replicas.node()).map(n -> n >= 2).orElse(false)) {
+                if (replicas.isSet() && atLeastTwo(replicas.node())) {
                     return true;
                 }
             }
@@ -89,20 +91,29 @@ public final class SingleRouterRule implements Rule {
         if (!context.hasManifests()) {
             return false;
         }
-        boolean deployment = Router.deployments(context).stream()
-                .anyMatch(d -> count(d.at("spec", "replicas")).map(n -> n >= 2).orElse(false));
-        boolean autoscaled = context.manifests().ofKind("HorizontalPodAutoscaler").anyMatch(hpa ->
-                "Deployment".equals(hpa.text("spec", "scaleTargetRef", "kind"))
-                        && Router.DEPLOYMENT.equals(hpa.text("spec", "scaleTargetRef", "name"))
-                        && count(hpa.at("spec", "minReplicas")).map(n -> n >= 2).orElse(false));
-        return deployment || autoscaled;
+        for (KubeObject deployment : Router.deployments(context)) {
+            if (atLeastTwo(deployment.at("spec", "replicas"))) {
+                return true;
+            }
+        }
+        for (KubeObject hpa : context.manifests().objects()) {
+            if (hpa.kind().equals("HorizontalPodAutoscaler")
+                    && "Deployment".equals(hpa.text("spec", "scaleTargetRef", "kind"))
+                    && Router.DEPLOYMENT.equals(hpa.text("spec", "scaleTargetRef", "name"))
+                    && atLeastTwo(hpa.at("spec", "minReplicas"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    private static Optional<Long> count(YamlNode node) {
+    /** True when the node is a whole number of 2 or more. */
+    private static boolean atLeastTwo(YamlNode node) {
         if (node instanceof YamlScalar scalar && !scalar.isNull()) {
-            return HelmScalars.parseInt(scalar.text()).map(BigInteger::longValue);
+            Optional<BigInteger> count = HelmScalars.parseInt(scalar.text());
+            return count.isPresent() && count.get().longValue() >= 2;
         }
-        return Optional.empty();
+        return false;
     }
 
     private static String text(YamlNode node) {

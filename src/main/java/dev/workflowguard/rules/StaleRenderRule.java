@@ -10,6 +10,7 @@ import dev.workflowguard.values.Value;
 import dev.workflowguard.yaml.YamlEntry;
 import dev.workflowguard.yaml.YamlScalar;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * `stale-render`: the committed render disagrees with the values on the settings that matter most
@@ -47,14 +48,15 @@ public final class StaleRenderRule implements Rule {
         ManifestSet manifests = context.manifests();
         checkStorage(values, manifests, findings);
         checkRegistration(values, manifests, findings);
-        if (GrafanaSignupRule.grafanaOnCluster(values) && values.version().atLeast(14).orElse(true)) {
+        Optional<Boolean> atLeast14 = values.version().atLeast(14);
+        if (GrafanaSignupRule.grafanaOnCluster(values) && (atLeast14.isEmpty() || atLeast14.get())) {
             checkGrafana(values, manifests, findings);
         }
     }
 
     private void compareWithRender(ManifestSet rendered, ManifestSet committed, RuleFindings findings) {
         for (KubeObject old : committed.objects()) {
-            KubeObject fresh = rendered.named(old.kind(), old.name()).findFirst().orElse(null);
+            KubeObject fresh = rendered.first(old.kind(), old.name());
             if (fresh == null) {
                 if (old.is("Deployment", "deis-minio")) {
                     findings.report("render:" + old.ref(), Place.inManifest(old.location(), old.ref(), old.ref()
@@ -80,17 +82,24 @@ public final class StaleRenderRule implements Rule {
                 }
             }
         }
-        rendered.named("Deployment", "deis-minio").findFirst().ifPresent(minio -> {
-            if (committed.objects().stream().anyMatch(o -> o.name().startsWith("deis-"))
-                    && !committed.contains("Deployment", "deis-minio")) {
-                KubeObject secret = committed.named("Secret", "objectstorage-keyfile").findFirst().orElse(null);
-                if (secret != null) {
-                    findings.report("render:minio", Place.inManifest(secret.location(), secret.ref(), "a fresh render "
-                            + "of the chart with these values runs the in-cluster Minio, but the committed render has no "
-                            + "Deployment/deis-minio: " + REMEDY));
-                }
+        if (rendered.contains("Deployment", "deis-minio") && hasDeisObject(committed)
+                && !committed.contains("Deployment", "deis-minio")) {
+            KubeObject secret = committed.first("Secret", "objectstorage-keyfile");
+            if (secret != null) {
+                findings.report("render:minio", Place.inManifest(secret.location(), secret.ref(), "a fresh render "
+                        + "of the chart with these values runs the in-cluster Minio, but the committed render has no "
+                        + "Deployment/deis-minio: " + REMEDY));
             }
-        });
+        }
+    }
+
+    private static boolean hasDeisObject(ManifestSet manifests) {
+        for (KubeObject object : manifests.objects()) {
+            if (object.name().startsWith("deis-")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String shown(String value) {
@@ -103,17 +112,19 @@ public final class StaleRenderRule implements Rule {
         if (backend == null || storage.state() == Value.State.DELETED) {
             return;
         }
-        manifests.named("Secret", "objectstorage-keyfile").forEach(secret -> {
+        for (KubeObject secret : manifests.named("Secret", "objectstorage-keyfile")) {
             YamlEntry annotation = secret.annotation("deis.io/objectstorage");
             if (annotation != null && annotation.value() instanceof YamlScalar rendered
                     && !rendered.text().equals(backend)) {
                 report(findings, "storage", secret, secret.locationOf(annotation),
                         "has deis.io/objectstorage: \"" + rendered.text() + "\"", values, storage);
             }
-        });
+        }
         if (!backend.equals("minio")) {
-            manifests.named("Deployment", "deis-minio").forEach(minio -> report(findings, "storage", minio,
-                    minio.location(), "is rendered (in-cluster Minio storage)", values, storage));
+            for (KubeObject minio : manifests.named("Deployment", "deis-minio")) {
+                report(findings, "storage", minio, minio.location(), "is rendered (in-cluster Minio storage)", values,
+                        storage);
+            }
         }
     }
 
@@ -123,7 +134,7 @@ public final class StaleRenderRule implements Rule {
         if (expected == null || mode.state() == Value.State.DELETED) {
             return;
         }
-        manifests.named("Deployment", "deis-controller").forEach(controller -> {
+        for (KubeObject controller : manifests.named("Deployment", "deis-controller")) {
             for (YamlEntry env : controller.envValues("REGISTRATION_MODE")) {
                 String rendered = env.value() instanceof YamlScalar s ? s.text() : "";
                 if (!rendered.equals(expected)) {
@@ -131,7 +142,7 @@ public final class StaleRenderRule implements Rule {
                             "sets REGISTRATION_MODE to \"" + rendered + "\"", values, mode);
                 }
             }
-        });
+        }
     }
 
     private void checkGrafana(EffectiveValues values, ManifestSet manifests, RuleFindings findings) {
@@ -141,7 +152,7 @@ public final class StaleRenderRule implements Rule {
             return;
         }
         boolean open = !Truth.iniFalse(expected);
-        manifests.named("Deployment", "deis-monitor-grafana").forEach(grafana -> {
+        for (KubeObject grafana : manifests.named("Deployment", "deis-monitor-grafana")) {
             for (YamlEntry env : grafana.envValues("ALLOW_SIGN_UP")) {
                 String rendered = env.value() instanceof YamlScalar s ? s.text() : "";
                 if ((Truth.iniTrue(rendered) && !open) || (Truth.iniFalse(rendered) && open)) {
@@ -149,7 +160,7 @@ public final class StaleRenderRule implements Rule {
                             "sets ALLOW_SIGN_UP to \"" + rendered + "\"", values, signUp);
                 }
             }
-        });
+        }
     }
 
     private void report(RuleFindings findings, String cause, KubeObject object, Location at, String what,

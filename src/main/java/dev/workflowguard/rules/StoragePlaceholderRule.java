@@ -3,6 +3,7 @@ package dev.workflowguard.rules;
 import dev.workflowguard.finding.Place;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.manifests.KubeObject;
+import dev.workflowguard.manifests.ManifestSet;
 import dev.workflowguard.values.ChartDefaults;
 import dev.workflowguard.values.EffectiveValues;
 import dev.workflowguard.values.Value;
@@ -63,9 +64,16 @@ public final class StoragePlaceholderRule implements Rule {
 
     @Override
     public void check(CheckContext context, RuleFindings findings) {
-        context.valuesIfAny().ifPresent(values -> checkValues(values, findings));
-        context.manifestsIfAny().ifPresent(manifests -> manifests.named("Secret", "objectstorage-keyfile")
-                .forEach(secret -> checkSecret(secret, findings)));
+        EffectiveValues values = context.values();
+        if (values != null) {
+            checkValues(values, findings);
+        }
+        ManifestSet manifests = context.manifests();
+        if (manifests != null) {
+            for (KubeObject secret : manifests.named("Secret", "objectstorage-keyfile")) {
+                checkSecret(secret, findings);
+            }
+        }
     }
 
     private void checkValues(EffectiveValues values, RuleFindings findings) {
@@ -142,11 +150,15 @@ public final class StoragePlaceholderRule implements Rule {
         if (key.endsWith("_container")) {
             return key.substring(0, key.indexOf('_')) + " container name";
         }
-        return switch (key) {
-            case "key_json" -> "service-account key (inject it at deploy time)";
-            case "accountkey", "password", "secretkey" -> "credential (inject it at deploy time)";
-            case "accesskey" -> "access key, or none to use the IAM role";
-            default -> key;
-        };
+        switch (key) {
+            case "key_json":
+                return "service-account key (inject it at deploy time)";
+            case "accountkey", "password", "secretkey":
+                return "credential (inject it at deploy time)";
+            case "accesskey":
+                return "access key, or none to use the IAM role";
+            default:
+                return key;
+        }
     }
 }

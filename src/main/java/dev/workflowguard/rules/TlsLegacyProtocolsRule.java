@@ -3,11 +3,12 @@ package dev.workflowguard.rules;
 import dev.workflowguard.finding.Place;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.manifests.KubeObject;
+import dev.workflowguard.values.EffectiveValues;
 import dev.workflowguard.values.Value;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** `tls-legacy-protocols`: the router accepts TLSv1 or TLSv1.1 (its default does). */
 public final class TlsLegacyProtocolsRule implements Rule {
@@ -28,7 +29,13 @@ public final class TlsLegacyProtocolsRule implements Rule {
     }
 
     static List<String> legacyIn(String protocols) {
-        return Arrays.stream(protocols.trim().split("\\s+")).filter(LEGACY::contains).distinct().toList();
+        List<String> legacy = new ArrayList<>();
+        for (String protocol : protocols.trim().split("\\s+")) {
+            if (LEGACY.contains(protocol) && !legacy.contains(protocol)) {
+                legacy.add(protocol);
+            }
+        }
+        return Collections.unmodifiableList(legacy);
     }
 
     @Override
@@ -37,21 +44,10 @@ public final class TlsLegacyProtocolsRule implements Rule {
             return;
         }
         String remedy = "; set " + Router.PROTOCOLS + ": \"" + MODERN + "\"";
-        context.valuesIfAny().ifPresent(values -> {
-            Value protocols = Router.annotation(values, Router.PROTOCOLS);
-            String text = protocols.text();
-            String said;
-            if (text == null || text.isBlank()) {
-                said = (protocols.isSet() ? ValueWords.describe(protocols) : Router.PROTOCOLS + " is not set under "
-                        + Router.ANNOTATIONS) + ", so the router default \"" + ROUTER_DEFAULT + "\" applies";
-            } else if (!legacyIn(text).isEmpty()) {
-                said = ValueWords.describe(protocols) + ", which allows " + String.join(" and ", legacyIn(text));
-            } else {
-                return;
-            }
-            findings.report("tls-protocols", Place.inValues(Router.annotationLocation(values, Router.PROTOCOLS),
-                    protocols.path().toString(), said + ": " + WHY + remedy), Fixes.set(protocols, MODERN, true));
-        });
+        EffectiveValues values = context.values();
+        if (values != null) {
+            checkValues(values, findings, remedy);
+        }
         for (KubeObject router : Router.deployments(context)) {
             String text = Router.annotationText(router, Router.PROTOCOLS);
             String said;
@@ -59,7 +55,7 @@ public final class TlsLegacyProtocolsRule implements Rule {
                 said = "has no " + Router.PROTOCOLS + " annotation, so the router default \"" + ROUTER_DEFAULT
                         + "\" applies";
             } else if (!legacyIn(text).isEmpty()) {
-                said = "allows " + legacyIn(text).stream().collect(Collectors.joining(" and ")) + " (" + Router.PROTOCOLS
+                said = "allows " + String.join(" and ", legacyIn(text)) + " (" + Router.PROTOCOLS
                         + ": \"" + text + "\")";
             } else {
                 continue;
@@ -68,5 +64,21 @@ public final class TlsLegacyProtocolsRule implements Rule {
                     router.ref(), router.ref() + " " + said + ": " + WHY + remedy),
                     ManifestFixes.annotation(context, router, Router.PROTOCOLS, MODERN));
         }
+    }
+
+    private void checkValues(EffectiveValues values, RuleFindings findings, String remedy) {
+        Value protocols = Router.annotation(values, Router.PROTOCOLS);
+        String text = protocols.text();
+        String said;
+        if (text == null || text.isBlank()) {
+            said = (protocols.isSet() ? ValueWords.describe(protocols) : Router.PROTOCOLS + " is not set under "
+                    + Router.ANNOTATIONS) + ", so the router default \"" + ROUTER_DEFAULT + "\" applies";
+        } else if (!legacyIn(text).isEmpty()) {
+            said = ValueWords.describe(protocols) + ", which allows " + String.join(" and ", legacyIn(text));
+        } else {
+            return;
+        }
+        findings.report("tls-protocols", Place.inValues(Router.annotationLocation(values, Router.PROTOCOLS),
+                protocols.path().toString(), said + ": " + WHY + remedy), Fixes.set(protocols, MODERN, true));
     }
 }

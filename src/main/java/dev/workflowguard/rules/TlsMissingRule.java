@@ -3,6 +3,7 @@ package dev.workflowguard.rules;
 import dev.workflowguard.finding.Place;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.manifests.KubeObject;
+import dev.workflowguard.values.EffectiveValues;
 import dev.workflowguard.values.ValuesPath;
 import dev.workflowguard.yaml.YamlEntry;
 import dev.workflowguard.yaml.YamlMap;
@@ -47,16 +48,17 @@ public final class TlsMissingRule implements Rule {
         if (Router.replacedByNativeIngress(context) || hasEvidence(context)) {
             return;
         }
-        context.valuesIfAny().ifPresent(values -> {
+        EffectiveValues values = context.values();
+        if (values != null) {
             // Nothing sets a certificate annotation: point where one would be added, in the last values file.
             var at = values.locateAbsent(ValuesPath.parse(Router.SERVICE_ANNOTATIONS)
                     .child("service.beta.kubernetes.io/aws-load-balancer-ssl-cert"));
             findings.report("tls", Place.inValues(at, Router.SERVICE_ANNOTATIONS, "no TLS is configured: "
                     + Router.SERVICE_ANNOTATIONS + " has no load-balancer certificate annotation, no Secret "
                     + PLATFORM_CERT + " is among the checked inputs, and no externalCertificate is declared; " + WHY));
-        });
+        }
         if (context.hasManifests()) {
-            List<KubeObject> services = context.manifests().named("Service", Router.DEPLOYMENT).toList();
+            List<KubeObject> services = context.manifests().named("Service", Router.DEPLOYMENT);
             List<KubeObject> routers = services.isEmpty() ? Router.deployments(context) : services;
             for (KubeObject router : routers) {
                 findings.report("tls", Place.inManifest(router.location(), router.ref(), router.ref()
@@ -79,9 +81,15 @@ public final class TlsMissingRule implements Rule {
         if (!context.hasManifests()) {
             return false;
         }
-        return context.manifests().contains("Secret", PLATFORM_CERT) || context.manifests()
-                .named("Service", Router.DEPLOYMENT)
-                .anyMatch(service -> service.annotations() != null && hasCertificateAnnotation(service.annotations()));
+        if (context.manifests().contains("Secret", PLATFORM_CERT)) {
+            return true;
+        }
+        for (KubeObject service : context.manifests().named("Service", Router.DEPLOYMENT)) {
+            if (service.annotations() != null && hasCertificateAnnotation(service.annotations())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasCertificateAnnotation(YamlMap annotations) {

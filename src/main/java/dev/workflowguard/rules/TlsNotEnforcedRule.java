@@ -3,6 +3,7 @@ package dev.workflowguard.rules;
 import dev.workflowguard.finding.Place;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.manifests.KubeObject;
+import dev.workflowguard.values.EffectiveValues;
 import dev.workflowguard.values.Value;
 
 /**
@@ -31,14 +32,15 @@ public final class TlsNotEnforcedRule implements Rule {
             return;
         }
         String remedy = "; set " + Router.SSL_ENFORCE + ": \"true\" under " + Router.ANNOTATIONS;
-        context.valuesIfAny().ifPresent(values -> {
+        EffectiveValues values = context.values();
+        if (values != null) {
             Value enforce = Router.annotation(values, Router.SSL_ENFORCE);
             String said = enforce.isSet() ? ValueWords.describe(enforce)
                     : Router.ANNOTATIONS + " sets neither " + Router.SSL_ENFORCE + " nor " + Router.HSTS
                             + " to \"true\" (the router default is \"false\")";
             findings.report("tls-enforce", Place.inValues(Router.annotationLocation(values, Router.SSL_ENFORCE),
                     enforce.path().toString(), said + ": " + WHY + remedy), Fixes.set(enforce, "true", true));
-        });
+        }
         for (KubeObject router : Router.deployments(context)) {
             String enforce = Router.annotationText(router, Router.SSL_ENFORCE);
             String said = enforce == null ? "has neither " + Router.SSL_ENFORCE + " nor " + Router.HSTS + " set to \"true\""

@@ -22,22 +22,26 @@ final class ValueWords {
      */
     static String describe(Value value, boolean secret) {
         String path = value.path().toString();
-        return switch (value.state()) {
-            case SET -> {
-                if (value.entry().value() instanceof YamlScalar scalar) {
-                    yield path + " is " + (secret ? (scalar.text().isEmpty() ? "empty" : "set (value not shown)")
-                            : scalarWords(scalar));
-                }
-                yield path + " is " + value.entry().value().describeType();
+        Value.State state = value.state();
+        if (state == Value.State.SET) {
+            if (value.entry().value() instanceof YamlScalar scalar) {
+                return path + " is " + (secret ? (scalar.text().isEmpty() ? "empty" : "set (value not shown)")
+                        : scalarWords(scalar));
             }
-            case DELETED -> value.entryPath().equals(value.path())
+            return path + " is " + value.entry().value().describeType();
+        }
+        if (state == Value.State.DELETED) {
+            return value.entryPath().equals(value.path())
                     ? path + " is set to null, which deletes the chart default"
                     : value.entryPath() + " is set to null, which deletes " + path + " with it";
-            case BLOCKED -> value.entryPath() + " is " + value.entry().value().describeType() + ", not a mapping, so "
+        }
+        if (state == Value.State.BLOCKED) {
+            return value.entryPath() + " is " + value.entry().value().describeType() + ", not a mapping, so "
                     + path + " cannot be set";
-            case UNSET -> value.chartDefault() == null ? path + " is not set"
-                    : path + " is not set; " + value.chartDefault().explanation();
-        };
+        }
+        // UNSET
+        return value.chartDefault() == null ? path + " is not set"
+                : path + " is not set; " + value.chartDefault().explanation();
     }
 
     /** A scalar as the user wrote it, with Helm's reading when the spelling hides it. */

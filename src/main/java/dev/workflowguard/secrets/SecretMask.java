@@ -86,7 +86,9 @@ public final class SecretMask {
                     walk(entry.value(), credential || isCredentialKey(entry.name()));
                 }
             } else if (node instanceof YamlList list) {
-                list.items().forEach(item -> walk(item, credential));
+                for (YamlNode item : list.items()) {
+                    walk(item, credential);
+                }
             } else if (node instanceof YamlScalar scalar && credential) {
                 add(scalar.text());
             }
@@ -135,9 +137,17 @@ public final class SecretMask {
             }
         }
 
+        /** Longer secrets first, so one that contains another is masked whole (a stable sort keeps ties in order). */
+        private static final Comparator<String> LONGEST_FIRST = new Comparator<>() {
+            @Override
+            public int compare(String a, String b) {
+                return Integer.compare(b.length(), a.length());
+            }
+        };
+
         public SecretMask build() {
             List<String> longestFirst = new ArrayList<>(found);
-            longestFirst.sort(Comparator.comparingInt(String::length).reversed());
+            longestFirst.sort(LONGEST_FIRST);
             return new SecretMask(List.copyOf(longestFirst));
         }
     }
@@ -180,8 +190,10 @@ public final class SecretMask {
         if (secrets.isEmpty()) {
             return finding;
         }
-        List<Place> places = finding.places().stream().map(p -> new Place(p.location(), mask(p.message()),
-                p.valuesPath(), p.object())).toList();
+        List<Place> places = new ArrayList<>(finding.places().size());
+        for (Place p : finding.places()) {
+            places.add(new Place(p.location(), mask(p.message()), p.valuesPath(), p.object()));
+        }
         return new Finding(finding.rule(), finding.severity(), finding.cause(), places, finding.fix(),
                 finding.manifestFixes());
     }

@@ -57,7 +57,9 @@ public final class ValuesMerger {
             file = first.file();
             start = first.start();
             end = first.end();
-            first.entries().forEach(entry -> entries.put(entry.name(), entry));
+            for (YamlEntry entry : first.entries()) {
+                entries.put(entry.name(), entry);
+            }
         }
 
         void add(YamlMap override) {
@@ -81,8 +83,11 @@ public final class ValuesMerger {
 
         YamlMap build() {
             LinkedHashMap<String, YamlEntry> out = new LinkedHashMap<>();
-            entries.forEach((name, value) -> out.put(name, value instanceof Nested nested
-                    ? new YamlEntry(nested.key(), nested.map().build()) : (YamlEntry) value));
+            for (Map.Entry<String, Object> entry : entries.entrySet()) {
+                Object value = entry.getValue();
+                out.put(entry.getKey(), value instanceof Nested nested ? new YamlEntry(nested.key(), nested.map().build())
+                        : (YamlEntry) value);
+            }
             return new YamlMap(file, start, end, out);
         }
     }

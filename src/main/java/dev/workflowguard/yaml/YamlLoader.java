@@ -46,14 +46,24 @@ public final class YamlLoader {
     /** Every document of the file, in order. */
     public List<YamlDocument> loadAll(SourceFile file) throws YamlException {
         List<YamlDocument> documents = new ArrayList<>();
-        forEachDocument(file, documents::add);
+        forEachDocument(file, new DocumentHandler() {
+            @Override
+            public void handle(YamlDocument document) {
+                documents.add(document);
+            }
+        });
         return documents;
     }
 
     /** The first document only, which is what Helm reads from a values file; null for an empty file. */
     public YamlDocument loadFirst(SourceFile file) throws YamlException {
         YamlDocument[] first = new YamlDocument[1];
-        forEachDocument(file, document -> first[0] = document, 1);
+        forEachDocument(file, new DocumentHandler() {
+            @Override
+            public void handle(YamlDocument document) {
+                first[0] = document;
+            }
+        }, 1);
         return first[0];
     }
 
@@ -67,7 +77,12 @@ public final class YamlLoader {
         boolean convert(String kind, String name, boolean hasStringData);
     }
 
-    private static final Selector EVERY_DOCUMENT = (kind, name, hasStringData) -> true;
+    private static final Selector EVERY_DOCUMENT = new Selector() {
+        @Override
+        public boolean convert(String kind, String name, boolean hasStringData) {
+            return true;
+        }
+    };
 
     /** Streams the file's documents to the handler; the handler may drop each one when done. */
     public void forEachDocument(SourceFile file, DocumentHandler handler) throws YamlException {
