@@ -34,6 +34,21 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 class ScaleBenchmark {
 
+    /**
+     * Writes the corpus into {@code -Dbench.corpusDir} (as {@code clusters/cluster-N/workflow.yaml}) and measures
+     * nothing: src/bench/growing-repo.sh builds repositories of growing size from it and times `mvn verify`.
+     */
+    @Test
+    void writeCorpus() throws IOException {
+        String target = System.getProperty("bench.corpusDir");
+        org.junit.jupiter.api.Assumptions.assumeTrue(target != null, "-Dbench.corpusDir not set");
+        int clusters = Integer.getInteger("bench.clusters", 1000);
+        int perCluster = Integer.getInteger("bench.objectsPerCluster", 100);
+        long bytes = ClusterCorpus.write(Path.of(target).resolve("clusters"), clusters, perCluster);
+        System.out.printf(Locale.ROOT, "ScaleBenchmark: wrote %d documents, %d bytes in %s%n", clusters * perCluster,
+                bytes, target);
+    }
+
     @Test
     void manifests() throws Exception {
         int clusters = Integer.getInteger("bench.clusters", 1000);
