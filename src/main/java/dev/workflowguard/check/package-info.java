@@ -1,2 +1,2 @@
-/** The engine: resolves and reads the inputs, runs the rules, and returns findings; no Maven types. */
+/** The engine: reads the inputs, runs the rules, returns findings; no Maven types; loops, not lambdas (cold JVM). */
 package dev.workflowguard.check;
