@@ -3,7 +3,6 @@ package dev.workflowguard.rules;
 import dev.workflowguard.manifests.ManifestSet;
 import dev.workflowguard.values.EffectiveValues;
 import dev.workflowguard.values.WorkflowVersion;
-import java.util.Optional;
 
 /**
  * Everything a rule may look at.
@@ -22,14 +21,6 @@ public record CheckContext(EffectiveValues values, ManifestSet manifests, Workfl
     public CheckContext(EffectiveValues values, ManifestSet manifests, WorkflowVersion version,
             String externalCertificate, FixOptions fixOptions) {
         this(values, manifests, version, externalCertificate, fixOptions, null, manifests);
-    }
-
-    public Optional<EffectiveValues> valuesIfAny() {
-        return Optional.ofNullable(values);
-    }
-
-    public Optional<ManifestSet> manifestsIfAny() {
-        return Optional.ofNullable(manifests);
     }
 
     public boolean hasValues() {
