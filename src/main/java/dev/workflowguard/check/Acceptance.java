@@ -14,6 +14,7 @@ import dev.workflowguard.yaml.SourceFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,10 +32,24 @@ final class Acceptance {
      * Suppression comments read from manifest files while their text is in memory (the streaming
      * reader releases it right after); safe to fill from several reader threads.
      */
-    static final class Comments {
+    static final class Comments implements Consumer<SourceFile> {
+        /** Reads nothing: for a second pass over files whose comments were already read. */
+        static final Consumer<SourceFile> NONE = new Consumer<>() {
+            @Override
+            public void accept(SourceFile file) {
+            }
+        };
+
+
         private final SuppressionReader reader = new SuppressionReader(new HashSet<>(RuleCatalogue.ids()));
         private final List<Suppression> suppressions = new ArrayList<>();
         private final List<SuppressionProblem> problems = new ArrayList<>();
+
+        /** {@link #read}, as the manifest reader calls it (a class, not a lambda: nothing to spin up cold). */
+        @Override
+        public void accept(SourceFile file) {
+            read(file);
+        }
 
         void read(SourceFile file) {
             if (!file.text().contains("workflow:ignore")) {

@@ -32,6 +32,7 @@ import dev.workflowguard.yaml.YamlLoader;
 import dev.workflowguard.yaml.YamlMap;
 import dev.workflowguard.yaml.TextPosition;
 import java.nio.file.Path;
+import java.util.function.BiConsumer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -149,12 +150,23 @@ public final class Checker {
             }
             try {
                 ManifestReader manifestReader = new ManifestReader(loader);
+                ManifestReader.FileSource source = new ManifestReader.FileSource() {
+                    @Override
+                    public SourceFile read(Path path, String displayName) throws YamlException {
+                        return reader.read(path, displayName);
+                    }
+                };
+                BiConsumer<Integer, Integer> filesRead = new BiConsumer<>() {
+                    @Override
+                    public void accept(Integer done, Integer total) {
+                        progress.filesRead(done, total);
+                    }
+                };
                 if (chart == null && manifestInputs.size() > 1) {
                     FileByFileCheck byFileCheck = new FileByFileCheck(enabledRules(request), values, version, request,
                             new java.util.HashSet<>(RuleCatalogue.ids()));
                     FileByFileCheck.Joiner joiner = byFileCheck.joiner();
-                    manifestReader.readEach(manifestInputs, reader::read, manifestComments::read, progress::filesRead,
-                            byFileCheck::check, joiner);
+                    manifestReader.readEach(manifestInputs, source, manifestComments, filesRead, byFileCheck, joiner);
                     FileByFileCheck.Result joined = joiner.result();
                     if (joined.consistent()) {
                         byFile = joined;
@@ -163,11 +175,10 @@ public final class Checker {
                         notes.add("the manifest files differ in evidence some rules look for anywhere (router Service, "
                                 + "autoscaler, certificate, whitelist, roles), so they were read again and checked as "
                                 + "one set");
-                        committed = manifestReader.read(manifestInputs, reader::read, file -> { }, progress::filesRead);
+                        committed = manifestReader.read(manifestInputs, source, Acceptance.Comments.NONE, filesRead);
                     }
                 } else {
-                    committed = manifestReader.read(manifestInputs, reader::read, manifestComments::read,
-                            progress::filesRead);
+                    committed = manifestReader.read(manifestInputs, source, manifestComments, filesRead);
                 }
             } catch (YamlException e) {
                 throw new InputException(e.getMessage(), Parameters.MANIFESTS);

@@ -16,6 +16,7 @@ import dev.workflowguard.yaml.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * Checks committed manifests one file at a time, on the reader threads, so that a repository of
@@ -29,7 +30,7 @@ import java.util.Set;
  * an HPA committed in a file of its own), evidence in one file changes what another file's
  * objects mean: {@link Result#consistent()} is then false and the caller checks them as one set.
  */
-final class FileByFileCheck {
+final class FileByFileCheck implements BiFunction<SourceFile, ManifestSet, FileByFileCheck.Outcome> {
 
     private final List<Rule> rules;
     private final EffectiveValues values;
@@ -49,6 +50,12 @@ final class FileByFileCheck {
     /** What one file leaves behind once its objects are dropped. */
     record Outcome(ManifestFacts facts, List<RuleFindings> findings, SecretMask.Builder secrets,
             List<Suppression> suppressions, List<SuppressionProblem> problems, SourceFile file) {
+    }
+
+    /** {@link #check}, as the reader calls it (a class, not a method reference: no lambda to spin up cold). */
+    @Override
+    public Outcome apply(SourceFile file, ManifestSet objects) {
+        return check(file, objects);
     }
 
     /** Runs on a reader thread with one file's objects. */
@@ -80,7 +87,9 @@ final class FileByFileCheck {
 
     Result join(List<Outcome> outcomes) {
         Joiner joiner = joiner();
-        outcomes.forEach(joiner);
+        for (Outcome outcome : outcomes) {
+            joiner.accept(outcome);
+        }
         return joiner.result();
     }
 
@@ -102,7 +111,9 @@ final class FileByFileCheck {
         private boolean consistent = true;
 
         private Joiner() {
-            rules.forEach(rule -> findings.add(new RuleFindings()));
+            for (int i = 0; i < rules.size(); i++) {
+                findings.add(new RuleFindings());
+            }
         }
 
         @Override

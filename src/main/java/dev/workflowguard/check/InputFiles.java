@@ -1,14 +1,15 @@
 package dev.workflowguard.check;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /** Resolves configured paths against the base directory and expands manifest folders. */
 final class InputFiles {
@@ -60,13 +61,22 @@ final class InputFiles {
             return List.of(path);
         }
         List<Path> files = new ArrayList<>();
-        // Symbolic links to folders are not followed, so a link loop cannot trap the walk.
-        try (Stream<Path> walk = Files.walk(path)) {
-            walk.filter(Files::isRegularFile).filter(InputFiles::isYaml).sorted(Comparator.comparing(Path::toString))
-                    .forEach(files::add);
-        } catch (IOException | UncheckedIOException e) {
+        // Symbolic links to folders are not followed, so a link loop cannot trap the walk; links to files are.
+        // A visitor and a comparator class, not a stream of lambdas: those are spun up cold in each build.
+        try {
+            Files.walkFileTree(path, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (Files.isRegularFile(file) && isYaml(file)) {
+                        files.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
             throw new InputException(configured + " cannot be listed: " + e.getMessage(), Parameters.MANIFESTS);
         }
+        files.sort(BY_NAME);
         if (files.isEmpty()) {
             throw new InputException(configured + " holds no .yaml or .yml files", Parameters.MANIFESTS);
         }
@@ -101,6 +111,13 @@ final class InputFiles {
             return "a missing file";
         }
     }
+
+    private static final Comparator<Path> BY_NAME = new Comparator<>() {
+        @Override
+        public int compare(Path a, Path b) {
+            return a.toString().compareTo(b.toString());
+        }
+    };
 
     private static boolean isYaml(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);

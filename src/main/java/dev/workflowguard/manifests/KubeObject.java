@@ -9,6 +9,7 @@ import dev.workflowguard.yaml.YamlMap;
 import dev.workflowguard.yaml.YamlNode;
 import dev.workflowguard.yaml.YamlScalar;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
@@ -163,7 +164,11 @@ public final class KubeObject {
 
     /** The containers and init containers of a workload, in file order. */
     public List<YamlMap> containers() {
-        return containersWithPaths().stream().map(c -> c.container).toList();
+        List<YamlMap> containers = new ArrayList<>();
+        for (Container container : containersWithPaths()) {
+            containers.add(container.container());
+        }
+        return Collections.unmodifiableList(containers);
     }
 
     private record Container(YamlMap container, List<Object> path) {
@@ -198,7 +203,11 @@ public final class KubeObject {
 
     /** The `value:` entries of an environment variable set literally in any container. */
     public List<YamlEntry> envValues(String variable) {
-        return env(variable).stream().map(EnvValue::entry).toList();
+        List<YamlEntry> entries = new ArrayList<>();
+        for (EnvValue value : env(variable)) {
+            entries.add(value.entry());
+        }
+        return Collections.unmodifiableList(entries);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.workflowguard.manifests;
 
+import dev.workflowguard.yaml.DuplicateKey;
 import dev.workflowguard.yaml.SourceFile;
 import dev.workflowguard.yaml.YamlDocument;
 import dev.workflowguard.yaml.YamlException;
@@ -10,6 +11,7 @@ import dev.workflowguard.yaml.YamlNode;
 import dev.workflowguard.yaml.YamlScalar;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,7 +47,7 @@ public final class ManifestReader {
         List<KubeObject> objects = new ArrayList<>();
         List<ManifestSet.ManifestDuplicate> duplicates = new ArrayList<>();
         for (SourceFile file : files) {
-            FileResult result = readFile(file, (kind, name, stringData) -> true, false);
+            FileResult result = readFile(file, EVERY_OBJECT, false);
             objects.addAll(result.objects());
             duplicates.addAll(result.duplicates());
         }
@@ -79,7 +81,13 @@ public final class ManifestReader {
         List<KubeObject> objects = new ArrayList<>();
         List<ManifestSet.ManifestDuplicate> duplicates = new ArrayList<>();
         List<SourceFile> files = new ArrayList<>();
-        for (ManifestSet set : readEach(inputs, source, beforeRelease, progress, (file, set) -> set)) {
+        BiFunction<SourceFile, ManifestSet, ManifestSet> keep = new BiFunction<>() {
+            @Override
+            public ManifestSet apply(SourceFile file, ManifestSet set) {
+                return set;
+            }
+        };
+        for (ManifestSet set : readEach(inputs, source, beforeRelease, progress, keep)) {
             objects.addAll(set.objects());
             duplicates.addAll(set.duplicates());
             files.addAll(set.files());
@@ -98,7 +106,12 @@ public final class ManifestReader {
             BiConsumer<Integer, Integer> progress, BiFunction<SourceFile, ManifestSet, T> perFile)
             throws YamlException {
         List<T> out = new ArrayList<>(inputs.size());
-        readEach(inputs, source, beforeRelease, progress, perFile, out::add);
+        readEach(inputs, source, beforeRelease, progress, perFile, new Consumer<T>() {
+            @Override
+            public void accept(T result) {
+                out.add(result);
+            }
+        });
         return out;
     }
 
@@ -115,12 +128,16 @@ public final class ManifestReader {
         try {
             List<FutureTask<T>> results = new ArrayList<>();
             for (Input input : inputs) {
-                FutureTask<T> task = new FutureTask<>(() -> {
-                    SourceFile file = source.read(input.path(), input.displayName());
-                    beforeRelease.accept(file);
-                    FileResult result = readFile(file, ManifestReader::needed, true);
-                    file.release();
-                    return perFile.apply(file, new ManifestSet(result.objects(), result.duplicates(), List.of(file)));
+                FutureTask<T> task = new FutureTask<>(new Callable<T>() {
+                    @Override
+                    public T call() throws YamlException {
+                        SourceFile file = source.read(input.path(), input.displayName());
+                        beforeRelease.accept(file);
+                        FileResult result = readFile(file, NEEDED, true);
+                        file.release();
+                        return perFile.apply(file,
+                                new ManifestSet(result.objects(), result.duplicates(), List.of(file)));
+                    }
                 });
                 if (pool != null) {
                     pool.execute(task);
@@ -174,6 +191,23 @@ public final class ManifestReader {
         }
     }
 
+    // The selectors, callbacks and tasks here are classes rather than lambdas or method references: each
+    // lambda is spun up as a class the first time it runs, which a single `mvn verify` pays in full.
+
+    private static final YamlLoader.Selector EVERY_OBJECT = new YamlLoader.Selector() {
+        @Override
+        public boolean convert(String kind, String name, boolean hasStringData) {
+            return true;
+        }
+    };
+
+    private static final YamlLoader.Selector NEEDED = new YamlLoader.Selector() {
+        @Override
+        public boolean convert(String kind, String name, boolean hasStringData) {
+            return needed(kind, name, hasStringData);
+        }
+    };
+
     /**
      * Whether some rule reads an object: deis-* workloads, the router Service, the Secrets the rules
      * name (or any with literal stringData), autoscalers and deis RBAC roles; `kind: List` to unpack.
@@ -201,17 +235,22 @@ public final class ManifestReader {
     private FileResult readFile(SourceFile file, YamlLoader.Selector selector, boolean prune) throws YamlException {
         List<KubeObject> objects = new ArrayList<>();
         List<ManifestSet.ManifestDuplicate> duplicates = new ArrayList<>();
-        loader.forEachDocument(file, selector, document -> {
-            List<KubeObject> found = new ArrayList<>();
-            collect(document, document.root(), List.of(), found);
-            String owner = found.size() == 1 ? found.get(0).ref()
-                    : !document.converted() && document.kind() != null && document.name() != null
-                            ? document.kind() + "/" + document.name() : null;
-            document.duplicates().forEach(d -> duplicates.add(new ManifestSet.ManifestDuplicate(d, owner)));
-            for (KubeObject object : found) {
-                if (KINDS_READ.contains(object.kind()) && (!prune || needed(object.kind(), object.name(),
-                        object.at("stringData") != null))) {
-                    objects.add(prune ? Pruner.prune(object) : object);
+        loader.forEachDocument(file, selector, new YamlLoader.DocumentHandler() {
+            @Override
+            public void handle(YamlDocument document) {
+                List<KubeObject> found = new ArrayList<>();
+                collect(document, document.root(), List.of(), found);
+                String owner = found.size() == 1 ? found.get(0).ref()
+                        : !document.converted() && document.kind() != null && document.name() != null
+                                ? document.kind() + "/" + document.name() : null;
+                for (DuplicateKey duplicate : document.duplicates()) {
+                    duplicates.add(new ManifestSet.ManifestDuplicate(duplicate, owner));
+                }
+                for (KubeObject object : found) {
+                    if (KINDS_READ.contains(object.kind()) && (!prune || needed(object.kind(), object.name(),
+                            object.at("stringData") != null))) {
+                        objects.add(prune ? Pruner.prune(object) : object);
+                    }
                 }
             }
         });

@@ -129,7 +129,9 @@ final class Pruner {
             return node;
         }
         List<YamlNode> items = new ArrayList<>(list.items().size());
-        list.items().forEach(item -> items.add(only(item, keys)));
+        for (YamlNode item : list.items()) {
+            items.add(only(item, keys));
+        }
         return new YamlList(list.file(), list.start(), list.end(), items);
     }
 
