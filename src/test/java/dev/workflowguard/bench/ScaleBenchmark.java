@@ -49,6 +49,22 @@ class ScaleBenchmark {
                 bytes, target);
     }
 
+    /**
+     * The baseline for a single `mvn verify`: a plain single-threaded `composeAll` of the corpus in
+     * {@code -Dbench.corpusDir}, once, in this fresh JVM, where SnakeYAML has not run yet, so it pays the
+     * JIT's warm-up as a build does. src/bench/growing-repo.sh compares what the plugin adds to a build
+     * with this.
+     */
+    @Test
+    void coldComposeAll() throws IOException {
+        String corpus = System.getProperty("bench.corpusDir");
+        org.junit.jupiter.api.Assumptions.assumeTrue(corpus != null, "-Dbench.corpusDir not set");
+        List<Path> files = ClusterCorpus.files(Path.of(corpus).resolve("clusters"));
+        double seconds = composeAll(files);
+        System.out.printf(Locale.ROOT, "ScaleBenchmark: cold composeAll of %d files: %d ms%n", files.size(),
+                Math.round(seconds * 1000));
+    }
+
     @Test
     void manifests() throws Exception {
         int clusters = Integer.getInteger("bench.clusters", 1000);
