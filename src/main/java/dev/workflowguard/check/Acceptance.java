@@ -14,11 +14,11 @@ import dev.workflowguard.yaml.SourceFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** Gathers the suppressions of the inputs and the POM, and reads the baseline: what a team has accepted. */
 final class Acceptance {
@@ -39,7 +39,6 @@ final class Acceptance {
             public void accept(SourceFile file) {
             }
         };
-
 
         private final SuppressionReader reader = new SuppressionReader(new HashSet<>(RuleCatalogue.ids()));
         private final List<Suppression> suppressions = new ArrayList<>();

@@ -32,12 +32,12 @@ import dev.workflowguard.yaml.YamlLoader;
 import dev.workflowguard.yaml.YamlMap;
 import dev.workflowguard.yaml.TextPosition;
 import java.nio.file.Path;
-import java.util.function.BiConsumer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Runs a check: validates the configuration, reads values and manifests, runs every enabled rule
@@ -150,6 +150,7 @@ public final class Checker {
             }
             try {
                 ManifestReader manifestReader = new ManifestReader(loader);
+                // Classes rather than method references, as in ManifestReader: no lambda to spin up in a cold build.
                 ManifestReader.FileSource source = new ManifestReader.FileSource() {
                     @Override
                     public SourceFile read(Path path, String displayName) throws YamlException {
