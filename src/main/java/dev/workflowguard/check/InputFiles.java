@@ -48,7 +48,11 @@ final class InputFiles {
         return path;
     }
 
-    /** A configured manifest file, or every `*.yaml`/`*.yml` under a configured folder, sorted. */
+    /**
+     * A configured manifest file, or every `*.yaml`/`*.yml` under a configured folder, sorted. A configured
+     * path that is a symbolic link (to a file or a folder) is followed; links met while walking a folder are
+     * followed to files but not to folders, so a link loop cannot trap the walk.
+     */
     List<Path> manifestFiles(String configured) throws InputException {
         Path path = resolve(configured);
         if (!Files.exists(path)) {
@@ -60,15 +64,24 @@ final class InputFiles {
             }
             return List.of(path);
         }
-        List<Path> files = new ArrayList<>();
-        // Symbolic links to folders are not followed, so a link loop cannot trap the walk; links to files are.
-        // A visitor and a comparator class, not a stream of lambdas: those are spun up cold in each build.
+        // The walk starts at the folder a configured link leads to; files are named under the configured path.
+        Path folder;
         try {
-            Files.walkFileTree(path, new SimpleFileVisitor<>() {
+            folder = Files.isSymbolicLink(path) ? path.toRealPath() : path;
+        } catch (IOException e) {
+            throw new InputException(configured + " cannot be followed: " + e.getMessage(), Parameters.MANIFESTS);
+        }
+        List<Path> files = new ArrayList<>();
+        List<String> skippedLinks = new ArrayList<>();
+        try {
+            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    if (Files.isRegularFile(file) && isYaml(file)) {
-                        files.add(file);
+                    Path named = path.resolve(folder.relativize(file));
+                    if (attributes.isSymbolicLink() && Files.isDirectory(file)) {
+                        skippedLinks.add(displayName(named));
+                    } else if (Files.isRegularFile(file) && isYaml(file)) {
+                        files.add(named);
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -76,11 +89,23 @@ final class InputFiles {
         } catch (IOException e) {
             throw new InputException(configured + " cannot be listed: " + e.getMessage(), Parameters.MANIFESTS);
         }
-        files.sort(BY_NAME);
+        files.sort(Comparator.comparing(Path::toString));
         if (files.isEmpty()) {
-            throw new InputException(configured + " holds no .yaml or .yml files", Parameters.MANIFESTS);
+            throw new InputException(configured + " holds no .yaml or .yml files" + skipped(skippedLinks),
+                    Parameters.MANIFESTS);
         }
         return files;
+    }
+
+    /** Says which links to folders the walk left alone, and how to have them read. */
+    private static String skipped(List<String> links) {
+        if (links.isEmpty()) {
+            return "";
+        }
+        return " (" + (links.size() == 1 ? "a symbolic link to a folder was" : links.size()
+                + " symbolic links to folders were") + " skipped: " + String.join(", ", links.stream().sorted().toList())
+                + "; links inside a manifests folder are not followed to folders: configure such a folder in "
+                + "<manifests> itself)";
     }
 
     /** A configured path that cannot be read: missing, or a symbolic link that leads nowhere or in a loop. */
@@ -111,13 +136,6 @@ final class InputFiles {
             return "a missing file";
         }
     }
-
-    private static final Comparator<Path> BY_NAME = new Comparator<>() {
-        @Override
-        public int compare(Path a, Path b) {
-            return a.toString().compareTo(b.toString());
-        }
-    };
 
     private static boolean isYaml(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);

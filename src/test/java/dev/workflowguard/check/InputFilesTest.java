@@ -59,6 +59,43 @@ class InputFilesTest {
     }
 
     @Test
+    void aConfiguredLinkToAFolderIsFollowedAndItsFilesAreNamedUnderTheLink() throws Exception {
+        write("renders/2024/workflow.yaml");
+        write("renders/2024/nested/router.yml");
+        Files.createSymbolicLink(base.resolve("rendered"), base.resolve("renders/2024"));
+
+        assertEquals(List.of("rendered/nested/router.yml", "rendered/workflow.yaml"), expand("rendered"));
+    }
+
+    @Test
+    void aConfiguredLinkToAFolderOutsideTheProjectIsFollowed() throws Exception {
+        Path outside = Files.createTempDirectory("workflow-guard-outside");
+        try {
+            Files.writeString(outside.resolve("workflow.yaml"), "kind: ConfigMap\n");
+            Files.createSymbolicLink(base.resolve("rendered"), outside);
+
+            assertEquals(List.of("rendered/workflow.yaml"), expand("rendered"));
+        } finally {
+            Files.delete(outside.resolve("workflow.yaml"));
+            Files.delete(outside);
+        }
+    }
+
+    @Test
+    void aFolderWhoseOnlyYamlIsBehindLinksToFoldersSaysTheLinksWereSkipped() throws Exception {
+        write("elsewhere/a/workflow.yaml");
+        write("elsewhere/b/workflow.yaml");
+        Files.createDirectories(base.resolve("clusters"));
+        Files.createSymbolicLink(base.resolve("clusters/b"), base.resolve("elsewhere/b"));
+        Files.createSymbolicLink(base.resolve("clusters/a"), base.resolve("elsewhere/a"));
+
+        InputException error = assertThrows(InputException.class, () -> expand("clusters"));
+        assertEquals("clusters holds no .yaml or .yml files (2 symbolic links to folders were skipped: clusters/a, "
+                + "clusters/b; links inside a manifests folder are not followed to folders: configure such a folder "
+                + "in <manifests> itself) [parameter manifests / workflow.manifests]", error.getMessage());
+    }
+
+    @Test
     void aSingleFileIsItself() throws Exception {
         write("render.txt");
 
