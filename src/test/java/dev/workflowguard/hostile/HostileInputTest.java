@@ -3,6 +3,7 @@ package dev.workflowguard.hostile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -35,6 +36,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -42,11 +44,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -166,10 +166,30 @@ class HostileInputTest {
     @TempDir
     Path temp;
 
+    /**
+     * A watchdog per case with a wide margin (the slowest case takes about 5 s on a quiet 2-core machine and
+     * has taken 24 s on a loaded one), and every failure names the case: Surefire's summary only shows the
+     * index of a parameterized case.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-    void checkAndFix(Case c) throws Exception {
+    void checkAndFix(Case c) {
+        try {
+            assertTimeoutPreemptively(CASE_LIMIT, () -> checkAndFixCase(c),
+                    () -> "hostile case " + c.name() + " did not finish within " + CASE_LIMIT.toMinutes() + " minutes");
+        } catch (AssertionError failure) {
+            if (String.valueOf(failure.getMessage()).startsWith("hostile case ")) {
+                throw failure;
+            }
+            throw new AssertionError("hostile case " + c.name() + ": " + failure.getMessage(), failure);
+        } catch (Exception unexpected) {
+            throw new AssertionError("hostile case " + c.name() + " threw " + unexpected, unexpected);
+        }
+    }
+
+    private static final Duration CASE_LIMIT = Duration.ofMinutes(5);
+
+    private void checkAndFixCase(Case c) throws Exception {
         Path project = Files.createDirectories(temp.resolve("project"));
         Path outside = Files.createDirectories(temp.resolve("outside"));
         List<String[]> afterPlan = build(c, project, outside);
