@@ -24,7 +24,8 @@ assert checked[0].message.startsWith('Deployment/deis-router has spec.replicas: 
         + 'minReplicas >= 2 targets it: ')
 assert checked[0].message.endsWith("(rendered from ${router}, where no values key controls this field)")
 assert !runs[0].any { it.contains('values/prod.yaml:21') || it.contains('set by router.replicas') }
-assert runs[0].contains('[ERROR] workflow-guard: 1 error, 0 warnings, 0 info in 2 files checked (Workflow 2.19.4).')
+assert runs[0].contains('[ERROR] workflow-guard: 1 error, 0 warnings, 0 info in 2 files and chart charts/workflow (19 files) '
+        + 'checked (Workflow 2.19.4).')
 assert runs[0].contains('[INFO] BUILD FAILURE')
 
 def report = new JsonSlurper().parse(new File(basedir, 'target/workflow/report.json'))
@@ -35,7 +36,8 @@ assert single.valuesPath == null
 assert single.object == 'Deployment/deis-router'
 assert single.locations.size() == 1 && single.locations[0].valuesPath == null
 assert single.fixable == false
-assert report.summary == [error: 1, warning: 0, info: 0, files: 2, fixable: 0, failed: true, suppressed: 0, baselined: 0]
+assert report.summary == [error: 1, warning: 0, info: 0, files: 21, chartFiles: 19, fixable: 0, failed: true,
+                          suppressed: 0, baselined: 0]
 
 // ---- 2: fix, dry run
 assert runs[1].contains('[INFO] workflow-guard fix (dry run): nothing to fix; nothing was written. Patch: '
@@ -44,4 +46,21 @@ assert findings(runs[1]).collect { "${it.at} ${it.rule}".toString() } == ["${rou
 assert !runs[1].any { it.contains('router.replicas') }
 assert runs[1].contains('[INFO] BUILD SUCCESS')
 assert new File(basedir, 'target/workflow/fix.patch').text.isEmpty()
+// No message says the same parenthesised clause twice.
+def clauses = { String message ->
+    List<String> found = []
+    int depth = 0
+    int open = -1
+    message.eachWithIndex { String c, int i ->
+        if (c == '(' && depth++ == 0) {
+            open = i
+        } else if (c == ')' && depth > 0 && --depth == 0) {
+            found << message.substring(open, i + 1)
+        }
+    }
+    found
+}
+(findings(runs[0]) + findings(runs[1])).each {
+    assert clauses(it.message).size() == clauses(it.message).toSet().size() : it.message
+}
 return true

@@ -9,8 +9,9 @@ def findingLine = ~/^\[(ERROR|WARNING|INFO)\] (\S+:\d+:\d+): (error|warning|info
 assert !lines.any { findingLine.matcher(it).matches() } : 'no finding lines expected'
 assert lines.any { it.startsWith('[INFO] --- workflow:') && it.contains(':check (default) @ chart-production-passes ---') }
 assert lines.any { it ==~ /^\[INFO\] workflow-guard: rendered charts\/workflow \(Workflow 2\.19\.4\) with Helm: 6 objects checked in \d+ ms$/ }
-// 2 values files + the HPA manifest; the --set value is not a file.
-assert lines.contains('[INFO] workflow-guard: no findings in 3 files checked (Workflow 2.19.4).')
+// 2 values files + the HPA manifest, and the chart's 19 files; the --set value is not a file.
+assert lines.contains('[INFO] workflow-guard: no findings in 3 files and chart charts/workflow (19 files) checked '
+        + '(Workflow 2.19.4).')
 assert lines.contains('[INFO] BUILD SUCCESS')
 assert !lines.any { it.startsWith('[ERROR]') || it.startsWith('[WARNING]') }
 // The password from --set is a secret: it is never printed, and a value injected on the command line is not
@@ -21,6 +22,7 @@ def report = new JsonSlurper().parse(new File(basedir, 'target/workflow/report.j
 assert report.workflowVersion == '2.19.4'
 assert report.failOnSeverity == 'info'
 assert report.findings == []
-assert report.summary == [error: 0, warning: 0, info: 0, files: 3, fixable: 0, failed: false, suppressed: 0, baselined: 0]
+assert report.summary == [error: 0, warning: 0, info: 0, files: 22, chartFiles: 19, fixable: 0, failed: false,
+                          suppressed: 0, baselined: 0]
 assert !new File(basedir, 'target/workflow/report.json').text.contains('Qx7-rotated-by-CI')
 return true

@@ -28,8 +28,7 @@ assert places(checked) == [
     '--set:1:30 error open-registration',          // controller.registration_mode=enabled
     'values/values.yaml:11:12 error minio-storage',
     'values/values.yaml:25:13 warning rbac-disabled',
-    'values/values.yaml:67:3 error grafana-signup',
-    'charts/workflow/charts/monitor/charts/grafana/values.yaml:5:16 error grafana-signup',
+    'values/values.yaml:67:3 error grafana-signup',        // also where the rendered Grafana's ALLOW_SIGN_UP comes from
     'values/values.yaml:77:1 error single-router',
     "${router}:13:3 error single-router".toString(),
     'values/values.yaml:81:3 info no-ip-whitelist',
@@ -47,8 +46,8 @@ assert !checked.any { it.rule in ['grafana-default-admin', 'committed-secret'] }
 assert !lines.any { it.contains('Zq7-from-CI') }
 assert !lines.any { it.contains('not key=value') || it.contains('team-b}') || it.contains('unbalanced') }
 // Fixable counts only what workflow:fix can write: not the --set value.
-assert runs[0].contains('[ERROR] workflow-guard: 5 errors, 3 warnings, 1 info in 1 file checked (Workflow 2.19.4). ' +
-        '4 findings can be corrected in the values files with `mvn workflow:fix`.')
+assert runs[0].contains('[ERROR] workflow-guard: 5 errors, 3 warnings, 1 info in 1 file and chart charts/workflow ' +
+        '(19 files) checked (Workflow 2.19.4). 4 findings can be corrected in the values files with `mvn workflow:fix`.')
 assert runs[0].contains('[INFO] BUILD FAILURE')
 
 // ---- 2: fix
@@ -95,4 +94,23 @@ def registration = report.findings.find { it.rule == 'open-registration' }
 assert registration.file == '--set' && registration.line == 1 && registration.column == 30
 assert registration.valuesPath == 'controller.registration_mode'
 assert registration.fixable == false
+report.findings.each { f -> f.locations.each { assert it.file == '--set' || new File(basedir, it.file).isFile() : it.file } }
+
+// No message says the same parenthesised clause twice.
+def clauses = { String message ->
+    List<String> found = []
+    int depth = 0
+    int open = -1
+    message.eachWithIndex { String c, int i ->
+        if (c == '(' && depth++ == 0) {
+            open = i
+        } else if (c == ')' && depth > 0 && --depth == 0) {
+            found << message.substring(open, i + 1)
+        }
+    }
+    found
+}
+(findings(runs[0]) + findings(runs[1])).each {
+    assert clauses(it.message).size() == clauses(it.message).toSet().size() : it.message
+}
 return true

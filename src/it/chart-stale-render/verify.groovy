@@ -22,7 +22,8 @@ assert logged[0].message == 'Deployment/deis-controller env REGISTRATION_MODE is
 assert new File(basedir, 'rendered/workflow.yaml').readLines()[84] == '              value: "enabled"'
 assert new File(basedir, 'values/prod.yaml').readLines().contains('  registration_mode: "admin_only"')
 
-assert lines.contains('[ERROR] workflow-guard: 1 error, 0 warnings, 0 info in 4 files checked (Workflow 2.19.4).')
+assert lines.contains('[ERROR] workflow-guard: 1 error, 0 warnings, 0 info in 4 files and chart charts/workflow (19 files) '
+        + 'checked (Workflow 2.19.4).')
 assert lines.contains('[INFO] BUILD FAILURE')
 assert lines.any { it.startsWith('[ERROR] Failed to execute goal dev.workflowguard:workflow-maven-plugin:') &&
         it.contains(':check (default) on project chart-stale-render: workflow-guard: 1 finding at or above error: ' +
@@ -34,5 +35,21 @@ def stale = report.findings[0]
 assert [stale.rule, stale.file, stale.line, stale.column] == ['stale-render', 'rendered/workflow.yaml', 85, 22]
 assert stale.object == 'Deployment/deis-controller'
 assert stale.fixable == false
-assert report.summary == [error: 1, warning: 0, info: 0, files: 4, fixable: 0, failed: true, suppressed: 0, baselined: 0]
+assert report.summary == [error: 1, warning: 0, info: 0, files: 23, chartFiles: 19, fixable: 0, failed: true,
+                          suppressed: 0, baselined: 0]
+// No message says the same parenthesised clause twice.
+def clauses = { String message ->
+    List<String> found = []
+    int depth = 0
+    int open = -1
+    message.eachWithIndex { String c, int i ->
+        if (c == '(' && depth++ == 0) {
+            open = i
+        } else if (c == ')' && depth > 0 && --depth == 0) {
+            found << message.substring(open, i + 1)
+        }
+    }
+    found
+}
+logged.each { assert clauses(it.message).size() == clauses(it.message).toSet().size() : it.message }
 return true

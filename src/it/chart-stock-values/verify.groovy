@@ -1,7 +1,8 @@
 // The chart rendered with Helm from the values Workflow 2.19 ships with. Every finding the render shows is
 // located where it was caused: at the values line that set the key (confirmed by re-rendering with that key
-// changed), at the chart's own values.yaml line when the chart default applies, and, for the router's
-// hard-coded `replicas: 1`, at its template line with the remark that no values key controls it.
+// changed), in the values file where the fix goes when the chart default applies (the message names the chart's own
+// values.yaml line), and, for the router's hard-coded `replicas: 1`, at its template line with the remark that no
+// values key controls it. Each values line names each object rendered from it once.
 import groovy.json.JsonSlurper
 
 List<String> lines = new File(basedir, 'build.log').readLines('UTF-8')
@@ -21,14 +22,12 @@ def message = { String at, String rule ->
 String router = 'charts/workflow/charts/router/templates/router-deployment.yaml'
 String grafanaDefaults = 'charts/workflow/charts/monitor/charts/grafana/values.yaml'
 // One line per place: findings in file:line:col order of their first place (same place: by rule id), each followed by
-// its other places. The rendered objects add two places that are not values lines: the chart default that renders
-// ALLOW_SIGN_UP "true", and the template line of the hard-coded router replica count. Nothing points at the
-// in-memory render itself.
+// its other places. The rendered objects add one place that is not a values line: the template line of the hard-coded
+// router replica count. Nothing points at the in-memory render itself.
 List<String> expected = [
     'values/values.yaml:11:12 error minio-storage',            //   storage: minio
     'values/values.yaml:25:13 warning rbac-disabled',          //   use_rbac: false
     'values/values.yaml:67:3 error grafana-signup',            //   grafana:  (allow_sign_up not set here)
-    "${grafanaDefaults}:5:16 error grafana-signup",            // allow_sign_up: "true" (chart default)
     'values/values.yaml:69:15 error grafana-default-admin',    //     password: "admin"
     'values/values.yaml:77:1 error single-router',             // router:
     "${router}:13:3 error single-router",                      //   replicas: 1 (hard-coded)
@@ -57,14 +56,12 @@ assert message('values/values.yaml:69:15', 'grafana-default-admin').endsWith('(r
 assert message('values/values.yaml:86:3', 'tls-missing').endsWith(
         '(rendered into Service/deis-router by charts/workflow/charts/router/templates/router-service.yaml)')
 
-// With a chart, the chart's own values.yaml gives the defaults, with file and line.
-assert message('values/values.yaml:67:3', 'grafana-signup').startsWith('monitor.grafana.allow_sign_up is not set; '
-        + "chart default in ${grafanaDefaults}:5 is \"true\": ")
-assert message("${grafanaDefaults}:5:16", 'grafana-signup') == ('Deployment/deis-monitor-grafana sets ALLOW_SIGN_UP to '
-        + '"true": anyone who reaches Grafana can create an account and read the cluster\'s dashboards; set '
-        + 'monitor.grafana.allow_sign_up: "false" and re-render (rendered from '
-        + 'charts/workflow/charts/monitor/charts/grafana/templates/monitor-grafana-deployment.yaml; '
-        + "monitor.grafana.allow_sign_up is not set in the values files: chart default in ${grafanaDefaults}:5)").toString()
+// With a chart, the chart's own values.yaml gives the defaults, with file and line; the rendered Grafana, whose
+// ALLOW_SIGN_UP comes from that default, is the same place: under monitor.grafana, where workflow:fix adds the key.
+assert message('values/values.yaml:67:3', 'grafana-signup') == ('monitor.grafana.allow_sign_up is not set; chart '
+        + "default in ${grafanaDefaults}:5 is \"true\": anyone who reaches Grafana can create an account and read the "
+        + 'cluster\'s dashboards; set it to "false" (rendered into Deployment/deis-monitor-grafana by '
+        + 'charts/workflow/charts/monitor/charts/grafana/templates/monitor-grafana-deployment.yaml)').toString()
 
 // The rendered deis-router has spec.replicas: 1, written by the template itself: no values key controls it, so the
 // finding stays at the template line and gives the remedy.
@@ -79,10 +76,27 @@ assert new File(basedir, grafanaDefaults).readLines()[4] == 'allow_sign_up: "tru
 // Nothing points at the render Helm produced in memory, at a template for a field values control, or at a line
 // that does not exist.
 assert !lines.any { it.contains('helm template') || it.contains('.workflow-guard-render') }
-assert logged.findAll { it.at.startsWith('charts/') }*.rule.sort() == ['grafana-signup', 'single-router']
+assert logged.findAll { it.at.startsWith('charts/') }*.rule == ['single-router']
 
-assert lines.contains('[ERROR] workflow-guard: 5 errors, 3 warnings, 1 info in 1 file checked (Workflow 2.19.4). '
-        + '4 findings can be corrected in the values files with `mvn workflow:fix`.')
+// No message says the same parenthesised clause twice.
+def clauses = { String text ->
+    List<String> found = []
+    int depth = 0
+    int start = -1
+    text.eachWithIndex { String c, int i ->
+        if (c == '(' && depth++ == 0) {
+            start = i
+        } else if (c == ')' && depth > 0 && --depth == 0) {
+            found << text.substring(start, i + 1)
+        }
+    }
+    found
+}
+logged.each { assert clauses(it.message).size() == clauses(it.message).toSet().size() : it.message }
+
+// The values file and the chart's 19 files were read.
+assert lines.contains('[ERROR] workflow-guard: 5 errors, 3 warnings, 1 info in 1 file and chart charts/workflow '
+        + '(19 files) checked (Workflow 2.19.4). 4 findings can be corrected in the values files with `mvn workflow:fix`.')
 assert lines.contains('[INFO] BUILD FAILURE')
 assert lines.any { it.startsWith('[ERROR] Failed to execute goal dev.workflowguard:workflow-maven-plugin:') &&
         it.contains(':check (default) on project chart-stock-values: workflow-guard: 5 findings at or above error: '
@@ -92,14 +106,16 @@ assert lines.any { it.startsWith('[ERROR] Failed to execute goal dev.workflowgua
 // report.json: one finding per cause, with every place it shows (values line first).
 def report = new JsonSlurper().parse(new File(basedir, 'target/workflow/report.json'))
 assert report.workflowVersion == '2.19.4'
-assert report.summary == [error: 5, warning: 3, info: 1, files: 1, fixable: 4, failed: true, suppressed: 0, baselined: 0]
+assert report.summary == [error: 5, warning: 3, info: 1, files: 20, chartFiles: 19, fixable: 4, failed: true,
+                          suppressed: 0, baselined: 0]
 def byRule = report.findings.collectEntries { [it.rule, it] }
 assert report.findings.size() == 9 && byRule.size() == 9
 assert report.findings.every { it.file == 'values/values.yaml' }
 assert byRule['grafana-signup'].locations.collect { "${it.file}:${it.line}:${it.column}".toString() } ==
-        ['values/values.yaml:67:3', "${grafanaDefaults}:5:16".toString()]
-assert byRule['grafana-signup'].locations*.valuesPath == ['monitor.grafana.allow_sign_up'] * 2
-assert byRule['grafana-signup'].locations[1].object == 'Deployment/deis-monitor-grafana'
+        ['values/values.yaml:67:3']
+assert byRule['grafana-signup'].locations*.valuesPath == ['monitor.grafana.allow_sign_up']
+assert byRule['grafana-signup'].locations*.object == ['Deployment/deis-monitor-grafana']   // what the line renders into
+report.findings.each { f -> f.locations.each { assert new File(basedir, it.file).isFile() : it.file } }
 assert byRule['single-router'].locations.collect { "${it.file}:${it.line}:${it.column}".toString() } ==
         ['values/values.yaml:77:1', "${router}:13:3".toString()]
 assert byRule['single-router'].locations[1].valuesPath == null   // no values key is blamed

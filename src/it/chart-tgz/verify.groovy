@@ -1,6 +1,7 @@
 // The chart packaged as workflow-v2.19.4.tgz (prebuild.groovy): rendered in-process like the folder, its Chart.yaml
-// version read from inside the archive, chart defaults located as `workflow-v2.19.4.tgz!/workflow/<file>:<line>`,
-// values set in the values file located at their lines, and nothing pointing at the temporary unpacked copy.
+// version read from inside the archive, chart defaults named as `workflow-v2.19.4.tgz!/workflow/<file>:<line>` and
+// reported in the values file where the fix goes, values set in the values file located at their lines, a hard-coded
+// field at its template inside the archive, and nothing pointing at the temporary unpacked copy.
 import groovy.json.JsonSlurper
 
 List<String> lines = new File(basedir, 'build.log').readLines('UTF-8')
@@ -20,11 +21,8 @@ assert lines.any { it ==~ /^\[INFO\] workflow-guard: rendered workflow-v2\.19\.4
 
 List<String> expected = [
     'values/values.yaml:1:1 error grafana-default-admin',               // set nowhere: where a fix would write it
-    "${tgz}/values.yaml:33:15 error grafana-default-admin",             //     password: "admin"
     'values/values.yaml:1:1 error grafana-signup',
-    "${tgz}/charts/monitor/charts/grafana/values.yaml:5:16 error grafana-signup",   // allow_sign_up: "true"
     'values/values.yaml:2:1 error minio-storage',                       // global:  (storage not set)
-    "${tgz}/values.yaml:3:12 error minio-storage",                      //   storage: minio
     'values/values.yaml:6:22 error open-registration',                  //   registration_mode: enabled
     'values/values.yaml:8:1 error single-router',                       // router:
     "${tgz}/charts/router/templates/router-deployment.yaml:13:3 error single-router",   // replicas: 1
@@ -33,18 +31,17 @@ List<String> expected = [
 ]*.toString()
 assert logged.collect { "${it.at} ${it.severity} ${it.rule}".toString() } == expected
 
-// Chart defaults: the values-side message names the archive's values.yaml line; the rendered object's finding sits
-// on that line and says the key is set in no values file.
+// Chart defaults: the values-side message names the archive's values.yaml line; the rendered objects they produce are
+// the same place, where the fix goes.
 assert message('values/values.yaml:2:1', 'minio-storage').startsWith(
         "global.storage is not set; chart default in ${tgz}/values.yaml:3 is \"minio\": ")
-assert message("${tgz}/values.yaml:3:12", 'minio-storage').startsWith('Deployment/deis-minio is rendered, so object '
-        + 'storage is the in-cluster Minio: ')
-assert message("${tgz}/values.yaml:3:12", 'minio-storage').contains("(rendered from ${tgz}/charts/minio/templates/"
-        + "minio-deployment.yaml; global.storage is not set in the values files: chart default in ${tgz}/values.yaml:3)")
-assert message("${tgz}/values.yaml:33:15", 'grafana-default-admin').startsWith('Deployment/deis-monitor-grafana sets '
-        + 'DEFAULT_USER_PASSWORD to the default "admin": ')
-assert message("${tgz}/values.yaml:33:15", 'grafana-default-admin').endsWith('monitor.grafana.password is not set '
-        + "in the values files: chart default in ${tgz}/values.yaml:33)")
+assert message('values/values.yaml:2:1', 'minio-storage').endsWith("(rendered into Deployment/deis-minio by "
+        + "${tgz}/charts/minio/templates/minio-deployment.yaml) (rendered into Secret/objectstorage-keyfile by "
+        + "${tgz}/templates/objectstorage-secret.yaml)")
+assert message('values/values.yaml:1:1', 'grafana-default-admin').startsWith('monitor.grafana.password is not set; '
+        + "chart default in ${tgz}/values.yaml:33 is \"admin\": ")
+assert message('values/values.yaml:1:1', 'grafana-default-admin').endsWith('(rendered into '
+        + "Deployment/deis-monitor-grafana by ${tgz}/charts/monitor/charts/grafana/templates/monitor-grafana-deployment.yaml)")
 // A value the values file sets: the rendered controller's REGISTRATION_MODE is traced back to it.
 assert message('values/values.yaml:6:22', 'open-registration').endsWith("(rendered into Deployment/deis-controller by "
         + "${tgz}/charts/controller/templates/controller-deployment.yaml)")
@@ -58,12 +55,31 @@ assert !lines.any { line -> line.contains('workflow-guard-chart-')
         || line.replace(basedir.canonicalPath, '').replace(basedir.path, '').contains(tmp) }
 assert !new File(basedir, 'workflow').exists() && !new File(basedir, 'charts').exists()
 
-assert lines.contains('[ERROR] workflow-guard: 6 errors, 0 warnings, 1 info in 1 file checked (Workflow 2.19.4). '
-        + '2 findings can be corrected in the values files with `mvn workflow:fix`.')
+assert lines.contains('[ERROR] workflow-guard: 6 errors, 0 warnings, 1 info in 1 file and chart workflow-v2.19.4.tgz '
+        + '(19 files) checked (Workflow 2.19.4). 2 findings can be corrected in the values files with `mvn workflow:fix`.')
 assert lines.contains('[INFO] BUILD FAILURE')
 
 def report = new JsonSlurper().parse(new File(basedir, 'target/workflow/report.json'))
 assert report.workflowVersion == '2.19.4'
 assert report.findings.collectMany { f -> f.locations.collect { "${it.file}:${it.line}:${it.column} ${f.severity} ${f.rule}".toString() } } == expected
-assert report.summary == [error: 6, warning: 0, info: 1, files: 1, fixable: 2, failed: true, suppressed: 0, baselined: 0]
+assert report.summary == [error: 6, warning: 0, info: 1, files: 20, chartFiles: 19, fixable: 2, failed: true,
+                          suppressed: 0, baselined: 0]
+// Every place is a file of the project, or a file inside the archive the project holds.
+report.findings.each { f -> f.locations.each { assert new File(basedir, it.file.split('!/')[0]).isFile() : it.file } }
+
+// No message says the same parenthesised clause twice.
+def clauses = { String text ->
+    List<String> found = []
+    int depth = 0
+    int start = -1
+    text.eachWithIndex { String c, int i ->
+        if (c == '(' && depth++ == 0) {
+            start = i
+        } else if (c == ')' && depth > 0 && --depth == 0) {
+            found << text.substring(start, i + 1)
+        }
+    }
+    found
+}
+logged.each { assert clauses(it.message).size() == clauses(it.message).toSet().size() : it.message }
 return true

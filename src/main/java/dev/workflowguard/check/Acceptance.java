@@ -3,6 +3,7 @@ package dev.workflowguard.check;
 import dev.workflowguard.finding.Finding;
 import dev.workflowguard.manifests.KubeObject;
 import dev.workflowguard.manifests.ManifestSet;
+import dev.workflowguard.render.Provenance;
 import dev.workflowguard.rules.RuleCatalogue;
 import dev.workflowguard.suppress.Baseline;
 import dev.workflowguard.suppress.ConfiguredSuppression;
@@ -90,9 +91,13 @@ final class Acceptance {
         return order != 0 ? order : Integer.compare(a.line(), b.line());
     }
 
+    /**
+     * @param provenance with a chart: tells the render's objects from committed ones and where their
+     *     annotations come from; null without a chart
+     */
     static Suppressor.Outcome suppress(CheckRequest request, List<Finding> findings, List<SourceFile> files,
             Comments manifestComments, ManifestSet manifests, List<Suppression> annotations,
-            List<SuppressionProblem> annotationProblems) {
+            List<SuppressionProblem> annotationProblems, Provenance provenance) {
         SuppressionReader reader = new SuppressionReader(new HashSet<>(RuleCatalogue.ids()));
         List<Suppression> suppressions = new ArrayList<>();
         List<SuppressionProblem> problems = new ArrayList<>();
@@ -105,7 +110,11 @@ final class Acceptance {
         manifestComments.into(suppressions, problems);
         if (manifests != null) {
             for (KubeObject object : manifests.objects()) {
-                reader.readAnnotations(object, suppressions, problems);
+                if (provenance != null && provenance.isRendered(object)) {
+                    readRenderedAnnotations(reader, object, provenance, suppressions, problems);
+                } else {
+                    reader.readAnnotations(object, suppressions, problems);
+                }
             }
         }
         // Read already, file by file, when the manifests were checked that way.
@@ -116,6 +125,27 @@ final class Acceptance {
                     entry.until(), entry.source(), suppressions, problems);
         }
         return Suppressor.apply(findings, suppressions, problems, request.today());
+    }
+
+    /**
+     * The suppression annotations of an object of the fresh render, which exists only in memory: each
+     * is written down where it comes from in the project (the values line that gives it, else the
+     * template), and covers the object's findings wherever provenance moved them.
+     */
+    private static void readRenderedAnnotations(SuppressionReader reader, KubeObject object, Provenance provenance,
+            List<Suppression> suppressions, List<SuppressionProblem> problems) {
+        List<Suppression> found = new ArrayList<>();
+        List<SuppressionProblem> wrong = new ArrayList<>();
+        reader.readAnnotations(object, found, wrong);
+        for (Suppression suppression : found) {
+            suppressions.add(new Suppression(suppression.rule(), suppression.reason(), suppression.until(),
+                    provenance.annotationSource(object, suppression.source()),
+                    new Suppression.ObjectScope(null, object.ref())));
+        }
+        for (SuppressionProblem problem : wrong) {
+            problems.add(new SuppressionProblem(provenance.annotationSource(object, problem.location()),
+                    problem.message()));
+        }
     }
 
     static Baseline readBaseline(CheckRequest request, InputFiles inputs) throws InputException {

@@ -15,7 +15,8 @@ import java.util.Map;
  * The outcome of a check.
  *
  * @param findings every finding, sorted by file, line and column
- * @param filesChecked how many values and manifest files were read
+ * @param filesChecked how many files were read: values files, manifest files and, when a chart was
+ *     rendered, every file of the chart
  * @param version the Workflow version the check assumed
  * @param notes remarks for the log (e.g. an unknown version), not findings
  * @param valuesFiles the values files read, in Helm order
@@ -24,10 +25,21 @@ import java.util.Map;
  * @param fixedSinceBaseline baseline entries no finding matches any more
  * @param checkedFiles every file checked, as displayed (values files, then manifests)
  * @param secrets the credentials found in the inputs, for masking what is shown (diffs)
+ * @param chart the chart rendered, as configured (`charts/workflow`), or null when none was
+ * @param chartFiles how many of {@code filesChecked} are the chart's files
  */
 public record CheckResult(List<Finding> findings, int filesChecked, WorkflowVersion version, List<String> notes,
         List<SourceFile> valuesFiles, List<SuppressedFinding> suppressed, List<Finding> baselined,
-        List<Baseline.Entry> fixedSinceBaseline, List<String> checkedFiles, SecretMask secrets) {
+        List<Baseline.Entry> fixedSinceBaseline, List<String> checkedFiles, SecretMask secrets, String chart,
+        int chartFiles) {
+
+    /** A result without a rendered chart. */
+    public CheckResult(List<Finding> findings, int filesChecked, WorkflowVersion version, List<String> notes,
+            List<SourceFile> valuesFiles, List<SuppressedFinding> suppressed, List<Finding> baselined,
+            List<Baseline.Entry> fixedSinceBaseline, List<String> checkedFiles, SecretMask secrets) {
+        this(findings, filesChecked, version, notes, valuesFiles, suppressed, baselined, fixedSinceBaseline,
+                checkedFiles, secrets, null, 0);
+    }
 
     public CheckResult(List<Finding> findings, int filesChecked, WorkflowVersion version, List<String> notes,
             List<SourceFile> valuesFiles) {
@@ -43,6 +55,19 @@ public record CheckResult(List<Finding> findings, int filesChecked, WorkflowVers
         baselined = List.copyOf(baselined);
         fixedSinceBaseline = List.copyOf(fixedSinceBaseline);
         checkedFiles = List.copyOf(checkedFiles);
+    }
+
+    /**
+     * What was read, in words: "3 files", or with a chart "2 files and chart charts/workflow (17 files)"
+     * (a chart is counted as the files Helm reads from it), or "chart charts/workflow (17 files)" alone.
+     */
+    public String filesInWords() {
+        int own = filesChecked - chartFiles;
+        if (chart == null) {
+            return own + (own == 1 ? " file" : " files");
+        }
+        String rendered = "chart " + chart + " (" + chartFiles + (chartFiles == 1 ? " file)" : " files)");
+        return own == 0 ? rendered : own + (own == 1 ? " file and " : " files and ") + rendered;
     }
 
     private static List<String> displayNames(List<SourceFile> files) {

@@ -221,13 +221,15 @@ public final class Checker {
             manifests = RenderedChart.combine(rendered, committed);
         }
 
+        // One provenance for the rules' questions and the relocation after them: they share its probe renders.
+        Provenance provenance = rendered == null ? null : new Provenance(new HelmRenderer(request.helmLibrary()),
+                rendered.request(), rendered.objects(), rendered.file(), values, defaults, loader, reader);
         CheckContext context = new CheckContext(values, manifests, version, request.externalCertificate(),
-                request.fixOptions(), rendered == null ? null : rendered.objects(), committed);
+                request.fixOptions(), rendered == null ? null : rendered.objects(), committed, provenance);
         List<Finding> findings = byFile != null ? findings(enabledRules(request), byFile.findings(), severities)
                 : runRules(context, request, severities);
-        if (rendered != null) {
-            findings = new Provenance(new HelmRenderer(request.helmLibrary()), rendered.request(), rendered.objects(), rendered.file(), values,
-                    defaults, loader, reader).relocate(findings);
+        if (provenance != null) {
+            findings = provenance.relocate(findings);
         }
         // Every message leaves the engine masked: the reports, the baseline and the log all come from these.
         List<Finding> masked = new ArrayList<>(findings.size());
@@ -246,7 +248,8 @@ public final class Checker {
         }
         List<SourceFile> suppressible = new ArrayList<>(valuesFiles);
         Suppressor.Outcome outcome = Acceptance.suppress(request, findings, suppressible, manifestComments, manifests,
-                byFile == null ? List.of() : byFile.suppressions(), byFile == null ? List.of() : byFile.problems());
+                byFile == null ? List.of() : byFile.suppressions(), byFile == null ? List.of() : byFile.problems(),
+                provenance);
         List<Finding> active = new ArrayList<>(outcome.active());
         for (Suppressor.MetaFinding meta : outcome.meta()) {
             if (!request.disabledRules().contains(meta.rule())) {
@@ -269,8 +272,10 @@ public final class Checker {
         }
         active.sort(ORDER);
         baselined.sort(ORDER);
-        return new CheckResult(active, files.size() + manifestFiles.size(), version, notes, valuesFiles,
-                outcome.suppressed(), baselined, fixed, checked, secrets);
+        int chartFiles = chart == null ? 0 : chart.files();
+        return new CheckResult(active, files.size() + manifestFiles.size() + chartFiles, version, notes, valuesFiles,
+                outcome.suppressed(), baselined, fixed, checked, secrets,
+                chart == null ? null : inputs.displayName(inputs.resolve(request.chart())), chartFiles);
     }
 
     private static List<Finding> runRules(CheckContext context, CheckRequest request, Map<String, Severity> severities) {

@@ -12,8 +12,10 @@ import java.nio.file.Path;
  * @param name the chart's name
  * @param version the chart's version, read as a Workflow release
  * @param fingerprint changes whenever any file of the chart changes (for render caching)
+ * @param files how many files the chart holds, subcharts included: what Helm reads to render it
  */
-public record Chart(Path directory, String displayRoot, String name, WorkflowVersion version, String fingerprint) {
+public record Chart(Path directory, String displayRoot, String name, WorkflowVersion version, String fingerprint,
+        int files) {
 
     /** A file of the chart as shown in messages. */
     public String display(Path file) {

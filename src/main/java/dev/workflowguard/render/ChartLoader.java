@@ -94,14 +94,25 @@ public final class ChartLoader {
         } catch (IllegalArgumentException e) {
             version = WorkflowVersion.UNSET;
         }
-        return new Chart(directory.toAbsolutePath().normalize(), displayRoot, name, version, fingerprint(directory));
+        List<Path> files = files(directory);
+        return new Chart(directory.toAbsolutePath().normalize(), displayRoot, name, version,
+                fingerprint(directory, files), files.size());
+    }
+
+    /** Every file of the chart, subcharts included, in a stable order. */
+    private static List<Path> files(Path directory) throws RenderException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new RenderException(directory + " cannot be read: " + e.getMessage());
+        }
     }
 
     /** A digest of every file's path, size and modification time: changes when the chart changes. */
-    private static String fingerprint(Path directory) throws RenderException {
-        try (Stream<Path> files = Files.walk(directory)) {
+    private static String fingerprint(Path directory, List<Path> files) throws RenderException {
+        try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            files.filter(Files::isRegularFile).sorted().forEach(file -> {
+            files.forEach(file -> {
                 try {
                     digest.update((directory.relativize(file) + "|" + Files.size(file) + "|"
                             + Files.getLastModifiedTime(file).toMillis() + "\n").getBytes(StandardCharsets.UTF_8));
@@ -110,7 +121,7 @@ public final class ChartLoader {
                 }
             });
             return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException | UncheckedIOException | NoSuchAlgorithmException e) {
+        } catch (UncheckedIOException | NoSuchAlgorithmException e) {
             throw new RenderException(directory + " cannot be read: " + e.getMessage());
         }
     }

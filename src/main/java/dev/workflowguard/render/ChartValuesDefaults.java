@@ -100,6 +100,57 @@ public final class ChartValuesDefaults implements DefaultValues {
                 + at.line() + " is \"" + scalar.rendered() + "\"", at));
     }
 
+    @Override
+    public Optional<Location> nearest(ValuesPath path) {
+        List<String> keys = path.keys();
+        Deepest found = keys.get(0).equals("global") ? nearestGlobal(root, keys) : nearestLocal(root, keys);
+        return found == null ? Optional.empty()
+                : Optional.of(new Location(found.entry().file(), found.entry().key().start()));
+    }
+
+    /** The deepest entry along a path, and how many of the path's keys it matched. */
+    private record Deepest(YamlEntry entry, int depth) {
+    }
+
+    /** The chart's own deepest entry along the path, or its subchart's when that goes deeper (parents win ties). */
+    private static Deepest nearestLocal(Node node, List<String> keys) {
+        Deepest own = deepest(node.values, keys);
+        Node sub = node.subcharts.get(keys.get(0));
+        if (sub != null && keys.size() >= 2) {
+            Deepest inSub = nearestLocal(sub, keys.subList(1, keys.size()));
+            if (inSub != null && (own == null || inSub.depth() + 1 > own.depth())) {
+                return new Deepest(inSub.entry(), inSub.depth() + 1);
+            }
+        }
+        return own;
+    }
+
+    /** The same for `global`, which every subchart may also set (the umbrella's wins ties). */
+    private static Deepest nearestGlobal(Node node, List<String> keys) {
+        Deepest best = deepest(node.values, keys);
+        for (Node sub : node.subcharts.values()) {
+            Deepest found = nearestGlobal(sub, keys);
+            if (found != null && (best == null || found.depth() > best.depth())) {
+                best = found;
+            }
+        }
+        return best;
+    }
+
+    private static Deepest deepest(YamlMap map, List<String> keys) {
+        YamlNode node = map;
+        Deepest found = null;
+        for (int i = 0; i < keys.size(); i++) {
+            YamlEntry entry = node instanceof YamlMap current ? current.entry(keys.get(i)) : null;
+            if (entry == null) {
+                break;
+            }
+            found = new Deepest(entry, i + 1);
+            node = entry.value();
+        }
+        return found;
+    }
+
     /** A chart's own value at the path, else its subchart's (parents win, as Helm coalesces). */
     private static YamlEntry local(Node node, List<String> keys) {
         YamlEntry own = entry(node.values, keys);

@@ -6,9 +6,11 @@ import dev.workflowguard.finding.Place;
 import dev.workflowguard.manifests.KubeObject;
 import dev.workflowguard.manifests.ManifestReader;
 import dev.workflowguard.manifests.ManifestSet;
+import dev.workflowguard.rules.RenderProbe;
 import dev.workflowguard.values.ChartDefault;
 import dev.workflowguard.values.DefaultValues;
 import dev.workflowguard.values.EffectiveValues;
+import dev.workflowguard.values.SetValues;
 import dev.workflowguard.values.Value;
 import dev.workflowguard.values.ValuesPath;
 import dev.workflowguard.yaml.SourceFile;
@@ -27,21 +29,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * Traces a finding on a freshly rendered object back to the values line that produced it. The
  * link is never guessed: a candidate values key is blamed only after rendering again with that
- * one key changed and seeing the offending field change. A place on the render is then moved to
- * the values file and line that set the key (or the chart's own values.yaml line when a chart
- * default applies); when no key controls the field (the router's hard-coded replica count), the
- * place points at the template and says so.
+ * one key changed and seeing the offending field change. A place on the render is then moved to a
+ * file of the project, where the fix belongs: the values line that set the key; else, when no
+ * values file sets it, the last values file at the key's deepest existing parent (where
+ * `workflow:fix` adds it); else, with no values files at all, the chart's own values.yaml line of
+ * the key or its nearest parent. When no key controls the field (the router's hard-coded replica
+ * count), the place points at the template line that writes it and says so. Nothing ever points
+ * at the render itself, which exists only in memory.
  */
-public final class Provenance {
+public final class Provenance implements RenderProbe {
 
     /** The rules whose rendered field is the router Deployment's annotations as a whole. */
     private static final List<String> ANNOTATION_RULES = List.of("tls-not-enforced", "tls-legacy-protocols",
@@ -70,35 +77,71 @@ public final class Provenance {
         this.reader = reader;
     }
 
-    /** The findings with every place on the render moved to the line that caused it. */
+    /**
+     * The findings with every place on the render moved to the line that caused it. Places that land
+     * on the same line become one: the place already there says, once per rendered object, what the
+     * chart renders from it (a router that binds three host ports is one line, not three clauses).
+     */
     public List<Finding> relocate(List<Finding> findings) {
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding finding : findings) {
-            if (finding.places().stream().noneMatch(p -> p.location().file() == renderedFile)) {
+            if (finding.places().stream().noneMatch(this::misplaced)) {
                 out.add(finding);
                 continue;
             }
             List<Place> places = new ArrayList<>();
+            // Per place kept: the rendered objects (and their templates) its message already names.
+            List<Set<String>> named = new ArrayList<>();
             for (Place place : finding.places()) {
                 if (place.location().file() != renderedFile) {
-                    places.add(place);
+                    Place kept = misplaced(place) ? new Place(chartLocation(ValuesPath.parse(place.valuesPath()),
+                            null, null), place.message(), place.valuesPath(), place.object()) : place;
+                    places.add(kept);
+                    named.add(new HashSet<>());
                     continue;
                 }
                 Place moved = trace(finding, place);
+                String origin = place.object() + " by " + template(place);
                 int same = indexAt(places, moved.location());
-                if (same >= 0) {
-                    // The values line already shows it: say there what the chart renders from it.
-                    Place existing = places.get(same);
-                    places.set(same, new Place(existing.location(), existing.message() + " (rendered into "
-                            + place.object() + " by " + template(place) + ")", existing.valuesPath(), existing.object()));
-                } else {
+                if (same < 0) {
                     places.add(moved);
+                    named.add(new HashSet<>(Set.of(origin)));
+                } else if (named.get(same).add(origin)) {
+                    // The line already shows it: say there what the chart renders from it.
+                    // It keeps naming the object, so that a suppression annotated on the object still covers it.
+                    Place existing = places.get(same);
+                    places.set(same, new Place(existing.location(), existing.message() + " (rendered into " + origin
+                            + ")", existing.valuesPath(), existing.object() != null ? existing.object() : place.object()));
                 }
             }
             out.add(new Finding(finding.rule(), finding.severity(), finding.cause(), places, finding.fix(),
                     finding.manifestFixes()));
         }
         return out;
+    }
+
+    /**
+     * True for a place that is not in a file of the project: on the render, or, with no values files
+     * at all, a values place at `--set` that is not a value `--set` gives (a key set nowhere, which a
+     * rule points at where it would be added, at best a `--set` pair that sets a sibling).
+     */
+    private boolean misplaced(Place place) {
+        if (place.location().file() == renderedFile) {
+            return true;
+        }
+        if (hasValuesFiles() || place.valuesPath() == null
+                || !place.location().fileName().equals(SetValues.DISPLAY_NAME) || values == null) {
+            return false;
+        }
+        Value value = values.get(ValuesPath.parse(place.valuesPath()));
+        return value.entry() == null || !value.entry().file().displayName().equals(SetValues.DISPLAY_NAME)
+                || value.entry().value() instanceof YamlMap;
+    }
+
+    /** True when at least one values file (not only `--set`) is configured: keys set nowhere go there. */
+    private boolean hasValuesFiles() {
+        return values != null && values.sources().stream()
+                .anyMatch(s -> !s.file().displayName().equals(SetValues.DISPLAY_NAME));
     }
 
     private static int indexAt(List<Place> places, Location location) {
@@ -135,16 +178,87 @@ public final class Provenance {
             by = "set by " + key + " at " + at;
         } else {
             ChartDefault chartDefault = defaults.lookup(key).orElse(null);
-            if (chartDefault != null && chartDefault.location() != null) {
-                at = chartDefault.location();
-                by = key + " is not set in the values files: chart default in " + at.fileName() + ":" + at.line();
-            } else {
-                at = values != null ? values.locateAbsent(key) : place.location();
-                by = key + " is set nowhere, so the template's own default applies";
-            }
+            by = chartDefault != null && chartDefault.location() != null
+                    ? key + " is not set in the values files: chart default in " + chartDefault.location().fileName()
+                            + ":" + chartDefault.location().line()
+                    : key + " is set nowhere, so the template's own default applies";
+            at = hasValuesFiles() ? values.locateAbsent(key)
+                    : chartLocation(key, object(place.object()), place.location().position());
         }
         return new Place(at, place.message() + " (rendered from " + from + "; " + by + ")", key.toString(),
                 place.object());
+    }
+
+    /**
+     * Where the chart itself sets a key: its default's line, else the line of its nearest parent in the
+     * chart's values, else the template line that renders the object (with no object: the chart's own
+     * values.yaml or Chart.yaml).
+     */
+    private Location chartLocation(ValuesPath key, KubeObject object, TextPosition at) {
+        Optional<Location> own = defaults.lookup(key).map(ChartDefault::location);
+        if (own.isPresent()) {
+            return own.get();
+        }
+        Optional<Location> parent = defaults.nearest(key);
+        if (parent.isPresent()) {
+            return parent.get();
+        }
+        return object == null ? chartFile() : templateLocation(object, at);
+    }
+
+    /** True when the object is one of the fresh render's (not a committed one). */
+    public boolean isRendered(KubeObject object) {
+        for (KubeObject candidate : rendered.objects()) {
+            if (candidate == object) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Where an annotation of a rendered object comes from, as a file of the project: the values line
+     * of a key of that name, when rendering again with it changed changes the annotation (a
+     * `workflow-guard.dev/ignore.*` annotation given through `router.deployment_annotations`); else
+     * the template line that writes it.
+     */
+    public Location annotationSource(KubeObject object, Location at) {
+        if (at.file() != renderedFile) {
+            return at;
+        }
+        List<Object> path = pathAt(object.root(), at.position(), new ArrayList<>());
+        if (path != null && path.size() == 3 && path.get(0).equals("metadata") && path.get(1).equals("annotations")
+                && values != null) {
+            String annotation = (String) path.get(2);
+            List<ValuesPath> named = new ArrayList<>();
+            keysNamed(values.merged(), new ArrayList<>(), annotation, named);
+            for (ValuesPath key : named) {
+                if (controls(key, object, path)) {
+                    return values.locate(values.get(key));
+                }
+            }
+        }
+        return templateLocation(object, at.position());
+    }
+
+    /** Every values path whose last key is the name, below a mapping. */
+    private static void keysNamed(YamlMap map, List<String> prefix, String name, List<ValuesPath> into) {
+        for (YamlEntry entry : map.entries()) {
+            List<String> keys = new ArrayList<>(prefix);
+            keys.add(entry.name());
+            if (entry.name().equals(name)) {
+                into.add(new ValuesPath(keys));
+            } else if (entry.value() instanceof YamlMap next) {
+                keysNamed(next, keys, name, into);
+            }
+        }
+    }
+
+    @Override
+    public boolean controls(ValuesPath key, KubeObject object, List<Object> path) {
+        String kind = object.kind();
+        String name = object.name();
+        return controls(key, set -> find(set, kind, name).map(o -> YamlData.of(nodeAt(o.root(), path))).orElse(null));
     }
 
     /** True when rendering with the key changed changes the field. */
@@ -353,32 +467,55 @@ public final class Provenance {
 
     /** The template an object was rendered from, as a path in the project. */
     private String template(Place place) {
-        KubeObject object = object(place.object());
-        return object == null || object.sourceTemplate() == null ? request.chart().displayRoot()
-                : templateDisplay(object.sourceTemplate());
+        String source = source(object(place.object()), place.location().position());
+        return source == null ? request.chart().displayRoot() : templateDisplay(source);
+    }
+
+    /**
+     * The template that rendered an object, from its `# Source:` comment; for a place that belongs to
+     * no object (a repeated key in a document that is not one), the last such comment above it.
+     */
+    private String source(KubeObject object, TextPosition at) {
+        if (object != null && object.sourceTemplate() != null) {
+            return object.sourceTemplate();
+        }
+        String found = null;
+        String[] lines = renderedFile.text().split("\n", -1);
+        for (int i = 0; i < lines.length && i < at.line(); i++) {
+            String line = lines[i].strip();
+            if (line.startsWith("# Source: ")) {
+                found = line.substring("# Source: ".length()).strip();
+            }
+        }
+        return found;
     }
 
     private String templateDisplay(String source) {
-        Chart chart = request.chart();
-        String inChart = source.startsWith(chart.name() + "/") ? source.substring(chart.name().length() + 1) : source;
-        return chart.displayRoot() + "/" + inChart;
+        return request.chart().displayRoot() + "/" + inChart(source);
     }
 
-    /** The template's line that writes the field (found by its key), or the template's first line. */
-    private Location templateLocation(KubeObject object, TextPosition at) {
+    /** A `# Source:` path (`workflow/charts/router/templates/x.yaml`) relative to the chart folder. */
+    private String inChart(String source) {
         Chart chart = request.chart();
-        if (object == null || object.sourceTemplate() == null) {
-            return new Location(renderedFile, at);
+        return source.startsWith(chart.name() + "/") ? source.substring(chart.name().length() + 1) : source;
+    }
+
+    /**
+     * The template's line that writes the field (found by its key), or the template's first line; the
+     * chart's own values file when the template is not a file of the chart (a subchart packed as a .tgz).
+     */
+    private Location templateLocation(KubeObject object, TextPosition at) {
+        String source = source(object, at);
+        if (source == null) {
+            return chartFile();
         }
-        String source = object.sourceTemplate();
-        String inChart = source.startsWith(chart.name() + "/") ? source.substring(chart.name().length() + 1) : source;
-        Path file = chart.directory().resolve(inChart);
-        if (!Files.isRegularFile(file)) {
-            return new Location(renderedFile, at);
+        Path file = request.chart().directory().resolve(inChart(source)).normalize();
+        if (!file.startsWith(request.chart().directory()) || !Files.isRegularFile(file)) {
+            return chartFile();
         }
         try {
             SourceFile template = reader.read(file, templateDisplay(source));
-            List<Object> path = pathAt(object.root(), at, new ArrayList<>());
+            List<Object> path = object == null ? null : pathAt(object.root(), at, new ArrayList<>());
             String key = path == null || path.isEmpty() ? null : String.valueOf(path.get(path.size() - 1));
             int line = 1;
             int column = 1;
@@ -398,7 +535,26 @@ public final class Provenance {
             }
             return new Location(template, new TextPosition(line, column, offset));
         } catch (YamlException e) {
-            return new Location(renderedFile, at);
+            return chartFile();
         }
+    }
+
+    /** The last resort, still a file of the project: the chart's values.yaml, else its Chart.yaml, at the top. */
+    private Location chartFile() {
+        Chart chart = request.chart();
+        for (String name : List.of("values.yaml", "Chart.yaml")) {
+            Path file = chart.directory().resolve(name);
+            if (Files.isRegularFile(file)) {
+                try {
+                    return new Location(reader.read(file, chart.display(file)), TextPosition.START);
+                } catch (YamlException e) {
+                    // Chart.yaml was read when the chart was loaded; try it next.
+                }
+            }
+        }
+        // Unreachable for a loaded chart (Chart.yaml exists and was read), but never the render.
+        Path chartYaml = chart.directory().resolve("Chart.yaml");
+        return new Location(new SourceFile(chartYaml, chart.display(chartYaml), "", StandardCharsets.UTF_8, false),
+                TextPosition.START);
     }
 }

@@ -38,7 +38,7 @@ public final class ConsoleReport {
     /** "workflow-guard: 2 errors, 1 warning, 0 info in 3 files (Workflow 2.11.0)." plus the fix hint. */
     public static String summary(CheckResult result) {
         Map<Severity, Integer> counts = result.countBySeverity();
-        String files = result.filesChecked() + (result.filesChecked() == 1 ? " file" : " files");
+        String files = result.filesInWords();
         String version = result.version().isSet() ? " (Workflow " + result.version().display() + ")" : "";
         if (result.findings().isEmpty()) {
             return "workflow-guard: no findings in " + files + " checked" + version + ".";

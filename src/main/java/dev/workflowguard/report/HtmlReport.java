@@ -127,7 +127,7 @@ public final class HtmlReport {
         w.write("<title>workflow-guard report</title>\n<style>\n" + STYLE + "</style>\n</head>\n<body>\n<main>\n");
         w.write("<h1>workflow-guard report</h1>\n<p class=\"meta\">workflow-guard " + esc(toolVersion)
                 + (result.version().isSet() ? " · Workflow " + esc(result.version().display()) : "") + " · "
-                + result.filesChecked() + (result.filesChecked() == 1 ? " file" : " files") + " checked</p>\n");
+                + esc(result.filesInWords()) + " checked</p>\n");
         w.write("<section class=\"summary\" aria-label=\"summary\">\n");
         for (Severity severity : Severity.values()) {
             w.write(card(severity.id(), counts.get(severity), severity.id() + (severity == Severity.INFO

@@ -86,6 +86,9 @@ public final class JsonReport {
                 json.writeNumberField(severity.id(), counts.get(severity));
             }
             json.writeNumberField("files", result.filesChecked());
+            if (result.chart() != null) {
+                json.writeNumberField("chartFiles", result.chartFiles());
+            }
             json.writeNumberField("fixable", result.fixableCount());
             json.writeNumberField("suppressed", result.suppressed().size());
             json.writeNumberField("baselined", result.baselined().size());

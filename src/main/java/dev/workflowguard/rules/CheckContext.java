@@ -14,9 +14,17 @@ import dev.workflowguard.values.WorkflowVersion;
  * @param fixOptions the choices fixes are proposed with
  * @param rendered the chart's fresh render, or null when no chart is configured
  * @param committed the committed manifests as read, or null when none are configured
+ * @param probe re-renders the chart to prove which values key controls a rendered field; null when no
+ *     chart is configured
  */
 public record CheckContext(EffectiveValues values, ManifestSet manifests, WorkflowVersion version,
-        String externalCertificate, FixOptions fixOptions, ManifestSet rendered, ManifestSet committed) {
+        String externalCertificate, FixOptions fixOptions, ManifestSet rendered, ManifestSet committed,
+        RenderProbe probe) {
+
+    public CheckContext(EffectiveValues values, ManifestSet manifests, WorkflowVersion version,
+            String externalCertificate, FixOptions fixOptions, ManifestSet rendered, ManifestSet committed) {
+        this(values, manifests, version, externalCertificate, fixOptions, rendered, committed, null);
+    }
 
     public CheckContext(EffectiveValues values, ManifestSet manifests, WorkflowVersion version,
             String externalCertificate, FixOptions fixOptions) {

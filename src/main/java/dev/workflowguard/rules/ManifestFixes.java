@@ -10,12 +10,28 @@ final class ManifestFixes {
     private ManifestFixes() {
     }
 
-    /** Set a field of an object; null unless `workflow.fix.manifests` is on. */
+    /**
+     * Set a field of an object; null unless `workflow.fix.manifests` is on, and null for an object of
+     * the chart's fresh render, which lives in memory only: its fix belongs in the values.
+     */
     static ManifestFix set(CheckContext context, KubeObject object, List<Object> path, String value, boolean quoted) {
-        if (!context.fixOptions().manifests()) {
+        if (!context.fixOptions().manifests() || isRendered(context, object)) {
             return null;
         }
         return new ManifestFix(object.file(), object.document(), path, value, quoted, object.ref());
+    }
+
+    /** True when the object comes from the chart's fresh render, not from a committed file. */
+    static boolean isRendered(CheckContext context, KubeObject object) {
+        if (context.rendered() == null) {
+            return false;
+        }
+        for (KubeObject rendered : context.rendered().objects()) {
+            if (rendered == object) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Set an annotation on a rendered router Deployment. */

@@ -11,6 +11,14 @@ public interface DefaultValues {
     /** The chart's default for a path, if known. */
     Optional<ChartDefault> lookup(ValuesPath path);
 
+    /**
+     * Where the chart's own values set the key, or else its deepest parent (the line a key set nowhere
+     * would go under); empty for the built-in table, which has no file.
+     */
+    default Optional<dev.workflowguard.finding.Location> nearest(ValuesPath path) {
+        return Optional.empty();
+    }
+
     /** The Workflow release these defaults belong to. */
     WorkflowVersion version();
 }

@@ -60,4 +60,33 @@ class ChartValuesDefaultsTest {
         assertEquals("true", defaults.lookup(ValuesPath.parse("global.use_rbac")).orElseThrow().value());
         assertTrue(defaults.lookup(ValuesPath.parse("router.replicas")).isEmpty());
     }
+
+    @Test
+    void nearestIsTheKeyOrItsDeepestParentInAnyOfTheChartsValues() throws Exception {
+        write("umbrella/Chart.yaml", "name: workflow\nversion: v2.21.0\n");
+        write("umbrella/values.yaml", "global:\n  storage: s3\nrouter:\n  deployment_annotations:\n");
+        write("umbrella/charts/router/Chart.yaml", "name: router\nversion: v2.21.0\n");
+        write("umbrella/charts/router/values.yaml", "replicas: 1\nservice_annotations:\n  a: b\n");
+        write("umbrella/charts/controller/Chart.yaml", "name: controller\nversion: v2.21.0\n");
+        write("umbrella/charts/controller/values.yaml", "global:\n  rbac:\n    enabled: false\n");
+        ChartValuesDefaults defaults = defaults();
+        // The key itself (its line), in the umbrella or in a subchart.
+        assertEquals("charts/umbrella/values.yaml:4:3", nearest(defaults, "router.deployment_annotations"));
+        assertEquals("charts/umbrella/charts/router/values.yaml:1:1", nearest(defaults, "router.replicas"));
+        // Its deepest parent: a tie between the umbrella's router.deployment_annotations and none in the subchart.
+        assertEquals("charts/umbrella/values.yaml:4:3",
+                nearest(defaults, "router.deployment_annotations.\"router.deis.io/nginx.ssl.enforce\""));
+        // The subchart goes deeper than the umbrella's router: key.
+        assertEquals("charts/umbrella/charts/router/values.yaml:2:1",
+                nearest(defaults, "router.service_annotations.\"service.beta.kubernetes.io/aws-load-balancer-ssl-cert\""));
+        // global: the umbrella's, unless a subchart's own global goes deeper.
+        assertEquals("charts/umbrella/values.yaml:1:1", nearest(defaults, "global.use_rbac"));
+        assertEquals("charts/umbrella/charts/controller/values.yaml:2:3", nearest(defaults, "global.rbac.create"));
+        // Nothing of the path in the chart at all.
+        assertTrue(defaults.nearest(ValuesPath.parse("registry.docker_tag")).isEmpty());
+    }
+
+    private static String nearest(ChartValuesDefaults defaults, String path) {
+        return defaults.nearest(ValuesPath.parse(path)).orElseThrow().toString();
+    }
 }

@@ -68,6 +68,36 @@ public final class Findings {
         }
     }
 
+    /**
+     * Asserts that no message of any place of any finding says the same parenthesised clause twice
+     * ("(rendered into Deployment/deis-router by …)" once per host port was the bug this guards).
+     */
+    public static void noClauseTwice(CheckResult result) {
+        for (Finding finding : result.findings()) {
+            for (Place place : finding.places()) {
+                List<String> clauses = clauses(place.message());
+                assertEquals(clauses.stream().distinct().count(), clauses.size(),
+                        () -> "a clause repeats in the " + finding.rule() + " message:\n  " + place.message());
+            }
+        }
+    }
+
+    /** The top-level parenthesised clauses of a message, parentheses included. */
+    public static List<String> clauses(String message) {
+        List<String> clauses = new java.util.ArrayList<>();
+        int depth = 0;
+        int start = -1;
+        for (int i = 0; i < message.length(); i++) {
+            char c = message.charAt(i);
+            if (c == '(' && depth++ == 0) {
+                start = i;
+            } else if (c == ')' && depth > 0 && --depth == 0) {
+                clauses.add(message.substring(start, i + 1));
+            }
+        }
+        return clauses;
+    }
+
     /** The rule ids found, sorted and de-duplicated. */
     public static List<String> rules(CheckResult result) {
         return result.findings().stream().map(Finding::rule).distinct().sorted().toList();

@@ -1,0 +1,23 @@
+package dev.workflowguard.rules;
+
+import dev.workflowguard.manifests.KubeObject;
+import dev.workflowguard.values.ValuesPath;
+import java.util.List;
+
+/**
+ * Asks the chart, by rendering it again, whether a values key controls a rendered field: what a
+ * rule may rely on about a chart it has not read (a fork that exposes `router.replicas`) without
+ * guessing from its templates.
+ */
+@FunctionalInterface
+public interface RenderProbe {
+
+    /**
+     * True when rendering the chart again with the key changed changes the field.
+     *
+     * @param key the values key to change
+     * @param object a freshly rendered object
+     * @param field keys and list indices from the object's root to the field (`spec`, `replicas`)
+     */
+    boolean controls(ValuesPath key, KubeObject object, List<Object> field);
+}
