@@ -18,12 +18,16 @@ import java.util.Optional;
 /**
  * `single-router`: one deis-router pod. Satisfied by evidence from any input: a values replica
  * key of 2 or more, a rendered router Deployment with 2 or more replicas, or a
- * HorizontalPodAutoscaler with `minReplicas` ≥ 2 targeting it.
+ * HorizontalPodAutoscaler with `minReplicas` ≥ 2 targeting it. With a chart, a replica key is
+ * blamed (and corrected) only when re-rendering proves the chart reads it: the stock chart
+ * hard-codes one replica, forks expose `router.replicas`.
  */
 public final class SingleRouterRule implements Rule {
 
     static final String ID = "single-router";
     static final List<String> REPLICA_KEYS = List.of("router.replicas", "router.replica_count");
+    private static final List<Object> REPLICAS_FIELD = List.of("spec", "replicas");
+    private static final String CAUSE = "router-replicas";
     static final String REMEDY = "scale it after each install or upgrade with `kubectl --namespace=deis scale "
             + "--replicas=2 deployment/deis-router`, or commit a HorizontalPodAutoscaler (scaleTargetRef: "
             + "Deployment deis-router, minReplicas: 2)";
@@ -33,7 +37,7 @@ public final class SingleRouterRule implements Rule {
             "when the chart exposes router.replicas / router.replica_count (or with workflow.fix.manifests)",
             "Only one deis-router pod runs (the stock chart hard-codes replicas: 1).",
             "Production Deployments: scale routers to more than one pod; " + WHY + ".", true, true,
-            "The stock chart hard-codes one replica: after each install or upgrade run `kubectl --namespace=deis scale --replicas=2 deployment/deis-router`, or commit a HorizontalPodAutoscaler for Deployment `deis-router` with `minReplicas: 2`. On a chart that exposes `router.replicas` (or `router.replica_count`), set it to 2 or more; `mvn workflow:fix` does. In committed manifests, `-Dworkflow.fix.manifests=true` sets `spec.replicas: 2`.");
+            "The stock chart hard-codes one replica: after each install or upgrade run `kubectl --namespace=deis scale --replicas=2 deployment/deis-router`, or commit a HorizontalPodAutoscaler for Deployment `deis-router` with `minReplicas: 2`. On a chart that exposes `router.replicas` (or `router.replica_count`), as forks do, set it to 2 or more; `mvn workflow:fix` does. With `<chart>`, the plugin renders the chart again with the key changed to see whether the chart reads it, and names the key only then. In committed manifests, `-Dworkflow.fix.manifests=true` sets `spec.replicas: 2`.");
 
     @Override
     public RuleInfo info() {
@@ -45,37 +49,71 @@ public final class SingleRouterRule implements Rule {
         if (Router.replacedByNativeIngress(context) || scaledAnywhere(context)) {
             return;
         }
+        ValuesPath exposed = exposedKey(context);
         EffectiveValues values = context.values();
         if (values != null) {
-            checkValues(context, values, findings);
+            checkValues(context, values, exposed, findings);
         }
         for (KubeObject router : Router.deployments(context)) {
             YamlEntry replicas = router.entryAt("spec", "replicas");
             Location at = replicas != null ? router.locationOf(replicas) : router.location();
             String count = replicas == null ? "no spec.replicas (so 1)" : "spec.replicas: " + text(replicas.value());
-            findings.report("router-replicas", Place.inManifest(at, router.ref(), router.ref() + " has " + count
-                    + " and no HorizontalPodAutoscaler with minReplicas >= 2 targets it: " + WHY + "; " + REMEDY),
+            String remedy = exposed != null && ManifestFixes.isRendered(context, router)
+                    ? "set " + exposed + " to 2 or more in the values; the chart renders spec.replicas from it"
+                    : REMEDY;
+            findings.report(CAUSE, Place.inManifest(at, router.ref(), router.ref() + " has " + count
+                    + " and no HorizontalPodAutoscaler with minReplicas >= 2 targets it: " + WHY + "; " + remedy),
                     ManifestFixes.set(context, router, router.path("spec", "replicas"), "2", false));
         }
     }
 
-    private void checkValues(CheckContext context, EffectiveValues values, RuleFindings findings) {
+    private void checkValues(CheckContext context, EffectiveValues values, ValuesPath exposed, RuleFindings findings) {
+        if (exposed != null) {
+            Value replicas = values.get(exposed);
+            findings.report(CAUSE, Place.inValues(values.locate(replicas), exposed.toString(),
+                    ValueWords.describe(replicas) + ": " + WHY + "; set it to 2 or more (the chart renders the "
+                            + "router's spec.replicas from it)"), Fixes.set(replicas, "2", false));
+            return;
+        }
         for (String key : REPLICA_KEYS) {
             Value replicas = values.get(key);
-            if (replicas.isSet() && context.rendered() != null && atLeastTwo(replicas.node())) {
-                // The render shows one router anyway: the chart ignores this key; the rendered place says so.
+            if (replicas.isSet() && context.rendered() != null) {
+                // The render shows one router whatever the key says: the chart ignores it, and the rendered place
+                // says that no values key controls the field. The key is not blamed.
                 return;
             }
             if (replicas.isSet()) {
-                findings.report("router-replicas", Place.inValues(values.locate(replicas), key,
+                findings.report(CAUSE, Place.inValues(values.locate(replicas), key,
                         ValueWords.describe(replicas) + ": " + WHY + "; set it to 2 or more"),
                         Fixes.set(replicas, "2", false));
                 return;
             }
         }
         Location at = values.locateAbsent(ValuesPath.parse("router.replicas"));
-        findings.report("router-replicas", Place.inValues(at, "router", "the stock Workflow chart runs one "
+        findings.report(CAUSE, Place.inValues(at, "router", "the stock Workflow chart runs one "
                 + "deis-router pod (replicas: 1 is hard-coded; no values key changes it): " + WHY + "; " + REMEDY));
+    }
+
+    /**
+     * The replica key of a chart that exposes one (forks do): the first of {@link #REPLICA_KEYS} whose change,
+     * rendered again, changes the rendered router's spec.replicas. Null without a chart, or when the chart
+     * hard-codes the count as the stock chart does.
+     */
+    private static ValuesPath exposedKey(CheckContext context) {
+        if (context.probe() == null || context.rendered() == null) {
+            return null;
+        }
+        KubeObject router = context.rendered().first("Deployment", Router.DEPLOYMENT);
+        if (router == null) {
+            return null;
+        }
+        for (String key : REPLICA_KEYS) {
+            ValuesPath path = ValuesPath.parse(key);
+            if (context.probe().controls(path, router, REPLICAS_FIELD)) {
+                return path;
+            }
+        }
+        return null;
     }
 
     /** True when any input shows two or more router pods. */

@@ -2,11 +2,17 @@ package dev.workflowguard.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.workflowguard.check.CheckRequest;
 import dev.workflowguard.check.CheckResult;
+import dev.workflowguard.check.Checker;
 import dev.workflowguard.finding.Finding;
 import dev.workflowguard.finding.ProposedFix;
 import dev.workflowguard.finding.Severity;
+import dev.workflowguard.fix.FixPlan;
+import dev.workflowguard.fix.Fixer;
+import dev.workflowguard.fix.SafeWriter;
 import dev.workflowguard.testing.Findings;
 import dev.workflowguard.testing.TestRepo;
 import java.nio.file.Path;
@@ -101,6 +107,35 @@ class SingleRouterRuleTest {
         assertEquals("2", fix.value());
         assertFalse(fix.quoted());
         assertEquals("values.yaml", fix.target().displayName());
+    }
+
+    @Test
+    void forkValuesWithoutAChartAreFixedToTwoReplicas() throws Exception {
+        // Values mode on a fork: the values file, as the fork's chart ships it, exposes router.replicas.
+        TestRepo repo = new TestRepo(dir).file("values/base.yaml", """
+                global:
+                  native_ingress: false
+
+                router:
+                  # How many router pods to run.
+                  replicas: 1
+                  deployment_annotations:
+                """);
+        CheckRequest request = CheckRequest.builder(dir).workflowVersion("2.23.0").values("values/base.yaml")
+                .disabledRules(RuleCatalogue.ids().stream().filter(id -> !id.equals(RULE)).toList()).build();
+        Finding finding = Findings.single(new Checker().check(request), RULE);
+        Findings.at(finding, "values/base.yaml:6:13");
+        Findings.says(finding, "router.replicas is 1: ", "; set it to 2 or more");
+        assertTrue(finding.fixable());
+        Fixer fixer = new Fixer();
+        FixPlan plan = fixer.plan(request, null);
+        for (FixPlan.FileChange change : plan.changes()) {
+            new SafeWriter(dir).write(change.file(), change.newText());
+        }
+        assertEquals(List.of("router.replicas set to 2"),
+                plan.changes().get(0).applied().stream().map(FixPlan.Applied::description).toList());
+        Findings.none(new Checker().check(request), RULE);
+        assertTrue(repo.read("values/base.yaml").contains("  # How many router pods to run.\n  replicas: 2\n"));
     }
 
     @Test
