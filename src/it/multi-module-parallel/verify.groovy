@@ -37,9 +37,9 @@ runs.each { List<String> lines ->
     // The modules' lines interleave (two run at once): compare as sets, and attribute through the reports below.
     assert logged(lines).sort() == expected.values().flatten().sort()
     assert lines.contains('[INFO] workflow-guard: no findings in 1 file checked (Workflow 2.19.0).')
-    assert lines.contains('[ERROR] workflow-guard: 3 errors, 0 warnings, 0 info in 1 file checked (Workflow 2.19.4). '
+    assert lines.contains('[ERROR] workflow-guard: 3 errors, 0 warnings, 0 info in 1 file and chart charts/workflow (19 files) checked (Workflow 2.19.4). '
             + '2 findings can be corrected in the values files with `mvn workflow:fix`.')
-    assert lines.contains('[INFO] workflow-guard: 0 errors, 1 warning, 0 info in 2 files checked (Workflow 2.19.4). '
+    assert lines.contains('[INFO] workflow-guard: 0 errors, 1 warning, 0 info in 2 files and chart charts/workflow (19 files) checked (Workflow 2.19.4). '
             + '1 finding can be corrected in the values files with `mvn workflow:fix`.')
     assert lines.count { it ==~ /^\[INFO\] workflow-guard: rendered charts\/workflow \(Workflow 2\.19\.4\) with Helm: 6 objects checked in \d+ ms$/ } == 2
     assert lines.any { it ==~ /^\[INFO\] cluster-a \.+ SUCCESS .*/ }
