@@ -275,7 +275,7 @@ public final class Checker {
         int chartFiles = chart == null ? 0 : chart.files();
         return new CheckResult(active, files.size() + manifestFiles.size() + chartFiles, version, notes, valuesFiles,
                 outcome.suppressed(), baselined, fixed, checked, secrets,
-                chart == null ? null : inputs.displayName(inputs.resolve(request.chart())), chartFiles);
+                chart == null ? null : inputs.displayName(inputs.resolve(request.chart())), chartFiles, values);
     }
 
     private static List<Finding> runRules(CheckContext context, CheckRequest request, Map<String, Severity> severities) {

@@ -18,10 +18,14 @@ import dev.workflowguard.yaml.YamlScalar;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -86,6 +90,40 @@ public final class ChartValuesDefaults implements DefaultValues {
     @Override
     public WorkflowVersion version() {
         return version;
+    }
+
+    /** Every scalar the chart and its subcharts set, as the path a values file would override it with. */
+    @Override
+    public Collection<ValuesPath> paths() {
+        Set<ValuesPath> paths = new LinkedHashSet<>();
+        collect(root, List.of(), paths);
+        return paths;
+    }
+
+    private static void collect(Node node, List<String> prefix, Set<ValuesPath> out) {
+        if (node.values != null) {
+            for (YamlEntry entry : node.values.entries()) {
+                // A subchart's own `global:` defaults the umbrella's global keys: global flows down, never up.
+                scalars(entry, entry.name().equals("global") ? List.of() : prefix, out);
+            }
+        }
+        for (Map.Entry<String, Node> sub : node.subcharts.entrySet()) {
+            List<String> keys = new ArrayList<>(prefix);
+            keys.add(sub.getKey());
+            collect(sub.getValue(), keys, out);
+        }
+    }
+
+    private static void scalars(YamlEntry entry, List<String> prefix, Set<ValuesPath> out) {
+        List<String> keys = new ArrayList<>(prefix);
+        keys.add(entry.name());
+        if (entry.value() instanceof YamlMap child) {
+            for (YamlEntry inner : child.entries()) {
+                scalars(inner, keys, out);
+            }
+        } else if (entry.value() instanceof YamlScalar scalar && !scalar.isNull()) {
+            out.add(new ValuesPath(keys));
+        }
     }
 
     @Override

@@ -1,6 +1,9 @@
 package dev.workflowguard.values;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,6 +45,22 @@ public final class ChartDefaults implements DefaultValues {
     public WorkflowVersion version() {
         return version;
     }
+
+    @Override
+    public Collection<ValuesPath> paths() {
+        List<ValuesPath> paths = new ArrayList<>();
+        for (String key : VERSIONED) {
+            paths.add(ValuesPath.parse(key));
+        }
+        for (String key : fixed.keySet()) {
+            paths.add(ValuesPath.parse(key));
+        }
+        return paths;
+    }
+
+    /** The keys whose default depends on the release (see {@link #lookup}). */
+    private static final String[] VERSIONED = {"controller.registration_mode", "monitor.grafana.allow_sign_up",
+        "global.use_rbac"};
 
     /** The chart's default for a path, if the chart has one the rules care about. */
     @Override

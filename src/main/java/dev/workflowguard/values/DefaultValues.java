@@ -1,5 +1,7 @@
 package dev.workflowguard.values;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,6 +19,14 @@ public interface DefaultValues {
      */
     default Optional<dev.workflowguard.finding.Location> nearest(ValuesPath path) {
         return Optional.empty();
+    }
+
+    /**
+     * Every path a default is known for (none when unknown), so that a fix can prove it brings back no
+     * chart default that a null in the values deleted.
+     */
+    default Collection<ValuesPath> paths() {
+        return List.of();
     }
 
     /** The Workflow release these defaults belong to. */

@@ -1,11 +1,13 @@
 package dev.workflowguard.values;
 
 import dev.workflowguard.finding.Location;
+import dev.workflowguard.yaml.SourceFile;
 import dev.workflowguard.yaml.TextPosition;
 import dev.workflowguard.yaml.YamlEntry;
 import dev.workflowguard.yaml.YamlMap;
 import dev.workflowguard.yaml.YamlNode;
 import dev.workflowguard.yaml.YamlScalar;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,6 +35,33 @@ public final class EffectiveValues {
 
     public YamlMap merged() {
         return merged;
+    }
+
+    /**
+     * The same view with one values file replaced (by its edited text, say), merged again in the same
+     * place of the order over the same defaults: what Helm would see after a fix.
+     *
+     * @throws IllegalArgumentException when {@code file} is not one of the sources
+     */
+    public EffectiveValues replacing(SourceFile file, ValuesSource replacement) {
+        List<ValuesSource> next = new ArrayList<>(sources);
+        for (int i = 0; i < next.size(); i++) {
+            if (next.get(i).file() == file) {
+                next.set(i, replacement);
+                return new EffectiveValues(next, defaults);
+            }
+        }
+        throw new IllegalArgumentException(file.displayName() + " is not one of the merged values files");
+    }
+
+    /** The source read from a file, or null when the file is not one of them. */
+    public ValuesSource source(SourceFile file) {
+        for (ValuesSource source : sources) {
+            if (source.file() == file) {
+                return source;
+            }
+        }
+        return null;
     }
 
     public WorkflowVersion version() {

@@ -89,4 +89,23 @@ class ChartValuesDefaultsTest {
     private static String nearest(ChartValuesDefaults defaults, String path) {
         return defaults.nearest(ValuesPath.parse(path)).orElseThrow().toString();
     }
+
+    @Test
+    void everyDefaultIsListedAsThePathAValuesFileOverridesItWith() throws Exception {
+        write("umbrella/Chart.yaml", "name: workflow\nversion: v2.21.0\n");
+        write("umbrella/values.yaml", "global:\n  storage: s3\nmonitor:\n  grafana:\n    user: root\nempty:\n");
+        write("umbrella/charts/controller/Chart.yaml", "name: controller\nversion: v2.21.0\n");
+        write("umbrella/charts/controller/values.yaml", "registration_mode: \"admin_only\"\nglobal:\n  use_rbac: true\n"
+                + "nested:\n  global:\n    not_global: x\n");
+        write("umbrella/charts/monitor/Chart.yaml", "name: monitor\nversion: v2.21.0\n");
+        write("umbrella/charts/monitor/charts/grafana/Chart.yaml", "name: grafana\nversion: v2.21.0\n");
+        write("umbrella/charts/monitor/charts/grafana/values.yaml", "user: admin\nallow_sign_up: \"true\"\n");
+        ChartValuesDefaults defaults = defaults();
+        assertEquals(java.util.Set.of("global.storage", "monitor.grafana.user", "controller.registration_mode",
+                "global.use_rbac", "controller.nested.global.not_global", "monitor.grafana.allow_sign_up"),
+                defaults.paths().stream().map(ValuesPath::toString).collect(java.util.stream.Collectors.toSet()));
+        for (ValuesPath path : defaults.paths()) {
+            assertTrue(defaults.lookup(path).isPresent(), path::toString);
+        }
+    }
 }
