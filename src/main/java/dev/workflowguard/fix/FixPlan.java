@@ -3,7 +3,12 @@ package dev.workflowguard.fix;
 import dev.workflowguard.check.CheckResult;
 import dev.workflowguard.finding.Finding;
 import dev.workflowguard.yaml.SourceFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a fix run would change: the new text of each file, which finding each edit corrects, and
@@ -20,8 +25,13 @@ public record FixPlan(CheckResult before, List<FileChange> changes, List<Refused
         refused = List.copyOf(refused);
     }
 
-    /** A file's original text and the corrected one. */
-    public record FileChange(SourceFile file, String newText, List<Applied> applied) {
+    /**
+     * A file's original text and the corrected one.
+     *
+     * @param target the real file to write (a link's target), checked writable when planned; null when
+     *     not resolved yet
+     */
+    public record FileChange(SourceFile file, String newText, List<Applied> applied, Path target) {
         public FileChange {
             applied = List.copyOf(applied);
         }
@@ -45,5 +55,41 @@ public record FixPlan(CheckResult before, List<FileChange> changes, List<Refused
 
     public int editCount() {
         return changes.stream().mapToInt(c -> c.applied().size()).sum();
+    }
+
+    /** The findings no edit of this plan corrects because every edit for them was refused, in plan order. */
+    public List<Finding> unfixed() {
+        Set<Finding> corrected = Collections.newSetFromMap(new IdentityHashMap<>());
+        changes.forEach(change -> change.applied().forEach(applied -> corrected.add(applied.finding())));
+        Set<Finding> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Finding> unfixed = new ArrayList<>();
+        for (Refused refusal : refused) {
+            if (!corrected.contains(refusal.finding()) && seen.add(refusal.finding())) {
+                unfixed.add(refusal.finding());
+            }
+        }
+        return unfixed;
+    }
+
+    /**
+     * The check as the fixer sees it: a finding whose every edit was refused is not fixable, so the
+     * summary, report.json, SARIF and HTML never offer `workflow:fix` for what it would not do.
+     */
+    public CheckResult checkResult() {
+        Set<Finding> unfixed = Collections.newSetFromMap(new IdentityHashMap<>());
+        unfixed.addAll(unfixed());
+        if (unfixed.isEmpty()) {
+            return before;
+        }
+        return before.withFindings(withoutFix(before.findings(), unfixed), withoutFix(before.baselined(), unfixed));
+    }
+
+    private static List<Finding> withoutFix(List<Finding> findings, Set<Finding> unfixed) {
+        List<Finding> out = new ArrayList<>(findings.size());
+        for (Finding finding : findings) {
+            out.add(unfixed.contains(finding) ? new Finding(finding.rule(), finding.severity(), finding.cause(),
+                    finding.places(), null, List.of()) : finding);
+        }
+        return out;
     }
 }

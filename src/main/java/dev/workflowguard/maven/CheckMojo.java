@@ -8,8 +8,10 @@ import dev.workflowguard.check.InputException;
 import dev.workflowguard.finding.Finding;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.report.ConsoleReport;
+import dev.workflowguard.fix.FixPlan;
 import dev.workflowguard.fix.Fixer;
 import dev.workflowguard.fix.PatchFile;
+import dev.workflowguard.fix.SafeWriter;
 import dev.workflowguard.report.AtomicFile;
 import dev.workflowguard.report.GitHubAnnotations;
 import dev.workflowguard.report.HtmlReport;
@@ -127,6 +129,10 @@ public class CheckMojo extends AbstractWorkflowMojo {
         context.add(String.valueOf(GitHubAnnotations.active(System.getenv())));
         context.add(ReportPaths.repositoryRoot(baseDirectory()).toString());
         context.add(outputDirectory().toAbsolutePath().toString());
+        // Whether workflow:fix may write a values file (permission bits, where a link leads) decides what is fixable.
+        for (String values : request.valuesFiles()) {
+            context.add(SafeWriter.access(baseDirectory().resolve(values)));
+        }
         // The POM is where <suppression> entries are, and messages name their lines.
         Path pom = project != null && project.getFile() != null ? project.getFile().toPath() : null;
         try {
@@ -163,9 +169,13 @@ public class CheckMojo extends AbstractWorkflowMojo {
     private void check(CheckRequest request, Severity failOn, Set<String> formats, Log log, List<String> output,
             Map<String, String> reports) throws MojoExecutionException, MojoFailureException {
         CheckResult result;
+        FixPlan fixes;
         try {
             // Progress goes to Maven's log only: it describes this run, not an outcome to repeat.
             result = new Checker(new ProgressLog(getLog())).check(request);
+            // Fixable means what workflow:fix would correct: planned (nothing written), refusals included.
+            fixes = new Fixer().plan(request, result, null);
+            result = fixes.checkResult();
         } catch (InputException e) {
             throw new MojoExecutionException(e.getMessage());
         }
@@ -206,7 +216,7 @@ public class CheckMojo extends AbstractWorkflowMojo {
         Path report = outputDirectory().resolve("report.json");
         try {
             JsonReport.write(report, result, toolVersion(), failOn);
-            writeFormats(formats, result, failOn, request, paths);
+            writeFormats(formats, result, failOn, request, paths, fixes);
             if (reports != null) {
                 reports.put("report.json", InputFingerprint.sha256(report));
                 for (String format : formats) {
@@ -261,7 +271,7 @@ public class CheckMojo extends AbstractWorkflowMojo {
     }
 
     private void writeFormats(Set<String> formats, CheckResult result, Severity failOn, CheckRequest request,
-            ReportPaths paths) throws IOException, MojoExecutionException {
+            ReportPaths paths, FixPlan fixes) throws IOException, MojoExecutionException {
         Path dir = outputDirectory();
         if (formats.contains("sarif")) {
             try (var out = new AtomicFile(dir.resolve(FILE_OF.get("sarif")))) {
@@ -278,12 +288,7 @@ public class CheckMojo extends AbstractWorkflowMojo {
             }
         }
         if (formats.contains("html")) {
-            String patch = "";
-            try {
-                patch = PatchFile.text(baseDirectory(), new Fixer().plan(request, null));
-            } catch (InputException e) {
-                getLog().debug("no fix preview in the HTML report: " + e.getMessage());
-            }
+            String patch = PatchFile.text(baseDirectory(), fixes);
             try (var out = new AtomicFile(dir.resolve(FILE_OF.get("html")))) {
                 HtmlReport.write(out.stream(), result, toolVersion(), failOn, patch);
                 out.commit();

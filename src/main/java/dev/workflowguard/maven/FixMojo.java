@@ -9,8 +9,12 @@ import dev.workflowguard.fix.PatchFile;
 import dev.workflowguard.fix.SafeWriter;
 import dev.workflowguard.report.ConsoleReport;
 import dev.workflowguard.rules.FixOptions;
+import dev.workflowguard.yaml.SourceFile;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -67,6 +71,31 @@ public class FixMojo extends AbstractWorkflowMojo {
         }
     }
 
+    /**
+     * Temporary files a killed fix left next to the values files hold values, credentials included, and
+     * `git add -A` would pick them up: a run removes them and says so; a dry run only says so.
+     */
+    private void leftovers(SafeWriter writer, FixPlan plan, Log log) {
+        List<SourceFile> files = new ArrayList<>(plan.before().valuesFiles());
+        plan.changes().forEach(change -> files.add(change.file()));
+        for (Path leftover : writer.leftovers(files)) {
+            String shown = writer.display(leftover);
+            String what = " a temporary file an interrupted fix left behind (it may hold values and credentials)";
+            if (dryRun) {
+                log.warn("workflow-guard fix (dry run): " + shown + " is" + what + "; a real run removes it");
+                continue;
+            }
+            try {
+                if (writer.removeLeftover(leftover)) {
+                    log.warn("workflow-guard fix: removed " + shown + "," + what);
+                }
+            } catch (IOException e) {
+                log.warn("workflow-guard fix: " + shown + " is" + what + " and could not be removed (" + e.getMessage()
+                        + "); delete it");
+            }
+        }
+    }
+
     @Override
     public void execute() throws MojoExecutionException {
         Log log = getLog();
@@ -88,6 +117,8 @@ public class FixMojo extends AbstractWorkflowMojo {
         } catch (InputException e) {
             throw new MojoExecutionException(e.getMessage());
         }
+        SafeWriter writer = new SafeWriter(baseDirectory());
+        leftovers(writer, plan, log);
         for (FixPlan.FileChange change : plan.changes()) {
             for (FixPlan.Applied applied : change.applied()) {
                 log.info(change.file().displayName() + ": " + applied.description() + " [" + applied.finding().rule()
@@ -102,28 +133,30 @@ public class FixMojo extends AbstractWorkflowMojo {
         try {
             if (dryRun) {
                 Path patch = outputDirectory().resolve("fix.patch");
+                try {
+                    // The same checks a real run makes before its first write: the dry run refuses what it would.
+                    writer.check(plan.changes());
+                } catch (SafeWriter.RefusedException e) {
+                    Files.deleteIfExists(patch); // an earlier run's patch must not be taken for this one's
+                    throw new MojoExecutionException("workflow-guard fix (dry run): a real run would write nothing: "
+                            + plan.before().secrets().mask(e.getMessage()));
+                }
                 String diff = PatchFile.write(patch, baseDirectory(), plan);
                 if (!diff.isEmpty()) {
                     log.info("workflow-guard fix (dry run): this patch would be applied:");
                     // The patch file is exact (git apply needs it); what is shown has credentials masked.
                     diff.lines().map(plan.before().secrets()::maskLine).forEach(log::info);
                 }
-                log.info(plan.isEmpty() ? "workflow-guard fix (dry run): nothing to fix; nothing was written. Patch: "
-                        + display(patch) + " (empty)." : "workflow-guard fix (dry run): would change " + FixWords.files(plan)
-                        + "; nothing was written. Patch: " + display(patch));
+                log.info(FixWords.dryRunOutcome(plan, display(patch)));
             } else {
-                SafeWriter writer = new SafeWriter(baseDirectory());
-                for (FixPlan.FileChange change : plan.changes()) {
-                    try {
-                        writer.write(change.file(), change.newText());
-                    } catch (SafeWriter.RefusedException e) {
-                        throw new MojoExecutionException("workflow-guard fix: " + e.getMessage());
-                    }
+                try {
+                    writer.writeAll(plan.changes());
+                } catch (SafeWriter.RefusedException e) {
+                    throw new MojoExecutionException("workflow-guard fix: " + plan.before().secrets().mask(e.getMessage()));
                 }
-                log.info(plan.isEmpty() ? "workflow-guard fix: nothing to fix; every correction workflow-guard can make "
-                        + "is already in place." : "workflow-guard fix: changed " + FixWords.files(plan) + ".");
+                log.info(FixWords.outcome(plan));
             }
-            after = fixer.recheck(request, plan);
+            after = fixer.recheck(request, plan, fixTarget);
             hintAboutManifests(fixer, request, options, log);
         } catch (IOException e) {
             throw new MojoExecutionException("workflow-guard fix: " + e.getMessage());
@@ -135,8 +168,8 @@ public class FixMojo extends AbstractWorkflowMojo {
             return;
         }
         if (!dryRun) {
-            // Every edit is proven by re-parsing, so a fixable finding that survives means a fix went to a file
-            // whose value is overridden later: say so rather than claim there is nothing left to do.
+            // Every edit is proven by parsing again and merging again, and refused findings are no longer fixable, so a
+            // fixable finding that survives would mean a second run changes more: say so rather than hide it.
             after.findings().stream().filter(f -> f.fixable())
                     .forEach(f -> log.warn(f.location() + ": still reported after the fix [" + f.rule() + "]; the "
                             + "edit did not take effect (please report this to workflow-guard)"));

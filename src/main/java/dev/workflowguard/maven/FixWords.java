@@ -8,6 +8,38 @@ final class FixWords {
     private FixWords() {
     }
 
+    /** The last line of a fix. */
+    static String outcome(FixPlan plan) {
+        String refused = refused(plan, "were");
+        if (plan.isEmpty()) {
+            return refused.isEmpty() ? "workflow-guard fix: nothing to fix; every correction workflow-guard can make is "
+                    + "already in place." : "workflow-guard fix: nothing was written: " + refused + ".";
+        }
+        return "workflow-guard fix: changed " + files(plan) + (refused.isEmpty() ? "" : "; " + refused) + ".";
+    }
+
+    /** The last line of a dry run. */
+    static String dryRunOutcome(FixPlan plan, String patch) {
+        String refused = refused(plan, "would be");
+        if (plan.isEmpty()) {
+            return "workflow-guard fix (dry run): " + (refused.isEmpty() ? "nothing to fix"
+                    : "nothing would be written: " + refused) + "; nothing was written. Patch: " + patch + " (empty).";
+        }
+        return "workflow-guard fix (dry run): would change " + files(plan) + (refused.isEmpty() ? "" : "; " + refused)
+                + "; nothing was written. Patch: " + patch;
+    }
+
+    /** "the corrections for 2 findings were refused, each for the reason above", or empty. */
+    private static String refused(FixPlan plan, String verb) {
+        int findings = plan.unfixed().size();
+        if (findings == 0) {
+            return "";
+        }
+        return (findings == 1 ? "the correction for 1 finding " + verb.replace("were", "was")
+                : "the corrections for " + findings + " findings " + verb) + " refused, for the "
+                + (findings == 1 ? "reason" : "reasons") + " given above";
+    }
+
     static String files(FixPlan plan) {
         int files = plan.changes().size();
         int edits = plan.editCount();

@@ -13,6 +13,7 @@ import dev.workflowguard.testing.Findings;
 import dev.workflowguard.testing.TestRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -35,10 +36,7 @@ class FixerTest {
     private CheckResult fixAndRecheck(CheckRequest request, String target) throws Exception {
         Fixer fixer = new Fixer();
         FixPlan plan = fixer.plan(request, target);
-        SafeWriter writer = new SafeWriter(request.baseDirectory());
-        for (FixPlan.FileChange change : plan.changes()) {
-            writer.write(change.file(), change.newText());
-        }
+        new SafeWriter(request.baseDirectory()).writeAll(plan.changes());
         return fixer.recheck(request, new FixPlan(plan.before(), List.of(), List.of()));
     }
 
@@ -150,5 +148,67 @@ class FixerTest {
                 patch.lines().filter(l -> l.startsWith("-") && !l.startsWith("---")).toList(), patch);
         assertTrue(repo.read("rendered/workflow.yaml").contains("    router.deis.io/nginx.ssl.enforce: \"true\"\n"));
         assertTrue(Files.readString(repo.dir().resolve("rendered/workflow.yaml")).contains("  replicas: 2\n"));
+    }
+
+    private static final List<String> ONLY_REGISTRATION_AND_RBAC = List.of("grafana-signup", "tls-not-enforced",
+            "tls-legacy-protocols", "no-ip-whitelist");
+
+    @Test
+    void aReadOnlyFileIsRefusedWhenPlannedAndTheOtherFilesAreStillCorrected() throws Exception {
+        TestRepo repo = new TestRepo(dir).file("base.yaml", "global:\n  use_rbac: false\n")
+                .file("prod.yaml", "controller:\n  registration_mode: enabled\n");
+        Files.setPosixFilePermissions(dir.resolve("prod.yaml"), PosixFilePermissions.fromString("r--r--r--"));
+        CheckRequest request = request(repo, b -> b.workflowVersion("2.19.0").values("base.yaml", "prod.yaml")
+                .disabledRules(ONLY_REGISTRATION_AND_RBAC));
+        FixPlan plan = new Fixer().plan(request, null);
+        assertEquals(List.of("base.yaml"), plan.changes().stream().map(c -> c.file().displayName()).toList());
+        assertEquals(List.of("open-registration: prod.yaml is read-only (r--r--r--); workflow-guard never writes a "
+                + "read-only file: make it writable (chmod u+w) for the fix, or correct it by hand"),
+                plan.refused().stream().map(r -> r.finding().rule() + ": " + r.reason()).toList());
+        assertEquals(List.of("rbac-disabled"), plan.checkResult().findings().stream().filter(Finding::fixable)
+                .map(Finding::rule).toList());
+        new SafeWriter(dir).writeAll(plan.changes());
+        assertEquals("global:\n  use_rbac: true\n", repo.read("base.yaml"));
+        assertEquals("controller:\n  registration_mode: enabled\n", repo.read("prod.yaml"));
+    }
+
+    @Test
+    void aFileOutsideTheProjectIsRefusedWhenPlanned() throws Exception {
+        // A module's ../common.yaml: read by the check, never written by the fix.
+        TestRepo repo = new TestRepo(dir).file("common.yaml", "controller:\n  registration_mode: enabled\n")
+                .file("module/prod.yaml", "global:\n  use_rbac: false\n");
+        CheckRequest request = CheckRequest.builder(dir.resolve("module")).workflowVersion("2.19.0")
+                .values("../common.yaml", "prod.yaml").disabledRules(ONLY_REGISTRATION_AND_RBAC).build();
+        FixPlan plan = new Fixer().plan(request, null);
+        assertEquals(List.of("prod.yaml"), plan.changes().stream().map(c -> c.file().displayName()).toList());
+        String common = plan.before().valuesFiles().get(0).displayName(); // a file outside is shown by its full path
+        assertEquals(dir.resolve("common.yaml").toString(), common);
+        assertEquals(List.of("open-registration: " + common + " lies outside the project base directory; it is never "
+                + "written"), plan.refused().stream().map(r -> r.finding().rule() + ": " + r.reason()).toList());
+        assertEquals("controller:\n  registration_mode: enabled\n", repo.read("common.yaml"));
+    }
+
+    @Test
+    void aFileHelmReadsTwiceIsNotEdited() throws Exception {
+        TestRepo repo = new TestRepo(dir).file("values/base.yaml", "controller:\n  registration_mode: enabled\n");
+        Files.createSymbolicLink(dir.resolve("values/prod.yaml"), Path.of("base.yaml"));
+        CheckRequest request = request(repo, b -> b.workflowVersion("2.19.0").values("values/base.yaml",
+                "values/prod.yaml").disabledRules(ONLY_REGISTRATION_AND_RBAC));
+        FixPlan plan = new Fixer().plan(request, null);
+        assertTrue(plan.isEmpty(), () -> plan.changes().toString());
+        assertEquals(List.of("values/prod.yaml is the same file as values/base.yaml (a link leads from one to the "
+                + "other); an edit of one would change both, so the fix leaves it alone: correct it by hand"),
+                plan.refused().stream().map(FixPlan.Refused::reason).distinct().toList());
+    }
+
+    @Test
+    void theTargetOfEachChangeIsTheRealFileItWrites() throws Exception {
+        TestRepo repo = new TestRepo(dir).file("shared/prod.yaml", "controller:\n  registration_mode: enabled\n");
+        Files.createDirectories(dir.resolve("values"));
+        Files.createSymbolicLink(dir.resolve("values/prod.yaml"), Path.of("../shared/prod.yaml"));
+        FixPlan plan = new Fixer().plan(request(repo, b -> b.workflowVersion("2.19.0").values("values/prod.yaml")
+                .disabledRules(ONLY_REGISTRATION_AND_RBAC)), null);
+        assertEquals(List.of(dir.resolve("shared/prod.yaml").toRealPath()), plan.changes().stream()
+                .map(FixPlan.FileChange::target).toList());
     }
 }

@@ -92,6 +92,36 @@ class CheckMojoTest {
 
     @Test
     @InjectMojo(goal = "check", pom = "pom.xml")
+    @MojoParameter(name = "valuesFiles", value = "values/base.yaml,values/prod.yaml,values/null-overlay.yaml")
+    @MojoParameter(name = "reportFormats", value = "sarif,html")
+    @MojoParameter(name = "upToDateChecking", value = "false")
+    void aFindingTheFixWouldRefuseIsNotOfferedAsFixable(CheckMojo mojo) throws Exception {
+        // null-overlay.yaml deletes prod.yaml's annotations: the fix would not write the TLS annotations under the null
+        // (Helm would merge prod.yaml's whitelist back in), so only open-registration is fixable, everywhere it shows.
+        mojo.setLog(log);
+        assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(log.at("WARNING").stream().anyMatch(l -> l.startsWith("values/null-overlay.yaml:5:27: warning: ")
+                && l.endsWith("[tls-not-enforced]")), log.all());
+        assertTrue(log.at("ERROR").contains("workflow-guard: 1 error, 3 warnings, 0 info in 3 files checked (Workflow "
+                + "2.19.0). 1 finding can be corrected in the values files with `mvn workflow:fix`."), log.all());
+        JsonNode json = new ObjectMapper().readTree(report().toFile());
+        assertEquals(1, json.get("summary").get("fixable").asInt());
+        java.util.Map<String, Boolean> fixable = new java.util.TreeMap<>();
+        json.get("findings").forEach(f -> fixable.put(f.get("rule").asText(), f.get("fixable").asBoolean()));
+        assertEquals(java.util.Map.of("no-ip-whitelist", false, "open-registration", true, "tls-legacy-protocols", false,
+                "tls-not-enforced", false), fixable);
+        JsonNode sarif = new ObjectMapper().readTree(basedir().resolve("target/workflow/report.sarif").toFile());
+        java.util.Map<String, Boolean> inSarif = new java.util.TreeMap<>();
+        sarif.get("runs").get(0).get("results").forEach(r -> inSarif.put(r.get("ruleId").asText(),
+                r.get("properties").get("fixable").asBoolean()));
+        assertEquals(fixable, inSarif);
+        String html = Files.readString(basedir().resolve("target/workflow/report.html"));
+        assertTrue(html.contains("<div class=\"card fixable\"><b>1</b>fixable by workflow:fix</div>"), html);
+        assertEquals(1, html.split("<span class=\"fixable\">fixable</span>", -1).length - 1, html);
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "pom.xml")
     @MojoParameter(name = "failOnSeverity", value = "none")
     void failOnNoneLogsFindingsWithoutFailing(CheckMojo mojo) throws Exception {
         mojo.setLog(log);

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.apache.maven.api.plugin.testing.Basedir;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
@@ -32,9 +34,13 @@ class FixMojoTest {
     void restoreTheProject() throws Exception {
         for (String file : new String[] {"values/base.yaml", "values/prod.yaml"}) {
             Files.copy(SOURCE.resolve(file), basedir().resolve(file), StandardCopyOption.REPLACE_EXISTING);
+            Files.setPosixFilePermissions(basedir().resolve(file), PosixFilePermissions.fromString("rw-r--r--"));
         }
         Files.deleteIfExists(basedir().resolve("target/workflow/fix.patch"));
+        Files.deleteIfExists(basedir().resolve(LEFTOVER));
     }
+
+    private static final String LEFTOVER = "values/.prod.yaml.k1ll3d.workflow-fix.tmp";
 
     private static String prod() throws Exception {
         return Files.readString(basedir().resolve("values/prod.yaml"));
@@ -116,5 +122,91 @@ class FixMojoTest {
         assertEquals(before, prod());
         assertEquals("workflow-guard: fix skipped", log.at("INFO").get(0));
         assertFalse(Files.exists(basedir().resolve("target/workflow/fix.patch")));
+    }
+
+    private static final String WHITELIST_BACK = "values/deleting.yaml:3:27 sets router.deployment_annotations to null: "
+            + "that deletes what earlier values files and the chart set under it. Writing router.deployment_annotations."
+            + "\"router.deis.io/nginx.ssl.%s\" there would make router.deployment_annotations a mapping again and bring "
+            + "back router.deployment_annotations.\"router.deis.io/nginx.defaultWhitelist\" (values/annotated.yaml:4:44). "
+            + "Decide by hand which keys router.deployment_annotations should hold";
+
+    private static List<String> refusals(CapturingLog log) {
+        return log.at("WARNING").stream().filter(l -> l.contains(": not fixed [")).toList();
+    }
+
+    @Test
+    @InjectMojo(goal = "fix", pom = "pom.xml")
+    @MojoParameter(name = "valuesFiles", value = "values/annotated.yaml,values/deleting.yaml")
+    @MojoParameter(name = "disabledRules", value = "rbac-disabled,grafana-signup")
+    void whenEveryCorrectionIsRefusedItSaysWhyInsteadOfNothingToFix(FixMojo mojo) throws Exception {
+        mojo.setLog(log);
+        byte[] before = Files.readAllBytes(basedir().resolve("values/deleting.yaml"));
+        mojo.execute();
+        assertEquals(List.of("values/deleting.yaml:3:27: not fixed [tls-legacy-protocols]: "
+                + WHITELIST_BACK.formatted("protocols"), "values/deleting.yaml:3:27: not fixed [tls-not-enforced]: "
+                + WHITELIST_BACK.formatted("enforce")), refusals(log));
+        assertTrue(log.at("INFO").contains("workflow-guard fix: nothing was written: the corrections for 2 findings "
+                + "were refused, for the reasons given above."), log.all());
+        assertFalse(log.all().contains("nothing to fix"), log.all());
+        assertFalse(log.all().contains("still reported after the fix"), log.all());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(basedir().resolve("values/deleting.yaml"))));
+    }
+
+    @Test
+    @InjectMojo(goal = "fix", pom = "pom.xml")
+    @MojoParameter(name = "valuesFiles", value = "values/annotated.yaml,values/deleting.yaml")
+    @MojoParameter(name = "disabledRules", value = "rbac-disabled,grafana-signup")
+    @MojoParameter(name = "dryRun", value = "true")
+    void theDryRunRefusesWhatTheRealRunRefuses(FixMojo mojo) throws Exception {
+        mojo.setLog(log);
+        mojo.execute();
+        assertEquals(List.of("values/deleting.yaml:3:27: not fixed [tls-legacy-protocols]: "
+                + WHITELIST_BACK.formatted("protocols"), "values/deleting.yaml:3:27: not fixed [tls-not-enforced]: "
+                + WHITELIST_BACK.formatted("enforce")), refusals(log));
+        assertTrue(log.at("INFO").contains("workflow-guard fix (dry run): nothing would be written: the corrections for 2 "
+                + "findings would be refused, for the reasons given above; nothing was written. Patch: "
+                + "target/workflow/fix.patch (empty)."), log.all());
+        assertEquals("", Files.readString(basedir().resolve("target/workflow/fix.patch")));
+    }
+
+    @Test
+    @InjectMojo(goal = "fix", pom = "pom.xml")
+    void aReadOnlyValuesFileIsLeftAloneAndTheOthersAreCorrected(FixMojo mojo) throws Exception {
+        mojo.setLog(log);
+        Path prod = basedir().resolve("values/prod.yaml");
+        String before = prod();
+        Files.setPosixFilePermissions(prod, PosixFilePermissions.fromString("r--r--r--"));
+        mojo.execute();
+        assertEquals(before, prod());
+        assertEquals("r--r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(prod)));
+        assertTrue(Files.readString(basedir().resolve("values/base.yaml")).contains("  use_rbac: true\n"));
+        assertTrue(refusals(log).contains("values/prod.yaml:3:22: not fixed [open-registration]: values/prod.yaml is "
+                + "read-only (r--r--r--); workflow-guard never writes a read-only file: make it writable (chmod u+w) for "
+                + "the fix, or correct it by hand"), log.all());
+        assertTrue(log.at("INFO").stream().anyMatch(l -> l.startsWith("workflow-guard fix: changed 1 file (")
+                && l.endsWith("; the corrections for 4 findings were refused, for the reasons given above.")), log.all());
+    }
+
+    @Test
+    @InjectMojo(goal = "fix", pom = "pom.xml")
+    void aTemporaryFileAKilledRunLeftIsRemovedAndReported(FixMojo mojo) throws Exception {
+        mojo.setLog(log);
+        Files.writeString(basedir().resolve(LEFTOVER), "password: half-written\n");
+        mojo.execute();
+        assertFalse(Files.exists(basedir().resolve(LEFTOVER)));
+        assertEquals("workflow-guard fix: removed " + LEFTOVER + ", a temporary file an interrupted fix left behind (it "
+                + "may hold values and credentials)", log.at("WARNING").get(0));
+    }
+
+    @Test
+    @InjectMojo(goal = "fix", pom = "pom.xml")
+    @MojoParameter(name = "dryRun", value = "true")
+    void aDryRunReportsTheLeftoverButKeepsIt(FixMojo mojo) throws Exception {
+        mojo.setLog(log);
+        Files.writeString(basedir().resolve(LEFTOVER), "password: half-written\n");
+        mojo.execute();
+        assertTrue(Files.exists(basedir().resolve(LEFTOVER)));
+        assertEquals("workflow-guard fix (dry run): " + LEFTOVER + " is a temporary file an interrupted fix left behind "
+                + "(it may hold values and credentials); a real run removes it", log.at("WARNING").get(0));
     }
 }
