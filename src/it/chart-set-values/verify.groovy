@@ -61,7 +61,9 @@ assert fix.subList(start + 1, fix.findIndexOf { it.contains('workflow-guard fix:
     '[INFO] values/values.yaml: router.deployment_annotations."router.deis.io/nginx.ssl.enforce" set to "true" [tls-not-enforced]',
     '[WARNING] --set:1:30: not fixed [open-registration]: the value comes from --set (workflow.set); change it there',
 ]
-assert fix.contains('[INFO] workflow-guard fix: changed 1 file (4 values).')
+// The last line counts what it left alone, and never says "nothing to fix" about it.
+assert fix.contains('[INFO] workflow-guard fix: changed 1 file (4 values); the correction for 1 finding was refused, ' +
+        'for the reason given above.')
 // The refused --set value is expected to remain: no "the edit did not take effect" warning for it.
 assert !fix.any { it.contains('still reported after the fix') }
 assert fix.contains('[INFO] workflow-guard: 5 findings remain; each needs a person:')
