@@ -248,8 +248,8 @@ public class CheckMojo extends AbstractWorkflowMojo {
     }
 
     private static final List<String> FORMATS = List.of("json", "sarif", "junit", "html");
-    /** The file each optional format is written to, in the output directory. */
-    private static final Map<String, String> FILE_OF = Map.of("sarif", "report.sarif", "junit",
+    /** The file each format is written to, in the output directory; report.json is written whatever the formats. */
+    private static final Map<String, String> FILE_OF = Map.of("json", "report.json", "sarif", "report.sarif", "junit",
             "TEST-workflow-guard.xml", "html", "report.html");
 
     private Set<String> parseFormats() throws MojoExecutionException {

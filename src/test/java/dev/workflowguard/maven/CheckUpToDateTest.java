@@ -154,4 +154,44 @@ class CheckUpToDateTest {
         assertFalse(Files.exists(record()));
         assertFalse(run(mojo).repeated());
     }
+
+    /**
+     * Every report format, alone and all together, with a baseline: the reports are written, and the next build with
+     * nothing changed repeats the outcome from the record (json among the formats used to fail with a
+     * NullPointerException while recording).
+     */
+    @Test
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    void everyReportFormatWithABaselineIsWrittenAndRecorded(CheckMojo mojo) throws Exception {
+        Path baseline = basedir().resolve("target/workflow-baseline.json");
+        Files.createDirectories(baseline.getParent());
+        dev.workflowguard.suppress.Baseline.write(baseline, List.of(), "test");
+        mojo.baseline = baseline.toString();
+        java.util.Map<String, List<String>> files = new java.util.LinkedHashMap<>();
+        files.put("json", List.of("report.json"));
+        files.put("sarif", List.of("report.json", "report.sarif"));
+        files.put("junit", List.of("report.json", "TEST-workflow-guard.xml"));
+        files.put("html", List.of("report.json", "report.html"));
+        files.put("json,sarif,junit,html", List.of("report.json", "report.sarif", "TEST-workflow-guard.xml",
+                "report.html"));
+        for (var formats : files.entrySet()) {
+            Path reports = basedir().resolve("target/reports-" + formats.getKey().replace(',', '-'));
+            mojo.outputDirectory = reports.toFile();
+            mojo.reportFormats = List.of(formats.getKey().split(","));
+            Run first = run(mojo);
+            assertFalse(first.repeated(), formats.getKey() + ": " + first.log.all());
+            assertTrue(first.failure().contains("minio-storage (1)"), formats.getKey() + ": " + first.failure());
+            for (String file : formats.getValue()) {
+                assertTrue(Files.size(reports.resolve(file)) > 0, formats.getKey() + ": " + file);
+            }
+            assertTrue(Files.isRegularFile(reports.resolve("check-record.txt")), formats.getKey());
+
+            Run second = run(mojo);
+            assertEquals("[INFO] workflow-guard: nothing changed since the last check; its outcome is repeated (target/"
+                    + reports.getFileName() + "/check-record.txt; -Dworkflow.upToDateChecking=false checks again)",
+                    second.log.lines.get(0), formats.getKey());
+            assertEquals(first.log.lines, second.log.lines.subList(1, second.log.lines.size()), formats.getKey());
+            assertEquals(first.failure(), second.failure(), formats.getKey());
+        }
+    }
 }
