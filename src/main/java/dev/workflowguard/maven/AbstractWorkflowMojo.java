@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -36,6 +37,10 @@ abstract class AbstractWorkflowMojo extends AbstractMojo {
     @SuppressWarnings("deprecation")
     @Component
     protected RepositorySystem repositorySystem;
+
+    /** This execution: its id. */
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    protected MojoExecution mojoExecution;
 
     @Parameter(defaultValue = "${repositorySystemSession}", readonly = true)
     protected RepositorySystemSession repositorySession;
@@ -118,8 +123,11 @@ abstract class AbstractWorkflowMojo extends AbstractMojo {
     @Parameter(property = "workflow.skip", defaultValue = "false")
     protected boolean skip;
 
-    /** Where reports are written. */
-    @Parameter(defaultValue = "${project.build.directory}/workflow")
+    /**
+     * Where reports are written. Default: ${project.build.directory}/workflow; a check execution other than the
+     * default one, in a POM with several check executions, writes to ${project.build.directory}/workflow/&lt;executionId&gt;.
+     */
+    @Parameter
     protected File outputDirectory;
 
     @Parameter(defaultValue = "${plugin.version}", readonly = true)
@@ -183,12 +191,15 @@ abstract class AbstractWorkflowMojo extends AbstractMojo {
         return Path.of("").toAbsolutePath();
     }
 
+    /** The configured output folder, or ${project.build.directory}/workflow (target/workflow without a POM). */
     protected Path outputDirectory() {
-        // Without a POM, Maven's stub project leaves ${project.basedir} unexpanded in the build directory.
-        if (outputDirectory != null && !outputDirectory.getPath().contains("${")) {
+        if (outputDirectory != null) {
             return outputDirectory.toPath();
         }
-        return baseDirectory().resolve("target").resolve("workflow");
+        String build = project == null || project.getBuild() == null ? null : project.getBuild().getDirectory();
+        // Without a POM, Maven's stub project leaves ${project.basedir} unexpanded in the build directory.
+        Path target = build == null || build.contains("${") ? baseDirectory().resolve("target") : Path.of(build);
+        return target.resolve("workflow");
     }
 
     /** A path as shown in messages: relative to the base directory when inside it. */

@@ -78,6 +78,11 @@ public class CheckMojo extends AbstractWorkflowMojo {
             log.info("workflow-guard: check skipped");
             return;
         }
+        String folder = executionFolder();
+        if (folder != null) {
+            log.info("workflow-guard: execution " + mojoExecution.getExecutionId() + " writes its reports to "
+                    + display(outputDirectory()) + " (each check execution of this POM has its own folder)");
+        }
         Severity failOn = parseFailOn();
         Set<String> formats = parseFormats();
         CheckRequest request = request(FixOptions.DEFAULTS).baseline(baseline).build();
@@ -113,6 +118,44 @@ public class CheckMojo extends AbstractWorkflowMojo {
                 }
             }
         }
+    }
+
+    /**
+     * Each check execution keeps its own reports and up-to-date record, so that two executions (staging and
+     * production values, say) do not overwrite each other: the default execution ({@code default}, {@code default-cli})
+     * and the only check execution of a POM write to ${project.build.directory}/workflow, any other to a folder of its
+     * own below it, named after its id. A configured outputDirectory is used as it is.
+     */
+    @Override
+    protected Path outputDirectory() {
+        String folder = executionFolder();
+        return folder == null ? super.outputDirectory() : super.outputDirectory().resolve(folder);
+    }
+
+    /** The folder of this execution's own reports below the default output folder, or null for the default folder. */
+    String executionFolder() {
+        String id = mojoExecution == null ? null : mojoExecution.getExecutionId();
+        if (outputDirectory != null || id == null || id.equals("default") || id.equals("default-cli")
+                || checkExecutions() < 2) {
+            return null;
+        }
+        String folder = id.replaceAll("[^A-Za-z0-9._-]", "_");
+        return folder.equals(".") || folder.equals("..") ? folder.replace('.', '_') : folder;
+    }
+
+    /** How many executions of this goal the project's build declares. */
+    private long checkExecutions() {
+        if (project == null || project.getBuildPlugins() == null) {
+            return 0;
+        }
+        var plugin = mojoExecution.getMojoDescriptor() == null ? null : mojoExecution.getMojoDescriptor().getPluginDescriptor();
+        String goal = mojoExecution.getGoal();
+        return project.getBuildPlugins().stream()
+                .filter(p -> plugin == null || (plugin.getArtifactId().equals(p.getArtifactId())
+                        && plugin.getGroupId().equals(p.getGroupId())))
+                .flatMap(p -> p.getExecutions().stream())
+                .filter(e -> e.getGoals() != null && e.getGoals().contains(goal))
+                .count();
     }
 
     /** The fingerprint of everything this check's outcome depends on, or null to check without one. */
