@@ -9,9 +9,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.lifecycle.LifecycleExecutor;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.BuildPluginManager;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.MojoDescriptor;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
@@ -38,9 +44,19 @@ abstract class AbstractWorkflowMojo extends AbstractMojo {
     @Component
     protected RepositorySystem repositorySystem;
 
-    /** This execution: its id. */
+    /** This execution: its id, and whether it was typed on the command line (see {@link #runForEachModule}). */
     @Parameter(defaultValue = "${mojoExecution}", readonly = true)
     protected MojoExecution mojoExecution;
+
+    /** Runs the goal for each module when it was typed at the root of a multi-module build. */
+    @SuppressWarnings("deprecation")
+    @Component
+    protected BuildPluginManager buildPluginManager;
+
+    /** Configures each module's run exactly as Maven configures a goal typed on the command line. */
+    @SuppressWarnings("deprecation")
+    @Component
+    protected LifecycleExecutor lifecycleExecutor;
 
     @Parameter(defaultValue = "${repositorySystemSession}", readonly = true)
     protected RepositorySystemSession repositorySession;
@@ -125,7 +141,8 @@ abstract class AbstractWorkflowMojo extends AbstractMojo {
 
     /**
      * Where reports are written. Default: ${project.build.directory}/workflow; a check execution other than the
-     * default one, in a POM with several check executions, writes to ${project.build.directory}/workflow/&lt;executionId&gt;.
+     * default one, in a POM with several check executions, writes to
+     * ${project.build.directory}/workflow/&lt;executionId&gt;.
      */
     @Parameter
     protected File outputDirectory;
@@ -211,6 +228,73 @@ abstract class AbstractWorkflowMojo extends AbstractMojo {
 
     protected String toolVersion() {
         return pluginVersion == null || pluginVersion.startsWith("${") ? "unknown" : pluginVersion;
+    }
+
+    /**
+     * Maven's log; in a run for one module of a multi-module build (see {@link #runForEachModule}), every line starts
+     * with the module's label.
+     */
+    @Override
+    public Log getLog() {
+        String module = ModuleRun.label(getPluginContext());
+        return module == null ? super.getLog() : new ModuleLog(module, super.getLog());
+    }
+
+    /**
+     * Runs this goal for each module of the build when it was typed on the command line at the root of a
+     * multi-module build, and returns true; otherwise does nothing and returns false, and the goal runs here.
+     * Maven runs a goal without a required project once, at the top-level project, when it is typed on the
+     * command line (it treats it as an aggregator); without this, {@code mvn workflow:check} would check the root
+     * alone and report the modules as SKIPPED. The skip parameters are each module's own: the root's do not apply.
+     *
+     * @param doneWord the summary's word for a module where the goal succeeded
+     */
+    protected boolean runForEachModule(String doneWord) throws MojoExecutionException, MojoFailureException {
+        if (mojoExecution == null || mojoExecution.getSource() != MojoExecution.Source.CLI || session == null
+                || session.getProjects() == null || session.getProjects().size() < 2 || project == null
+                || project != session.getTopLevelProject() || ModuleRun.label(getPluginContext()) != null) {
+            return false;
+        }
+        MojoDescriptor descriptor = mojoExecution.getMojoDescriptor();
+        PluginDescriptor plugin = descriptor.getPluginDescriptor();
+        String goal = (plugin.getGoalPrefix() == null ? plugin.getArtifactId() : plugin.getGoalPrefix()) + ":"
+                + descriptor.getGoal();
+        return new ReactorGoal(goal, doneWord, plugin.getGroupId(), plugin.getArtifactId(), getLog())
+                .run(session.getProjects(), project, session.getRequest().getReactorFailureBehavior(),
+                        session.getRequest().getDegreeOfConcurrency(), this::runInModule);
+    }
+
+    /**
+     * Runs this goal for one module, through Maven, as Maven would had it run the goal there: in a copy of the
+     * session whose current project is the module, configured as Maven configures a goal typed on the command line
+     * (the module's {@code default-cli} or {@code @id} execution configuration if it has one, else its plugin-level
+     * configuration, over the goal's defaults). Returns the outcome word the run left.
+     */
+    private String runInModule(MavenProject module, String label) throws Exception {
+        MojoDescriptor descriptor = mojoExecution.getMojoDescriptor();
+        PluginDescriptor plugin = descriptor.getPluginDescriptor();
+        // Cloned on the thread that runs the module: the current project is per thread in Maven 3.9 and 4.
+        MavenSession moduleSession = session.clone();
+        moduleSession.setCurrentProject(module);
+        String executionId = mojoExecution.getExecutionId();
+        String task = plugin.getGroupId() + ":" + plugin.getArtifactId() + ":" + plugin.getVersion() + ":"
+                + descriptor.getGoal() + "@" + executionId;
+        MojoExecution planned = lifecycleExecutor.calculateExecutionPlan(moduleSession, task).getMojoExecutions()
+                .stream().filter(e -> descriptor.getGoal().equals(e.getGoal())).findFirst()
+                .orElseThrow(() -> new MojoExecutionException("Maven planned no " + task + " for " + label));
+        // This plugin's own descriptor, which holds the class realm already running: the module's run uses the same
+        // classes, whatever descriptor instance planning returned.
+        MojoExecution execution = new MojoExecution(descriptor, executionId, MojoExecution.Source.CLI);
+        execution.setConfiguration(planned.getConfiguration());
+        Map<String, Object> context = moduleSession.getPluginContext(plugin, module);
+        ModuleRun.start(context, label);
+        String outcome;
+        try {
+            buildPluginManager.executeMojo(moduleSession, execution);
+        } finally {
+            outcome = ModuleRun.end(context);
+        }
+        return outcome;
     }
 
     protected CheckRequest.Builder request(FixOptions fixOptions) throws MojoExecutionException {

@@ -8,6 +8,7 @@ import dev.workflowguard.suppress.Baseline;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -23,9 +24,13 @@ public class BaselineMojo extends AbstractWorkflowMojo {
     protected String baseline;
 
     @Override
-    public void execute() throws MojoExecutionException {
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (runForEachModule("done")) {
+            return;
+        }
         if (skip) {
             getLog().info("workflow-guard: baseline skipped");
+            ModuleRun.skipped(getPluginContext());
             return;
         }
         CheckResult result;

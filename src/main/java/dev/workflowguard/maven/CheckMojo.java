@@ -73,9 +73,13 @@ public class CheckMojo extends AbstractWorkflowMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        if (runForEachModule("passed")) {
+            return;
+        }
         Log log = getLog();
         if (skip || checkSkip) {
             log.info("workflow-guard: check skipped");
+            ModuleRun.skipped(getPluginContext());
             return;
         }
         String folder = executionFolder();
@@ -148,11 +152,10 @@ public class CheckMojo extends AbstractWorkflowMojo {
         if (project == null || project.getBuildPlugins() == null) {
             return 0;
         }
-        var plugin = mojoExecution.getMojoDescriptor() == null ? null : mojoExecution.getMojoDescriptor().getPluginDescriptor();
+        var plugin = mojoExecution.getMojoDescriptor().getPluginDescriptor();
         String goal = mojoExecution.getGoal();
         return project.getBuildPlugins().stream()
-                .filter(p -> plugin == null || (plugin.getArtifactId().equals(p.getArtifactId())
-                        && plugin.getGroupId().equals(p.getGroupId())))
+                .filter(p -> plugin.getArtifactId().equals(p.getArtifactId()) && plugin.getGroupId().equals(p.getGroupId()))
                 .flatMap(p -> p.getExecutions().stream())
                 .filter(e -> e.getGoals() != null && e.getGoals().contains(goal))
                 .count();

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -97,10 +98,14 @@ public class FixMojo extends AbstractWorkflowMojo {
     }
 
     @Override
-    public void execute() throws MojoExecutionException {
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (runForEachModule("done")) {
+            return;
+        }
         Log log = getLog();
         if (skip || fixSkip) {
             log.info("workflow-guard: fix skipped");
+            ModuleRun.skipped(getPluginContext());
             return;
         }
         FixOptions options;

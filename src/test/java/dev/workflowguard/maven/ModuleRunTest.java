@@ -1,0 +1,49 @@
+package dev.workflowguard.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+
+/** The mark a per-module run finds in Maven's plugin context, and the log lines it prefixes. */
+class ModuleRunTest {
+
+    @Test
+    void aRunIsForOneModuleOnlyWhileMarked() {
+        Map<String, Object> context = new ConcurrentHashMap<>();
+        assertNull(ModuleRun.label(context));
+        assertNull(ModuleRun.label(null));
+        ModuleRun.start(context, "cluster-eu");
+        assertEquals("cluster-eu", ModuleRun.label(context));
+        assertNull(ModuleRun.end(context));
+        assertNull(ModuleRun.label(context));
+        assertEquals(Map.of(), context);
+    }
+
+    @Test
+    void aSkippedRunSaysSoOnlyInAPerModuleRun() {
+        Map<String, Object> context = new ConcurrentHashMap<>();
+        ModuleRun.skipped(context);
+        assertEquals(Map.of(), context, "outside a per-module run, nothing is recorded");
+        ModuleRun.start(context, "cluster-eu");
+        ModuleRun.skipped(context);
+        assertEquals("skipped", ModuleRun.end(context));
+        assertEquals(Map.of(), context);
+    }
+
+    @Test
+    void everyLineOfAModuleSaysWhichModule() {
+        CapturingLog log = new CapturingLog();
+        ModuleLog module = new ModuleLog("cluster-eu", log);
+        module.info("workflow-guard: no findings");
+        module.warn("values/prod.yaml:1:1: warning: x [rule]");
+        module.error("values/prod.yaml:2:1: error: y [rule]", new IllegalStateException());
+        module.error((CharSequence) null);
+        assertEquals(java.util.List.of("[INFO] [cluster-eu] workflow-guard: no findings",
+                "[WARNING] [cluster-eu] values/prod.yaml:1:1: warning: x [rule]",
+                "[ERROR] [cluster-eu] values/prod.yaml:2:1: error: y [rule] <java.lang.IllegalStateException>",
+                "[ERROR] [cluster-eu] "), log.lines);
+    }
+}
