@@ -11,8 +11,10 @@ import groovy.json.JsonSlurper
 import groovy.xml.XmlSlurper
 
 String text = new File(basedir, 'build.log').getText('UTF-8')
-List<List<String>> runs = text.split(/(?m)^\[INFO\] Scanning for projects\.\.\.$/).drop(1)*.readLines()
-assert runs.size() == 2
+List<List<String>> all = text.split(/(?m)^\[INFO\] Scanning for projects\.\.\.$/).drop(1)*.readLines()
+assert all.size() == 3
+List<List<String>> runs = all.take(2)     // mvn -T 2 verify
+List<String> typed = all[2]              // mvn -T 2 <plugin>:check at the root
 
 def findingLine = ~/^\[(ERROR|WARNING|INFO)\] (\S+:\d+:\d+): (error|warning|info): (.+) \[([a-z-]+)\]$/
 def logged = { List<String> lines ->
@@ -52,6 +54,32 @@ runs.each { List<String> lines ->
             + 'single-router (1), open-registration (1), grafana-signup (1). See the lines above and target/workflow/report.json.') }
     assert !lines.any { it.contains('Exception:') || it ==~ /^\s+at .*/ }   // no stack trace
 }
+
+// ---- The check typed at the root: one execution there runs it for each cluster (each inherits the plugin from the
+// parent's <build><plugins>), two at a time, on their own threads; their lines interleave, each prefixed by its module.
+assert typed.contains('[INFO] Using the MultiThreadedBuilder implementation with a thread count of 2')
+assert typed.count { it ==~ /^\[INFO\] --- workflow:.*:check \(default-cli\) @ clusters ---$/ } == 1
+assert !typed.any { it ==~ /^\[INFO\] --- workflow:.*@ cluster-[abc] ---$/ }
+assert typed.contains('[INFO] workflow-guard: workflow:check runs for each module that declares the plugin: cluster-a, '
+        + 'cluster-b, cluster-c (2 at a time). Maven\'s reactor summary lists them as SKIPPED because they are handled '
+        + 'within this execution, at clusters.')
+assert typed.contains('[INFO] workflow-guard: workflow:check does not run for clusters: it does not use the plugin.')
+def prefixed = ~/^\[(ERROR|WARNING|INFO)\] \[(cluster-[abc])\] (\S+:\d+:\d+): (error|warning|info): (.+) \[([a-z-]+)\]$/
+Map<String, List<String>> byModule = typed.collect { prefixed.matcher(it) }.findAll { it.matches() }
+        .groupBy { it.group(2) }.collectEntries { module, ms -> [module, ms.collect { "${it.group(3)} ${it.group(4)} ${it.group(6)}".toString() }] }
+assert byModule == expected.findAll { module, findings -> !findings.isEmpty() }
+assert typed.contains('[INFO] [cluster-a] workflow-guard: no findings in 1 file checked (Workflow 2.19.0).')
+assert typed.contains('[ERROR] [cluster-b] workflow-guard: 3 findings at or above error: single-router (1), '
+        + 'open-registration (1), grafana-signup (1). See the lines above and target/workflow/report.json.')
+assert typed.count { it ==~ /^\[INFO\] \[cluster-[bc]\] workflow-guard: rendered charts\/workflow \(Workflow 2\.19\.4\) with Helm: 6 objects checked in \d+ ms$/ } == 2
+assert typed.contains('[ERROR] workflow-guard: workflow:check: cluster-a passed, cluster-b failed, cluster-c passed.')
+assert !typed.any { it.toLowerCase().contains('thread-safe') }
+assert typed.findAll { it.startsWith('[ERROR] Failed to execute goal ') }.size() == 1
+assert typed.any { it.startsWith('[ERROR] Failed to execute goal dev.workflowguard:workflow-maven-plugin:')
+        && it.contains(':check (default-cli) on project clusters: workflow-guard: workflow:check failed for 1 of 3 modules: '
+        + 'cluster-b: 3 findings at or above error: single-router (1), open-registration (1), grafana-signup (1). See the '
+        + 'lines above and target/workflow/report.json.') }
+assert !typed.any { it.contains('Exception:') || it ==~ /^\s+at .*/ }
 
 // Each module: its own reports, its own findings.
 assert !new File(basedir, 'target/workflow').exists()
