@@ -156,8 +156,8 @@ class CheckUpToDateTest {
     }
 
     /**
-     * Every report format, alone and all together, with a baseline: the reports are written, and the next build with
-     * nothing changed repeats the outcome from the record (json among the formats used to fail with a
+     * Every report format, alone and all together, with a baseline and each failOnSeverity: the reports are written,
+     * and the next build with nothing changed repeats the outcome from the record (json among the formats used to fail with a
      * NullPointerException while recording).
      */
     @Test
@@ -174,24 +174,29 @@ class CheckUpToDateTest {
         files.put("html", List.of("report.json", "report.html"));
         files.put("json,sarif,junit,html", List.of("report.json", "report.sarif", "TEST-workflow-guard.xml",
                 "report.html"));
-        for (var formats : files.entrySet()) {
-            Path reports = basedir().resolve("target/reports-" + formats.getKey().replace(',', '-'));
-            mojo.outputDirectory = reports.toFile();
-            mojo.reportFormats = List.of(formats.getKey().split(","));
-            Run first = run(mojo);
-            assertFalse(first.repeated(), formats.getKey() + ": " + first.log.all());
-            assertTrue(first.failure().contains("minio-storage (1)"), formats.getKey() + ": " + first.failure());
-            for (String file : formats.getValue()) {
-                assertTrue(Files.size(reports.resolve(file)) > 0, formats.getKey() + ": " + file);
-            }
-            assertTrue(Files.isRegularFile(reports.resolve("check-record.txt")), formats.getKey());
+        // Each failOnSeverity the README lists, with each combination of formats.
+        for (String failOn : List.of("error", "warning", "info", "none")) {
+            mojo.failOnSeverity = failOn;
+            for (var formats : files.entrySet()) {
+                String combination = "failOn " + failOn + ", formats " + formats.getKey();
+                Path reports = basedir().resolve("target/reports-" + failOn + "-" + formats.getKey().replace(',', '-'));
+                mojo.outputDirectory = reports.toFile();
+                mojo.reportFormats = List.of(formats.getKey().split(","));
+                Run first = run(mojo);
+                assertFalse(first.repeated(), combination + ": " + first.log.all());
+                assertEquals(!failOn.equals("none"), first.failure() != null, combination + ": " + first.failure());
+                for (String file : formats.getValue()) {
+                    assertTrue(Files.size(reports.resolve(file)) > 0, combination + ": " + file);
+                }
+                assertTrue(Files.isRegularFile(reports.resolve("check-record.txt")), combination);
 
-            Run second = run(mojo);
-            assertEquals("[INFO] workflow-guard: nothing changed since the last check; its outcome is repeated (target/"
-                    + reports.getFileName() + "/check-record.txt; -Dworkflow.upToDateChecking=false checks again)",
-                    second.log.lines.get(0), formats.getKey());
-            assertEquals(first.log.lines, second.log.lines.subList(1, second.log.lines.size()), formats.getKey());
-            assertEquals(first.failure(), second.failure(), formats.getKey());
+                Run second = run(mojo);
+                assertEquals("[INFO] workflow-guard: nothing changed since the last check; its outcome is repeated "
+                        + "(target/" + reports.getFileName() + "/check-record.txt; -Dworkflow.upToDateChecking=false "
+                        + "checks again)", second.log.lines.get(0), combination);
+                assertEquals(first.log.lines, second.log.lines.subList(1, second.log.lines.size()), combination);
+                assertEquals(first.failure(), second.failure(), combination);
+            }
         }
     }
 }
