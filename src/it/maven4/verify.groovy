@@ -1,4 +1,4 @@
-// The plugin under Maven 4 as well as under the Maven 3.9 that runs the ITs.
+// The plugin under Maven 4 as well as under the Maven 3.9 that runs the ITs, for one project and for a multi-module build.
 // Invocations 1 and 2 (invoker.properties) build this project with the ITs' Maven: values/prod.yaml fails on two errors,
 // values/clean.yaml passes. This script then builds it the same two ways with Maven 4.0.0-rc-4 from Maven Central
 // (downloaded once into the plugin build's target/maven4, checked against its SHA-512, reused on later runs), offline,
@@ -6,6 +6,7 @@
 // message and report.json, and no warning from Maven 4 about the plugin. The download is the only network access; if it
 // fails, so does this IT, saying why.
 import groovy.json.JsonSlurper
+import groovy.xml.XmlSlurper
 import java.nio.file.Files
 import java.nio.file.StandardCopyOption
 import java.security.MessageDigest
@@ -122,12 +123,12 @@ File settings = new File(basedir.parentFile, 'interpolated-settings.xml')
 assert settings.isFile() : "no IT settings at $settings"
 assert localRepositoryPath.isDirectory()
 
-/** Runs Maven 4 in this project, offline, and returns its output lines. */
-def maven4 = { String name, List<String> arguments ->
+/** Runs Maven 4 in this project (or in the folder given), offline, and returns its output lines. */
+def maven4 = { String name, List<String> arguments, File directory = basedir ->
     File log = new File(basedir, "${name}.log")
     List<String> command = [mvn.absolutePath, '-B', '-V', '-o', '-s', settings.absolutePath,
             "-Dmaven.repo.local=${localRepositoryPath.absolutePath}".toString()] + arguments
-    ProcessBuilder builder = new ProcessBuilder(command).directory(basedir).redirectErrorStream(true)
+    ProcessBuilder builder = new ProcessBuilder(command).directory(directory).redirectErrorStream(true)
             .redirectOutput(log)
     Map<String, String> env = builder.environment()
     ['MAVEN_ARGS', 'MAVEN_OPTS', 'MAVEN_HOME', 'M2_HOME', 'MAVEN_CONFIG', 'GITHUB_ACTIONS'].each { env.remove(it) }
@@ -161,4 +162,55 @@ assert passing.exit == 0 : passing.lines.takeRight(30).join('\n')
 checkBuild("Maven $maven4Version", passing.lines, false)
 report = new JsonSlurper().parse(new File(basedir, 'target/workflow/report.json'))
 assert report.findings == [] && report.summary.failed == false
+
+// ---- Maven 4, a multi-module build (reactor/: a parent and aggregator that manages the plugin, cluster-prod with
+// the failing values, cluster-clean with the clean ones): `mvn workflow:check` typed at the root runs the check for
+// each cluster, fail-fast and with -T 2 -fae, as under Maven 3. Invoker filters only the POMs of this IT's own build,
+// so the plugin's coordinates are written into the reactor's POMs here, from this IT's filtered pom.xml.
+def plugin = new XmlSlurper().parse(new File(basedir, 'pom.xml')).build.plugins.plugin[0]
+File reactor = new File(basedir, 'reactor')
+['pom.xml', 'cluster-prod/pom.xml', 'cluster-clean/pom.xml'].each {
+    File pom = new File(reactor, it)
+    pom.text = pom.getText('UTF-8').replace('@project.groupId@', plugin.groupId.text())
+            .replace('@project.artifactId@', plugin.artifactId.text()).replace('@project.version@', plugin.version.text())
+}
+['.', 'cluster-prod', 'cluster-clean'].each { new File(reactor, "$it/target").deleteDir() }
+// Maven 4 takes the folder with .mvn as the build's root (else the topmost POM, this IT's own), as in a real repository.
+new File(reactor, '.mvn').mkdirs()
+String reactorFailure = ':check (default-cli) on project clusters: workflow-guard: workflow:check failed for 1 of 2 modules: ' +
+        'cluster-prod: 2 findings at or above error: open-registration (1), grafana-signup (1). See the lines above and ' +
+        'target/workflow/report.json.'
+def checkReactor = { String who, List<String> lines, boolean failAtEnd ->
+    assert lines.findAll { it ==~ /^\[INFO\] --- workflow:.*/ }.size() == 1 : who
+    assert lines.any { it ==~ /^\[INFO\] --- workflow:.*:check \(default-cli\) @ clusters ---$/ } : who
+    assert lines.contains('[INFO] workflow-guard: workflow:check runs for each module that declares the plugin: cluster-prod, '
+            + 'cluster-clean' + (failAtEnd ? ' (2 at a time)' : '') + '. Maven\'s reactor summary lists them as SKIPPED '
+            + 'because they are handled within this execution, at clusters.') : who
+    assert lines.contains('[INFO] workflow-guard: workflow:check does not run for clusters: it manages the plugin in '
+            + '<pluginManagement> but does not declare it in <build><plugins>.') : who
+    assert lines.findAll { it.startsWith('[ERROR] [cluster-prod] ') && findingLine.matcher(it.replace('[cluster-prod] ', '')).matches() }
+            .collect { it.replace('[cluster-prod] ', '') } == maven3Findings : who
+    assert lines.contains('[ERROR] [cluster-prod] ' + failSummary.substring('[ERROR] '.length())) : who
+    if (failAtEnd) {
+        assert lines.contains('[INFO] [cluster-clean] ' + passSummary.substring('[INFO] '.length())) : who
+        assert lines.contains('[ERROR] workflow-guard: workflow:check: cluster-prod failed, cluster-clean passed.') : who
+    } else {
+        assert !lines.any { it.contains('[cluster-clean]') } : who
+        assert lines.contains('[ERROR] workflow-guard: workflow:check: cluster-prod failed, cluster-clean not run.') : who
+    }
+    assert lines.any { it.startsWith(failure) && it.contains(reactorFailure) } : who
+    assert lines.contains('[INFO] BUILD FAILURE') : who
+    assert lines.findAll { it.startsWith('[WARNING]') }.isEmpty() : "$who: ${lines.findAll { it.startsWith('[WARNING]') }}"
+    assert !lines.any { it.contains('Exception:') || it ==~ /^\s+at .*/ } : who
+}
+def reactorCheck = maven4('maven4-reactor', ['workflow:check'], reactor)
+assert reactorCheck.exit == 1 : reactorCheck.lines.takeRight(30).join('\n')
+checkReactor("Maven $maven4Version workflow:check", reactorCheck.lines, false)
+def reactorParallel = maven4('maven4-reactor-parallel', ['-T', '2', '-fae', 'workflow:check',
+        '-Dworkflow.upToDateChecking=false'], reactor)
+assert reactorParallel.exit == 1 : reactorParallel.lines.takeRight(30).join('\n')
+checkReactor("Maven $maven4Version -T 2 -fae workflow:check", reactorParallel.lines, true)
+assert new JsonSlurper().parse(new File(reactor, 'cluster-prod/target/workflow/report.json')).summary.failed == true
+assert new JsonSlurper().parse(new File(reactor, 'cluster-clean/target/workflow/report.json')).summary.failed == false
+assert !new File(reactor, 'target/workflow').exists()
 return true
