@@ -1,12 +1,12 @@
 // README's parent POM setup with a parent apart from the aggregator: the parent configures and binds workflow-guard in
 // <pluginManagement>, each cluster declares it, and the aggregator (not a child of the parent) manages the plugin's
 // coordinates so that the workflow: prefix resolves at the root. `mvn verify` and the goals typed at the root (check
-// with -fn and with -T 2 -pl; fix; baseline) act on each cluster, never on the parent or the aggregator.
+// with -fn and with -T 2 -pl; fix; baseline; skip) act on each cluster, never on the parent or the aggregator.
 import groovy.json.JsonSlurper
 
 String text = new File(basedir, 'build.log').getText('UTF-8')
 List<List<String>> runs = text.split(/(?m)^\[INFO\] Scanning for projects\.\.\.$/).drop(1)*.readLines()
-assert runs.size() == 7
+assert runs.size() == 8
 
 def findingLine = ~/^\[(ERROR|WARNING|INFO)\] (?:\[([a-z-]+)\] )?(\S+:\d+:\d+): (error|warning|info): .+ \[([a-z-]+)\]$/
 /** The finding lines of one build, as "module file:line:col severity rule" (no module without a prefix). */
@@ -99,5 +99,12 @@ assert findings(after).isEmpty()
 assert after.contains('[INFO] workflow-guard: 1 finding accepted by the baseline workflow-baseline.json')
 assert after.contains('[INFO] BUILD SUCCESS')
 ['.', 'parent'].each { assert !new File(basedir, "$it/target/workflow").exists() }
+
+// ---- 8: each cluster's skip parameter applies to its own run; the summary says each was skipped.
+List<String> skipped = runs[7]
+assert skipped.contains('[INFO] [cluster-us] workflow-guard: check skipped')
+assert skipped.contains('[INFO] [cluster-eu] workflow-guard: check skipped')
+assert skipped.contains('[INFO] workflow-guard: workflow:check: cluster-us skipped, cluster-eu skipped.')
+assert skipped.contains('[INFO] BUILD SUCCESS')
 runs.each { List<String> lines -> assert !lines.any { it.contains('Exception:') || it ==~ /^\s+at .*/ } }
 return true
