@@ -44,7 +44,7 @@ abstract class AbstractWorkflowMojo extends AbstractMojo {
     @Component
     protected RepositorySystem repositorySystem;
 
-    /** This execution: its id, and whether it was typed on the command line (see {@link #runForEachModule}). */
+    /** This execution: its id, and whether it was typed on the command line (a goal typed at a reactor root). */
     @Parameter(defaultValue = "${mojoExecution}", readonly = true)
     protected MojoExecution mojoExecution;
 
