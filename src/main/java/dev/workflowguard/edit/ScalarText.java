@@ -19,6 +19,10 @@ final class ScalarText {
         if (mustQuote) {
             return existing == ScalarStyle.SINGLE_QUOTED ? singleQuoted(value) : doubleQuoted(value);
         }
+        if (value.isEmpty()) {
+            // Helm reads an empty plain value as null; written out, so that it is one in a flow list too.
+            return "null";
+        }
         if (HelmScalars.typeOfPlain(value) != HelmType.STRING) {
             // true, 2, null: typed values are written plain so Helm reads them typed.
             return value;

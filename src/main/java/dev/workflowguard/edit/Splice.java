@@ -1,5 +1,7 @@
 package dev.workflowguard.edit;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -16,9 +18,16 @@ record Splice(int start, int end, String replacement) {
         return new Splice(at, at, text);
     }
 
-    /** Applies non-overlapping splices (in any order) to a text. */
+    /**
+     * Applies non-overlapping splices (in any order) to a text. Insertions at one place keep the
+     * order in which they were listed.
+     */
     static String apply(String text, List<Splice> splices) {
-        List<Splice> ordered = splices.stream().sorted(Comparator.comparingInt(Splice::start).reversed()).toList();
+        // From the end of the text backwards, so earlier positions stay valid; of splices at one place
+        // the one listed last goes first, so that the one listed first ends up in front of it.
+        List<Splice> ordered = new ArrayList<>(splices);
+        Collections.reverse(ordered);
+        ordered.sort(Comparator.comparingInt(Splice::start).reversed());
         StringBuilder out = new StringBuilder(text);
         int limit = text.length();
         for (Splice splice : ordered) {

@@ -225,8 +225,9 @@ public final class YamlLoader {
      * minutes. Refilling 1 Mi characters at a time makes that linear. The refill buffer is a private
      * field of SnakeYAML's reader; should a later SnakeYAML rename it, the stock reader is used
      * (still correct, only slow on long tokens; HostileInputTest's long-line case would then time out).
+     * Public for the editor, which reads the parser's events of a file the loader has read.
      */
-    static StreamReader reader(String text) {
+    public static StreamReader reader(String text) {
         StreamReader reader = new StreamReader(new StringReader(text));
         if (BUFFER != null) {
             try {

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,21 +30,30 @@ class GoldenEditTest {
         }
     }
 
-    /** Reads edit.txt: `path: a|b|c`, `value: …`, `quote: true|false`. */
+    /**
+     * Reads edit.txt: `path: a|b|c` (a step `[2]` is a list index), `value: …`, `quote: true|false`,
+     * and optionally `document: N` (0-based, as in a manifest edit; values files edit document 0).
+     */
     static Edit edit(Path dir) throws IOException {
-        List<String> path = new ArrayList<>();
+        List<Object> path = new ArrayList<>();
         String value = null;
         boolean quote = false;
+        int document = 0;
         for (String line : Files.readAllLines(dir.resolve("edit.txt"), StandardCharsets.UTF_8)) {
             if (line.startsWith("path: ")) {
-                path.addAll(Arrays.asList(line.substring(6).split("\\|")));
+                for (String step : line.substring(6).split("\\|")) {
+                    path.add(step.matches("\\[\\d+]") ? (Object) Integer.valueOf(step.substring(1, step.length() - 1))
+                            : step);
+                }
             } else if (line.startsWith("value: ")) {
                 value = line.substring(7);
             } else if (line.startsWith("quote: ")) {
                 quote = Boolean.parseBoolean(line.substring(7));
+            } else if (line.startsWith("document: ")) {
+                document = Integer.parseInt(line.substring(10));
             }
         }
-        return Edit.values(path, value, quote);
+        return new Edit(document, path, value, quote);
     }
 
     @ParameterizedTest(name = "{0}")
