@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Works out the splices for one edit. The path is followed through the text as written (the
@@ -346,7 +348,15 @@ final class EditPlan {
             if (j > 0) {
                 out.append(newline);
             }
-            out.append(pad).append(" ".repeat(j * unit)).append(ScalarText.key(names.get(j))).append(':');
+            String indent = pad + " ".repeat(j * unit);
+            String key = ScalarText.key(names.get(j));
+            out.append(indent);
+            if (isLong(key)) {
+                out.append("? ").append(key).append(newline).append(indent);
+            } else {
+                out.append(key);
+            }
+            out.append(':');
             if (j == names.size() - 1) {
                 out.append(' ').append(formatted(ScalarStyle.PLAIN));
             }
@@ -360,10 +370,21 @@ final class EditPlan {
      */
     String flowEntry(List<String> names, boolean json) {
         String key = json ? ScalarText.doubleQuoted(names.get(0)) : ScalarText.key(names.get(0));
+        if (isLong(key)) {
+            key = "? " + key + " ";
+        }
         if (names.size() == 1) {
             return key + ": " + formatted(json ? ScalarStyle.DOUBLE_QUOTED : ScalarStyle.PLAIN);
         }
         return key + ": {" + flowEntry(names.subList(1, names.size()), json) + "}";
+    }
+
+    /**
+     * A key too long to be written as a simple `key:`: YAML (and SnakeYAML) look for the `:` of a
+     * simple key within 1024 characters, so a longer one is written as an explicit `? key`.
+     */
+    private static boolean isLong(String writtenKey) {
+        return writtenKey.codePointCount(0, writtenKey.length()) > 1000;
     }
 
     /** A key written in double quotes, as JSON writes every key. */
@@ -398,13 +419,14 @@ final class EditPlan {
             if (!anchor && !tag) {
                 break;
             }
-            int tokenEnd = i + 1;
+            // An anchor's name is known (it may end at a `:` with no blank after it); a tag runs to a blank.
+            int tokenEnd = anchor ? Math.min(end, i + 1 + part.anchor().length()) : i + 1;
             if (tag && tokenEnd < end && text.charAt(tokenEnd) == '<') {
                 int close = text.indexOf('>', tokenEnd);
                 tokenEnd = close < 0 || close >= end ? end : close + 1;
             }
-            while (tokenEnd < end && !TextLines.isBlank(text.charAt(tokenEnd)) && !TextLines.isBreak(text.charAt(tokenEnd))
-                    && (tag || ",[]{}".indexOf(text.charAt(tokenEnd)) < 0)) {
+            while (tag && tokenEnd < end && !TextLines.isBlank(text.charAt(tokenEnd))
+                    && !TextLines.isBreak(text.charAt(tokenEnd))) {
                 tokenEnd++;
             }
             if (anchor) {
@@ -421,7 +443,10 @@ final class EditPlan {
         return new Properties(anchorStart, anchorEnd, tagStart, tagEnd, i, comment);
     }
 
-    /** Where a pair starts: its `?` for an explicit key, else its key; -1 for an empty key. */
+    /**
+     * Where a pair starts: its `?` for an explicit key (which may stand on an earlier line, with
+     * comments between), else its key; -1 for an empty key.
+     */
     int entryStart(Pair pair) {
         Part key = pair.key();
         if (key instanceof Scalar scalar && scalar.isEmpty()) {
@@ -434,8 +459,23 @@ final class EditPlan {
         if (i > 0 && text.charAt(i - 1) == '?') {
             return i - 1;
         }
+        // `?` alone on a line above the key: only blank and comment lines may stand between.
+        for (int end = i; end > 0 && lines.startsLine(end); ) {
+            int start = lines.lineStart(end - 1);
+            Matcher line = EXPLICIT_KEY_LINE.matcher(text.substring(start, lines.lineEnd(start)));
+            if (!line.matches()) {
+                break;
+            }
+            if (line.group(1) != null) {
+                return start + line.start(1);
+            }
+            end = start;
+        }
         return key.start();
     }
+
+    /** A line holding only `?` (group 1), or nothing, with blanks and a comment. */
+    private static final Pattern EXPLICIT_KEY_LINE = Pattern.compile("[ \t\uFEFF]*(\\?)?[ \t]*(#.*)?");
 
     /** Just after the `:` that follows a pair's key, or -1 when there is none (`? key`, `{key}`). */
     int indicatorEnd(Pair pair) {

@@ -66,12 +66,12 @@ final class KeySplices {
                 plan.add(Splice.insert(end.at, plan.blockLines(keys, pad, newline) + newline));
             }
             default -> {
-                // A block scalar ends the file without a line break: a line after it would add a line
-                // break to its value, so the keys go before the pair it belongs to.
+                // A block scalar ends the file without a line break (or with blanks of its value): a line
+                // after it would change its value, so the keys go before the pair it belongs to.
                 int entry = plan.entryStart(last);
                 if (entry < 0) {
-                    throw plan.refuseByHand(depth, "ends with a block scalar (" + plan.line(end.at) + ") that ends the"
-                            + " file without a line break, after an empty key");
+                    throw plan.refuseByHand(depth, "ends with a block scalar (" + plan.line(end.at) + ") that no new"
+                            + " line can follow without changing its value, under an empty key");
                 }
                 if (lines.startsLine(entry)) {
                     int at = lines.lineStart(entry);
@@ -269,16 +269,31 @@ final class KeySplices {
         } else {
             at = text.length();
         }
+        // A stream of directives only (`%YAML 1.1`) has no document: content after directives needs a `---`.
+        String start = document == null && hasDirective() ? "---" : null;
         if (at == text.length() && (text.isEmpty() || text.equals("\uFEFF"))) {
             plan.add(Splice.insert(at, plan.blockLines(keys, "", "\n") + "\n"));
         } else if (at == text.length() && !TextLines.isBreak(text.charAt(at - 1))) {
             // Keep the file's choice of no final line break.
             String newline = lines.breakOfLine(at);
-            plan.add(Splice.insert(at, newline + plan.blockLines(keys, "", newline)));
+            String body = plan.blockLines(keys, "", newline);
+            plan.add(Splice.insert(at, newline + (start == null ? body : start + newline + body)));
         } else {
             String newline = lines.breakBefore(at);
-            plan.add(Splice.insert(at, plan.blockLines(keys, "", newline) + newline));
+            String body = plan.blockLines(keys, "", newline);
+            plan.add(Splice.insert(at, (start == null ? body : start + newline + body) + newline));
         }
+    }
+
+    /** Whether a line of the text starts with `%`: in a stream without documents, only a directive can. */
+    private boolean hasDirective() {
+        for (int i = 0; i < text.length(); i = lines.lineEnd(i) + 1) {
+            int first = i < text.length() && text.charAt(i) == '\uFEFF' ? i + 1 : i;
+            if (first < text.length() && text.charAt(first) == '%') {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- where a pair's text ends ----
@@ -316,8 +331,8 @@ final class KeySplices {
     /**
      * A block scalar's span runs past its trailing line breaks. With keep chomping (`|+`) they are
      * part of the value, so new lines go after all of them; otherwise after the last content line.
-     * When that line ends the file without a line break (and the value would gain one), no line can
-     * follow.
+     * When that line ends the file without a line break (and the value would gain one), or ends the
+     * value with blanks that a line break after them would separate from it, no line can follow.
      */
     private End endOfBlock(Scalar scalar) {
         int header = plan.properties(scalar).valueStart();
@@ -335,6 +350,16 @@ final class KeySplices {
         }
         if (!hasContent) {
             return new End(Kind.AFTER_LINE, header);
+        }
+        String value = scalar.value();
+        int valueEnd = value.length();
+        while (valueEnd > 0 && value.charAt(valueEnd - 1) == '\n') {
+            valueEnd--;
+        }
+        if (valueEnd > 0 && TextLines.isBlank(value.charAt(valueEnd - 1))) {
+            // Its last line is made of blanks that belong to the value (more indented than the content):
+            // no line is slipped in before them.
+            return new End(Kind.UNBROKEN, content);
         }
         if (strip || (!keep && lines.lineEnd(content) < text.length())) {
             return new End(Kind.AFTER_LINE, content);

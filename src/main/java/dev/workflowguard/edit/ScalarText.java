@@ -54,7 +54,8 @@ final class ScalarText {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20 || c == 0x7F || c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xFEFF) {
+                    if (!isPrintable(c) || c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xFEFF) {
+                        // Escaped: YAML does not allow it in a file, or would read it as a line break or a BOM.
                         out.append(String.format("\\u%04X", c));
                     } else {
                         out.appendCodePoint(c);
@@ -66,9 +67,16 @@ final class ScalarText {
     }
 
     static String singleQuoted(String value) {
-        if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
+        if (value.codePoints().anyMatch(c -> !isPrintable(c) || c == 0x85 || c == 0x2028 || c == 0x2029
+                || c == 0xFEFF)) {
             return doubleQuoted(value);
         }
         return "'" + value.replace("'", "''") + "'";
+    }
+
+    /** YAML's printable characters (what SnakeYAML's reader accepts in a file), tab and line feed aside. */
+    private static boolean isPrintable(int c) {
+        return (c >= 0x20 && c <= 0x7E) || c == 0x85 || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+                || (c >= 0x10000 && c <= 0x10FFFF);
     }
 }

@@ -77,7 +77,11 @@ final class ValueSplices {
             return;
         }
         String written = plan.formatted(scalar.style());
-        plan.add(new Splice(properties.valueStart(), scalar.end(), written));
+        int start = properties.valueStart();
+        // `&name:value`: an anchor may end where a plain value begins; any other value needs a blank after it.
+        String gap = start > scalar.start() && !TextLines.isBlank(text.charAt(start - 1))
+                && !TextLines.isBreak(text.charAt(start - 1)) ? " " : "";
+        plan.add(new Splice(start, scalar.end(), gap + written));
         untabAfter(scalar.end(), written);
     }
 
