@@ -92,7 +92,7 @@ final class KeySplices {
      * mapping written over several lines, with the closing brace on a line of its own, the new
      * pair gets a line of its own, aligned with the last pair.
      */
-    private void intoFlowMapping(Mapping mapping, int open, List<String> keys, boolean json) throws EditException {
+    private void intoFlowMapping(Mapping mapping, int open, List<String> keys, boolean json) {
         String entry = plan.flowEntry(keys, json);
         List<Pair> pairs = mapping.pairs();
         if (pairs.isEmpty()) {
@@ -299,7 +299,7 @@ final class KeySplices {
     // ---- where a pair's text ends ----
 
     /** How new lines attach after a node: after its last line, at a line start, or not at all after it. */
-    private enum Kind { AFTER_LINE, LINE_START, UNBROKEN }
+    private enum Kind { AFTER_LINE, LINE_START, NOTHING_AFTER }
 
     private record End(Kind kind, int at) {
     }
@@ -359,11 +359,11 @@ final class KeySplices {
         if (valueEnd > 0 && TextLines.isBlank(value.charAt(valueEnd - 1))) {
             // Its last line is made of blanks that belong to the value (more indented than the content):
             // no line is slipped in before them.
-            return new End(Kind.UNBROKEN, content);
+            return new End(Kind.NOTHING_AFTER, content);
         }
         if (strip || (!keep && lines.lineEnd(content) < text.length())) {
             return new End(Kind.AFTER_LINE, content);
         }
-        return new End(Kind.UNBROKEN, content);
+        return new End(Kind.NOTHING_AFTER, content);
     }
 }
