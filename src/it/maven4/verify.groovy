@@ -3,8 +3,8 @@
 // values/clean.yaml passes. This script then builds it the same two ways with Maven 4.0.0-rc-4 from Maven Central
 // (downloaded once into the plugin build's target/maven4, checked against its SHA-512, reused on later runs), offline,
 // with the ITs' settings and local repository, and asserts the same outcome: the same finding lines, summary, failure
-// message and report.json, and no warning from Maven 4 about the plugin. The download is the only network access; if it
-// fails, so does this IT, saying why.
+// message and report.json, and no warning from Maven 4 about the plugin. The downloads (Maven 4 itself, and the plugins
+// Maven 4 binds to a pom project, for the multi-module runs) are the only network access; if they fail, so does this IT.
 import groovy.json.JsonSlurper
 import groovy.xml.XmlSlurper
 import java.nio.file.Files
@@ -123,10 +123,14 @@ File settings = new File(basedir.parentFile, 'interpolated-settings.xml')
 assert settings.isFile() : "no IT settings at $settings"
 assert localRepositoryPath.isDirectory()
 
-/** Runs Maven 4 in this project (or in the folder given), offline, and returns its output lines. */
-def maven4 = { String name, List<String> arguments, File directory = basedir ->
+/**
+ * Runs Maven 4 in this project (or in the folder given) and returns its output lines: offline, or, where Maven 4 needs
+ * plugins no Maven 3 build of this project downloads, online without snapshot updates (-nsu), so that the plugin under
+ * test is still the one in the ITs' local repository.
+ */
+def maven4 = { String name, List<String> arguments, File directory = basedir, boolean offline = true ->
     File log = new File(basedir, "${name}.log")
-    List<String> command = [mvn.absolutePath, '-B', '-V', '-o', '-s', settings.absolutePath,
+    List<String> command = [mvn.absolutePath, '-B', '-V', offline ? '-o' : '-nsu', '-s', settings.absolutePath,
             "-Dmaven.repo.local=${localRepositoryPath.absolutePath}".toString()] + arguments
     ProcessBuilder builder = new ProcessBuilder(command).directory(directory).redirectErrorStream(true)
             .redirectOutput(log)
@@ -203,11 +207,14 @@ def checkReactor = { String who, List<String> lines, boolean failAtEnd ->
     assert lines.findAll { it.startsWith('[WARNING]') }.isEmpty() : "$who: ${lines.findAll { it.startsWith('[WARNING]') }}"
     assert !lines.any { it.contains('Exception:') || it ==~ /^\s+at .*/ } : who
 }
-def reactorCheck = maven4('maven4-reactor', ['workflow:check'], reactor)
+// Online: to resolve the `workflow:` prefix at a root that only manages the plugin, Maven 4 first reads the descriptors
+// of the plugins it binds to a pom project (clean 3.4.0, install 3.1.3, deploy 3.1.3, site 3.21.0), and warns when it
+// cannot; Maven 3 binds other versions, so only Maven 4 can bring them into the ITs' local repository.
+def reactorCheck = maven4('maven4-reactor', ['workflow:check'], reactor, false)
 assert reactorCheck.exit == 1 : reactorCheck.lines.takeRight(30).join('\n')
 checkReactor("Maven $maven4Version workflow:check", reactorCheck.lines, false)
 def reactorParallel = maven4('maven4-reactor-parallel', ['-T', '2', '-fae', 'workflow:check',
-        '-Dworkflow.upToDateChecking=false'], reactor)
+        '-Dworkflow.upToDateChecking=false'], reactor, false)
 assert reactorParallel.exit == 1 : reactorParallel.lines.takeRight(30).join('\n')
 checkReactor("Maven $maven4Version -T 2 -fae workflow:check", reactorParallel.lines, true)
 assert new JsonSlurper().parse(new File(reactor, 'cluster-prod/target/workflow/report.json')).summary.failed == true
