@@ -171,7 +171,24 @@ public final class Fixer {
                 texts.put(file, editor.apply(current, candidate.edit()));
                 applied.computeIfAbsent(file, f -> new ArrayList<>()).add(candidate);
             } catch (EditException e) {
-                refused.put(candidate, e.getMessage());
+                refused.put(candidate, refusalInOriginalLines(file, current, candidate, e));
+            }
+        }
+
+        /**
+         * The editor's lines are those of the text it was given, which earlier edits of the same file may have
+         * moved; the user has the original. The edit is tried on the original text to say why in its lines.
+         */
+        private String refusalInOriginalLines(SourceFile file, SourceFile current, Candidate candidate,
+                EditException refusal) {
+            if (current.text().equals(file.text())) {
+                return refusal.getMessage();
+            }
+            try {
+                editor.apply(file, candidate.edit());
+                return refusal.getMessage() + " (once the other corrections to " + file.displayName() + " are made)";
+            } catch (EditException inOriginal) {
+                return inOriginal.getMessage();
             }
         }
 

@@ -72,6 +72,20 @@ class FixerTest {
     }
 
     @Test
+    void aRefusalNamesTheLineOfTheFileAsItIsNotAsAnEarlierEditOfItLeftIt() throws Exception {
+        // The TLS annotation is added above the controller (one line more) before the controller's edit is refused.
+        TestRepo repo = new TestRepo(dir).file("prod.yaml", "router:\n  deployment_annotations:\n"
+                + "    router.deis.io/nginx.ssl.protocols: \"TLSv1.2 TLSv1.3\"\ncontroller:\n"
+                + "  registration_mode: !custom enabled\n");
+        CheckRequest request = request(repo, b -> b.workflowVersion("2.19.0").values("prod.yaml"));
+        FixPlan plan = new Fixer().plan(request, null);
+        assertTrue(plan.changes().get(0).newText().contains("nginx.ssl.enforce: \"true\""), plan.toString());
+        FixPlan.Refused refused = plan.refused().stream()
+                .filter(r -> r.finding().rule().equals("open-registration")).findFirst().orElseThrow();
+        assertTrue(refused.reason().contains("(line 5)"), refused.reason());
+    }
+
+    @Test
     void theFixTargetReceivesKeysSetNowhere() throws Exception {
         TestRepo repo = new TestRepo(dir).file("base.yaml", "global:\n  use_rbac: true\n")
                 .file("prod.yaml", "controller:\n  registration_mode: admin_only\n");
