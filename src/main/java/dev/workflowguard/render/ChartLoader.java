@@ -12,6 +12,8 @@ import dev.workflowguard.yaml.YamlScalar;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -94,17 +96,26 @@ public final class ChartLoader {
         } catch (IllegalArgumentException e) {
             version = WorkflowVersion.UNSET;
         }
-        List<Path> files = files(directory);
+        List<Path> files = files(directory, displayRoot);
         return new Chart(directory.toAbsolutePath().normalize(), displayRoot, name, version,
                 fingerprint(directory, files), files.size());
     }
 
-    /** Every file of the chart, subcharts included, in a stable order. */
-    private static List<Path> files(Path directory) throws RenderException {
-        try (Stream<Path> files = Files.walk(directory)) {
+    /**
+     * Every file of the chart, subcharts included, in a stable order. Links are followed, as Helm follows them
+     * when it loads a chart: a chart folder given as a link, or subcharts vendored as links to folders elsewhere.
+     */
+    private static List<Path> files(Path directory, String displayRoot) throws RenderException {
+        try (Stream<Path> files = Files.walk(directory, FileVisitOption.FOLLOW_LINKS)) {
             return files.filter(Files::isRegularFile).sorted().toList();
-        } catch (IOException | UncheckedIOException e) {
-            throw new RenderException(directory + " cannot be read: " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof FileSystemLoopException loop) {
+                throw new RenderException(displayRoot + " cannot be read: the symbolic link "
+                        + directory.relativize(Path.of(loop.getFile())) + " leads back to a folder that holds it");
+            }
+            throw new RenderException(displayRoot + " cannot be read: " + e.getCause().getMessage());
+        } catch (IOException e) {
+            throw new RenderException(displayRoot + " cannot be read: " + e.getMessage());
         }
     }
 

@@ -42,6 +42,32 @@ class RenderingTest {
     }
 
     @Test
+    void aChartReachedThroughLinksIsReadAsHelmReadsIt() throws Exception {
+        // The chart folder is a link, and so is its router subchart (vendored elsewhere in the repository).
+        TestRepo repo = repo();
+        int files = repo.check(b -> b.chart("charts/workflow")).chartFiles();
+        Files.createDirectories(dir.resolve("vendor"));
+        Files.move(dir.resolve("charts/workflow"), dir.resolve("vendor/workflow-2.19"));
+        Files.createSymbolicLink(dir.resolve("charts/workflow"), Path.of("../vendor/workflow-2.19"));
+        Files.move(dir.resolve("vendor/workflow-2.19/charts/router"), dir.resolve("vendor/router"));
+        Files.createSymbolicLink(dir.resolve("vendor/workflow-2.19/charts/router"), Path.of("../../router"));
+
+        CheckResult result = repo.check(b -> b.chart("charts/workflow"));
+        assertEquals(files, result.chartFiles(), "every file of the chart is counted, the linked subchart's too");
+        Finding replicas = Findings.single(result, "single-router");
+        assertEquals("charts/workflow/charts/router/templates/router-deployment.yaml", replicas.location().fileName());
+    }
+
+    @Test
+    void aLinkLoopInsideTheChartIsAnErrorThatNamesTheLink() throws Exception {
+        TestRepo repo = repo();
+        Files.createSymbolicLink(dir.resolve("charts/workflow/charts/router/templates/again"), Path.of("../.."));
+        InputException error = assertThrows(InputException.class, () -> repo.check(b -> b.chart("charts/workflow")));
+        assertTrue(error.getMessage().startsWith("charts/workflow cannot be read: the symbolic link "
+                + "charts/router/templates/again leads back to a folder that holds it"), error.getMessage());
+    }
+
+    @Test
     void aRenderedFieldIsTracedToTheValuesLineThatSetIt() throws Exception {
         TestRepo repo = repo().file("values.yaml", "# overlay\ncontroller:\n  registration_mode: enabled\n");
         CheckResult result = check(repo, "values.yaml");
