@@ -1,7 +1,7 @@
 // The chart packaged as workflow-v2.19.4.tgz (prebuild.groovy): rendered in-process like the folder, its Chart.yaml
 // version read from inside the archive, chart defaults named as `workflow-v2.19.4.tgz!/workflow/<file>:<line>` and
 // reported in the values file where the fix goes, values set in the values file located at their lines, a hard-coded
-// field at its template inside the archive, and nothing pointing at the temporary unpacked copy.
+// field at the archive (its template inside named in the message), and nothing pointing at the temporary unpacked copy.
 import groovy.json.JsonSlurper
 
 List<String> lines = new File(basedir, 'build.log').readLines('UTF-8')
@@ -25,7 +25,7 @@ List<String> expected = [
     'values/values.yaml:2:1 error minio-storage',                       // global:  (storage not set)
     'values/values.yaml:6:22 error open-registration',                  //   registration_mode: enabled
     'values/values.yaml:8:1 error single-router',                       // router:
-    "${tgz}/charts/router/templates/router-deployment.yaml:13:3 error single-router",   // replicas: 1
+    'workflow-v2.19.4.tgz:1:1 error single-router',                    // replicas: 1, in a template of the archive
     'values/values.yaml:8:1 error tls-missing',
     'values/values.yaml:9:3 info no-ip-whitelist',                      //   deployment_annotations:
 ]*.toString()
@@ -45,8 +45,11 @@ assert message('values/values.yaml:1:1', 'grafana-default-admin').endsWith('(ren
 // A value the values file sets: the rendered controller's REGISTRATION_MODE is traced back to it.
 assert message('values/values.yaml:6:22', 'open-registration').endsWith("(rendered into Deployment/deis-controller by "
         + "${tgz}/charts/controller/templates/controller-deployment.yaml)")
-assert message("${tgz}/charts/router/templates/router-deployment.yaml:13:3", 'single-router').endsWith(
-        "(rendered from ${tgz}/charts/router/templates/router-deployment.yaml, where no values key controls this field)")
+// A field only a template inside the archive sets: located at the archive, the file of the project that holds it, the
+// message saying where inside.
+assert message('workflow-v2.19.4.tgz:1:1', 'single-router').endsWith(
+        "(rendered from ${tgz}/charts/router/templates/router-deployment.yaml, where no values key controls this field) "
+        + "(in the archive at ${tgz}/charts/router/templates/router-deployment.yaml:13:3)")
 
 // The archive is unpacked to a temporary folder that no message shows (the project itself may live under
 // the temporary folder, as a fresh clone in /tmp does: its own paths are left out of the comparison).
@@ -64,8 +67,8 @@ assert report.workflowVersion == '2.19.4'
 assert report.findings.collectMany { f -> f.locations.collect { "${it.file}:${it.line}:${it.column} ${f.severity} ${f.rule}".toString() } } == expected
 assert report.summary == [error: 6, warning: 0, info: 1, files: 20, chartFiles: 19, fixable: 2, failed: true,
                           suppressed: 0, baselined: 0]
-// Every place is a file of the project, or a file inside the archive the project holds.
-report.findings.each { f -> f.locations.each { assert new File(basedir, it.file.split('!/')[0]).isFile() : it.file } }
+// Every place is a file of the project.
+report.findings.each { f -> f.locations.each { assert new File(basedir, it.file).isFile() : it.file } }
 
 // No message says the same parenthesised clause twice.
 def clauses = { String text ->

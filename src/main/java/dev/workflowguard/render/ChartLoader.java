@@ -43,7 +43,7 @@ public final class ChartLoader {
             throw new RenderException(displayName + " does not exist (looked for " + configured + ")");
         }
         if (Files.isDirectory(configured)) {
-            return open(configured, displayName);
+            return open(configured, displayName, null);
         }
         String name = configured.getFileName().toString();
         if (!name.endsWith(".tgz") && !name.endsWith(".tar.gz")) {
@@ -66,13 +66,13 @@ public final class ChartLoader {
                 }
                 root = folders.get(0);
             }
-            return open(root, displayName + "!/" + root.getFileName());
+            return open(root, displayName + "!/" + root.getFileName(), new Chart.Archive(configured, displayName));
         } catch (IOException e) {
             throw new RenderException(displayName + " cannot be unpacked: " + e.getMessage());
         }
     }
 
-    private Chart open(Path directory, String displayRoot) throws RenderException {
+    private Chart open(Path directory, String displayRoot, Chart.Archive archive) throws RenderException {
         Path chartYaml = directory.resolve("Chart.yaml");
         if (!Files.isRegularFile(chartYaml)) {
             throw new RenderException(displayRoot + " has no Chart.yaml; give a chart folder or a .tgz chart archive");
@@ -98,7 +98,7 @@ public final class ChartLoader {
         }
         List<Path> files = files(directory, displayRoot);
         return new Chart(directory.toAbsolutePath().normalize(), displayRoot, name, version,
-                fingerprint(directory, files), files.size());
+                fingerprint(directory, files), files.size(), archive);
     }
 
     /**

@@ -83,6 +83,32 @@ public final class Provenance implements RenderProbe {
      * chart renders from it (a router that binds three host ports is one line, not three clauses).
      */
     public List<Finding> relocate(List<Finding> findings) {
+        List<Finding> relocated = new ArrayList<>(findings.size());
+        for (Finding finding : traced(findings)) {
+            List<Place> places = finding.places().stream().map(this::inProject).toList();
+            relocated.add(places.equals(finding.places()) ? finding : new Finding(finding.rule(), finding.severity(),
+                    finding.cause(), places, finding.fix(), finding.manifestFixes()));
+        }
+        return relocated;
+    }
+
+    /**
+     * A place in a file that exists only inside a packed chart (`workflow.tgz!/workflow/values.yaml`) is shown at
+     * the archive, the file of the project that holds it; the message then says where inside.
+     */
+    private Place inProject(Place place) {
+        Chart chart = request.chart();
+        Location at = place.location();
+        if (!chart.isPacked(at.file().path())) {
+            return place;
+        }
+        Chart.Archive archive = chart.archive();
+        SourceFile file = new SourceFile(archive.file(), archive.displayName(), "", StandardCharsets.UTF_8, false);
+        return new Place(new Location(file, TextPosition.START), place.message() + " (in the archive at " + at + ")",
+                place.valuesPath(), place.object());
+    }
+
+    private List<Finding> traced(List<Finding> findings) {
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding finding : findings) {
             if (finding.places().stream().noneMatch(this::misplaced)) {
