@@ -110,7 +110,7 @@ assert values('cluster-ap') == committed('cluster-ap').replace('registration_mod
 List<String> baseline = runs[5]
 assert baseline.contains('[INFO] workflow-guard: workflow:baseline ' + managesOnly)
 ['cluster-us': 0, 'cluster-eu': 1, 'cluster-ap': 0].each { module, count ->
-    assert baseline.any { it.startsWith("[INFO] [$module] workflow-guard: wrote $count findings to workflow-baseline.json") }
+    assert baseline.any { it.startsWith("[INFO] [$module] workflow-guard: wrote $count ${count == 1 ? "finding" : "findings"} to workflow-baseline.json") }
     def written = new JsonSlurper().parse(new File(basedir, "$module/workflow-baseline.json"))
     assert written.findings*.rule == (count == 0 ? [] : ['storage-placeholder'])
 }

@@ -46,7 +46,8 @@ public class BaselineMojo extends AbstractWorkflowMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("cannot write " + display(file) + ": " + e.getMessage());
         }
-        getLog().info("workflow-guard: wrote " + result.findings().size() + " findings to " + display(file)
+        int count = result.findings().size();
+        getLog().info("workflow-guard: wrote " + count + (count == 1 ? " finding" : " findings") + " to " + display(file)
                 + "; with <baseline>" + display(file) + "</baseline> (or -Dworkflow.baseline=" + display(file)
                 + "), check fails only on new findings");
     }
