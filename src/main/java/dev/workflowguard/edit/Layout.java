@@ -37,7 +37,7 @@ final class Layout {
     static final String MERGE_TAG = "tag:yaml.org,2002:merge";
 
     /** A node as written: [start, end) covers its anchor and tag too. */
-    sealed interface Part permits Scalar, Alias, Mapping, Sequence {
+    sealed interface Part permits Scalar, Alias, Collection {
         int start();
 
         int end();
@@ -90,15 +90,15 @@ final class Layout {
         }
     }
 
-    static final class Mapping implements Part {
+    /** A mapping or a sequence: its end is known only once the parser leaves it. */
+    abstract static sealed class Collection implements Part permits Mapping, Sequence {
         private final int start;
         private int end;
         private final String anchor;
         private final String tag;
         private final boolean flow;
-        private final List<Pair> pairs = new ArrayList<>();
 
-        Mapping(int start, String anchor, String tag, boolean flow) {
+        Collection(int start, String anchor, String tag, boolean flow) {
             this.start = start;
             this.anchor = anchor;
             this.tag = tag;
@@ -127,6 +127,14 @@ final class Layout {
 
         boolean isFlow() {
             return flow;
+        }
+    }
+
+    static final class Mapping extends Collection {
+        private final List<Pair> pairs = new ArrayList<>();
+
+        Mapping(int start, String anchor, String tag, boolean flow) {
+            super(start, anchor, tag, flow);
         }
 
         /** The pairs in text order, merge keys included. */
@@ -135,43 +143,11 @@ final class Layout {
         }
     }
 
-    static final class Sequence implements Part {
-        private final int start;
-        private int end;
-        private final String anchor;
-        private final String tag;
-        private final boolean flow;
+    static final class Sequence extends Collection {
         private final List<Part> items = new ArrayList<>();
 
         Sequence(int start, String anchor, String tag, boolean flow) {
-            this.start = start;
-            this.anchor = anchor;
-            this.tag = tag;
-            this.flow = flow;
-        }
-
-        @Override
-        public int start() {
-            return start;
-        }
-
-        @Override
-        public int end() {
-            return end;
-        }
-
-        @Override
-        public String anchor() {
-            return anchor;
-        }
-
-        @Override
-        public String tag() {
-            return tag;
-        }
-
-        boolean isFlow() {
-            return flow;
+            super(start, anchor, tag, flow);
         }
 
         List<Part> items() {
@@ -243,10 +219,10 @@ final class Layout {
         private Part root;
 
         private static final class Frame {
-            final Part collection;
+            final Collection collection;
             Part pendingKey;
 
-            Frame(Part collection) {
+            Frame(Collection collection) {
                 this.collection = collection;
             }
         }
@@ -291,16 +267,14 @@ final class Layout {
                 add(part);
             } else if (event instanceof CollectionStartEvent start) {
                 boolean flow = start.getFlowStyle() == DumperOptions.FlowStyle.FLOW;
-                Part part = start instanceof MappingStartEvent
+                Collection part = start instanceof MappingStartEvent
                         ? new Mapping(at(start.getStartMark()), start.getAnchor(), start.getTag(), flow)
                         : new Sequence(at(start.getStartMark()), start.getAnchor(), start.getTag(), flow);
                 define(part);
                 add(part);
                 open.push(new Frame(part));
-            } else if (event.is(Event.ID.MappingEnd)) {
-                ((Mapping) open.pop().collection).end = at(event.getEndMark());
-            } else if (event.is(Event.ID.SequenceEnd)) {
-                ((Sequence) open.pop().collection).end = at(event.getEndMark());
+            } else if (event.is(Event.ID.MappingEnd) || event.is(Event.ID.SequenceEnd)) {
+                open.pop().collection.end = at(event.getEndMark());
             }
         }
 
