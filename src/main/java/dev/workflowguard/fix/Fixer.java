@@ -64,7 +64,8 @@ public final class Fixer {
                 if (file != null && file.displayName().equals(SetValues.DISPLAY_NAME)) {
                     refused.put(candidate, "the value comes from --set (workflow.set); change it there");
                 } else if (file == null || !result.valuesFiles().contains(file)) {
-                    refused.put(candidate, "no values file to write it to");
+                    refused.put(candidate, "no values file is configured to write it to (valuesFiles / "
+                            + "workflow.values)");
                 }
             }
             for (ManifestFix manifestFix : finding.manifestFixes()) {
@@ -288,6 +289,9 @@ public final class Fixer {
      * goes to the last such file instead, where every later file can only merge into it.
      */
     private static SourceFile receiver(List<String> path, SourceFile target, CheckResult result, YamlLoader loader) {
+        if (target == null) {
+            return null; // no values file at all (only --set, a chart or manifests): nothing to write a key to
+        }
         List<SourceFile> files = result.valuesFiles();
         SourceFile receiver = target;
         for (int i = files.indexOf(target) + 1; i > 0 && i < files.size(); i++) {

@@ -48,6 +48,20 @@ class CheckMojoTest {
 
     @Test
     @InjectMojo(goal = "check", pom = "pom.xml")
+    void onlySetValuesAreCheckedAndNothingIsOfferedAsFixable(CheckMojo mojo) throws Exception {
+        mojo.setLog(log);
+        mojo.valuesFiles = java.util.List.of();
+        mojo.setValues = java.util.List.of("controller.registration_mode=enabled");
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(failure.getMessage().contains("open-registration (1)"), failure.getMessage());
+        assertTrue(log.at("ERROR").stream().anyMatch(l -> l.startsWith("--set:1:30: error: ")
+                && l.endsWith("[open-registration]")), log.all());
+        assertFalse(log.all().contains("can be corrected"), log.all());
+        assertEquals(0, new ObjectMapper().readTree(report().toFile()).get("summary").get("fixable").asInt());
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "pom.xml")
     void stockValuesFailTheBuildWithLocatedFindingsAndAReport(CheckMojo mojo) throws Exception {
         mojo.setLog(log);
         MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);

@@ -136,6 +136,22 @@ class FixMojoTest {
 
     @Test
     @InjectMojo(goal = "fix", pom = "pom.xml")
+    void withOnlySetValuesEveryCorrectionIsRefusedSayingThereIsNoValuesFile(FixMojo mojo) throws Exception {
+        mojo.setLog(log);
+        mojo.valuesFiles = List.of();
+        mojo.setValues = List.of("controller.registration_mode=enabled");
+        mojo.execute();
+        List<String> refusals = refusals(log);
+        assertTrue(refusals.contains("--set:1:30: not fixed [open-registration]: the value comes from --set "
+                + "(workflow.set); change it there"), log.all());
+        assertTrue(refusals.stream().anyMatch(l -> l.endsWith(": not fixed [grafana-signup]: no values file is "
+                + "configured to write it to (valuesFiles / workflow.values)")), log.all());
+        assertTrue(log.at("INFO").stream().anyMatch(l -> l.startsWith("workflow-guard fix: nothing was written: the "
+                + "corrections for ")), log.all());
+    }
+
+    @Test
+    @InjectMojo(goal = "fix", pom = "pom.xml")
     @MojoParameter(name = "valuesFiles", value = "values/annotated.yaml,values/deleting.yaml")
     @MojoParameter(name = "disabledRules", value = "rbac-disabled,grafana-signup")
     void whenEveryCorrectionIsRefusedItSaysWhyInsteadOfNothingToFix(FixMojo mojo) throws Exception {
