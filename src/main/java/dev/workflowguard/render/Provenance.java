@@ -104,8 +104,10 @@ public final class Provenance implements RenderProbe {
         }
         Chart.Archive archive = chart.archive();
         SourceFile file = new SourceFile(archive.file(), archive.displayName(), "", StandardCharsets.UTF_8, false);
-        return new Place(new Location(file, TextPosition.START), place.message() + " (in the archive at " + at + ")",
-                place.valuesPath(), place.object());
+        // A message that already names that line inside (a chart default's) is not told it again.
+        String message = place.message().contains(at.fileName() + ":" + at.line()) ? place.message()
+                : place.message() + " (in the archive at " + at + ")";
+        return new Place(new Location(file, TextPosition.START), message, place.valuesPath(), place.object());
     }
 
     private List<Finding> traced(List<Finding> findings) {

@@ -174,11 +174,17 @@ class RenderingTest {
         Findings.at(Findings.single(result, "open-registration"), "values.yaml:2:22");
         Findings.at(Findings.single(result, "grafana-signup"), "values.yaml:1:1");
         // Without values files the chart's own defaults are inside the archive: the finding is at the archive, the
-        // file of the project that holds them, and says where inside.
-        Finding signup = Findings.single(repo.check(b -> b.chart("workflow-v2.19.4.tgz")), "grafana-signup");
+        // file of the project that holds them, and says where inside, once.
+        CheckResult alone = repo.check(b -> b.chart("workflow-v2.19.4.tgz"));
+        Finding signup = Findings.single(alone, "grafana-signup");
         Findings.at(signup, "workflow-v2.19.4.tgz:1:1");
-        assertTrue(signup.message().endsWith("(in the archive at "
-                + "workflow-v2.19.4.tgz!/workflow/charts/monitor/charts/grafana/values.yaml:5:16)"), signup.message());
+        assertTrue(signup.message().endsWith("chart default in "
+                + "workflow-v2.19.4.tgz!/workflow/charts/monitor/charts/grafana/values.yaml:5)"), signup.message());
+        // A hard-coded field: the template line inside is said where the message does not name it.
+        Finding replicas = Findings.single(alone, "single-router");
+        Findings.at(replicas, "workflow-v2.19.4.tgz:1:1");
+        assertTrue(replicas.message().endsWith("(in the archive at "
+                + "workflow-v2.19.4.tgz!/workflow/charts/router/templates/router-deployment.yaml:13:3)"), replicas.message());
     }
 
     @Test
