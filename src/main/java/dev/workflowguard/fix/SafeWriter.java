@@ -280,7 +280,11 @@ public final class SafeWriter {
         Path real = file.real();
         Path temp = real.resolveSibling(tempName(real));
         boolean moved = false;
-        try (FileChannel channel = FileChannel.open(temp, createNew(), ownerOnly(real))) {
+        byte[] replaced;
+        // The file being replaced stays open until after the move: an edit written into it between the last
+        // comparison and the move would otherwise vanish with it, unnoticed.
+        try (FileChannel original = FileChannel.open(real, StandardOpenOption.READ);
+                FileChannel channel = FileChannel.open(temp, createNew(), ownerOnly(real))) {
             // Held until the move: a run that finds this file while it is locked leaves it alone.
             try (FileLock lock = channel.lock()) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -291,18 +295,35 @@ public final class SafeWriter {
                 steps.written(temp);
                 copyOwnerAndPermissions(real, temp);
                 steps.beforeMove(real);
-                if (!real.equals(file.file().path().toRealPath()) || !Arrays.equals(expected, Files.readAllBytes(real))) {
+                if (!real.equals(file.file().path().toRealPath()) || !Arrays.equals(expected, Files.readAllBytes(real))
+                        || !Arrays.equals(expected, readAll(original))) {
                     throw new ChangedOnDisk();
                 }
                 steps.move(temp, real);
                 moved = true;
             }
+            replaced = readAll(original);
         } finally {
             if (!moved) {
                 Files.deleteIfExists(temp);
             }
         }
         syncFolder(real.getParent());
+        if (!Arrays.equals(expected, replaced)) {
+            // Someone wrote into the file in the instant between the comparison and the move: put their bytes back.
+            replace(file, bytes, replaced);
+            throw new ChangedOnDisk();
+        }
+    }
+
+    /** Everything a file holds now, read through a channel opened earlier (the same file, even once replaced). */
+    private static byte[] readAll(FileChannel channel) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(channel.size()));
+        long position = 0;
+        while (buffer.hasRemaining() && channel.read(buffer, position) > 0) {
+            position = buffer.position();
+        }
+        return Arrays.copyOf(buffer.array(), buffer.position());
     }
 
     /** Puts back the original bytes of files already written, newest first; says what it did. */

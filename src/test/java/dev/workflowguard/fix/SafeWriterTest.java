@@ -149,6 +149,29 @@ class SafeWriterTest {
     }
 
     @Test
+    void anEditWrittenIntoTheFileBetweenTheLastComparisonAndTheMoveIsPutBack() throws Exception {
+        Path prod = file("values/prod.yaml", "b: 1\n");
+        SourceFile p = read(prod);
+        java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
+        SafeWriter.Steps lastInstant = new SafeWriter.Steps() {
+            @Override
+            public void move(Path temp, Path target) throws IOException {
+                if (once.compareAndSet(false, true)) {
+                    // An editor appends to the file after the fix compared it and before the rename replaces it.
+                    Files.writeString(target, "c: saved in the last instant\n", java.nio.file.StandardOpenOption.APPEND);
+                }
+                SafeWriter.Steps.super.move(temp, target);
+            }
+        };
+        SafeWriter.RefusedException e = assertThrows(SafeWriter.RefusedException.class,
+                () -> new SafeWriter(dir, lastInstant).writeAll(List.of(change(p, "b: 2\n"))));
+        assertEquals("values/prod.yaml changed on disk while the fix was writing and was left as it is now; nothing was "
+                + "written; run the fix again", e.getMessage());
+        assertEquals("b: 1\nc: saved in the last instant\n", Files.readString(prod));
+        assertEquals(List.of("values/prod.yaml"), files());
+    }
+
+    @Test
     void aFileReplacedByALinkWhileTheFixWritesIsNotWrittenThroughTheLink() throws Exception {
         Path prod = file("values/prod.yaml", "b: 1\n");
         Path other = file("values/other.yaml", "b: 1\n");
