@@ -54,7 +54,7 @@ public final class ChartLoader {
             Path unpacked = UNPACKED.get(hash);
             if (unpacked == null || !Files.isDirectory(unpacked)) {
                 unpacked = Files.createTempDirectory("workflow-guard-chart-");
-                TarGz.extract(configured, unpacked);
+                TarGz.extract(configured, displayName, unpacked);
                 deleteOnExit(unpacked);
                 UNPACKED.put(hash, unpacked);
             }

@@ -20,7 +20,12 @@ final class TarGz {
     private TarGz() {
     }
 
-    static void extract(Path archive, Path into) throws IOException, RenderException {
+    /**
+     * Unpacks a chart archive.
+     *
+     * @param shown the archive as messages name it (as configured, relative to the project)
+     */
+    static void extract(Path archive, String shown, Path into) throws IOException, RenderException {
         Path root = into.toAbsolutePath().normalize();
         long total = 0;
         try (InputStream in = new BufferedInputStream(new GZIPInputStream(Files.newInputStream(archive)))) {
@@ -42,11 +47,11 @@ final class TarGz {
                 }
                 total += size;
                 if (total > MAX_TOTAL) {
-                    throw new RenderException(archive + " unpacks to more than " + MAX_TOTAL + " bytes");
+                    throw new RenderException(shown + " unpacks to more than " + MAX_TOTAL + " bytes");
                 }
                 Path target = root.resolve(name).normalize();
                 if (!target.startsWith(root)) {
-                    throw new RenderException(archive + " holds an entry that leads outside the chart: " + name);
+                    throw new RenderException(shown + " holds an entry that leads outside the chart: " + name);
                 }
                 if (type == '5') {
                     Files.createDirectories(target);
@@ -58,7 +63,7 @@ final class TarGz {
                         while (left > 0) {
                             int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
                             if (read < 0) {
-                                throw new RenderException(archive + " ends in the middle of " + name);
+                                throw new RenderException(shown + " ends in the middle of " + name);
                             }
                             out.write(buffer, 0, read);
                             left -= read;
@@ -68,12 +73,14 @@ final class TarGz {
                 } else if (type == 'x' || type == 'g') {
                     skip(in, size + padding(size)); // pax headers: names are short in Helm charts
                 } else {
-                    throw new RenderException(archive + " holds a link or special file, which a chart never needs: "
+                    throw new RenderException(shown + " holds a link or special file, which a chart never needs: "
                             + name);
                 }
             }
+        } catch (java.io.EOFException e) {
+            throw new RenderException(shown + " is empty or cut short: not a complete gzip-compressed chart archive");
         } catch (java.util.zip.ZipException e) {
-            throw new RenderException(archive + " is not a gzip-compressed chart archive: " + e.getMessage());
+            throw new RenderException(shown + " is not a gzip-compressed chart archive: " + e.getMessage());
         }
     }
 

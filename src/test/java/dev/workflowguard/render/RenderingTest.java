@@ -188,6 +188,20 @@ class RenderingTest {
     }
 
     @Test
+    void anArchiveThatIsNoChartIsAnErrorNamingItAsConfigured() throws Exception {
+        TestRepo repo = new TestRepo(dir).bytes("charts/empty.tgz", new byte[0])
+                .file("charts/bad.tgz", "not a gzip stream\n").file("values.yaml", "a: 1\n");
+        InputException empty = assertThrows(InputException.class,
+                () -> repo.check(b -> b.chart("charts/empty.tgz").values("values.yaml")));
+        assertEquals("charts/empty.tgz is empty or cut short: not a complete gzip-compressed chart archive "
+                + "[parameter chart / workflow.chart]", empty.getMessage());
+        InputException bad = assertThrows(InputException.class,
+                () -> repo.check(b -> b.chart("charts/bad.tgz").values("values.yaml")));
+        assertEquals("charts/bad.tgz is not a gzip-compressed chart archive: Not in GZIP format "
+                + "[parameter chart / workflow.chart]", bad.getMessage());
+    }
+
+    @Test
     void aBrokenTemplateFailsWithHelmsMessageAndTheTemplateLine() throws Exception {
         TestRepo repo = repo().file("charts/workflow/charts/router/templates/broken.yaml",
                 "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: {{ .Values.host_port.enabled.nope }}\n")
