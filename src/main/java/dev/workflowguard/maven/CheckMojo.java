@@ -30,12 +30,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * Checks Workflow Helm values and rendered manifests against the production recommendations and
@@ -128,7 +131,8 @@ public class CheckMojo extends AbstractWorkflowMojo {
      * Each check execution keeps its own reports and up-to-date record, so that two executions (staging and
      * production values, say) do not overwrite each other: the default execution ({@code default}, {@code default-cli})
      * and the only check execution of a POM write to ${project.build.directory}/workflow, any other to a folder of its
-     * own below it, named after its id. A configured outputDirectory is used as it is.
+     * own below it, named after its id. An outputDirectory configured in the execution itself is used as it is;
+     * one configured for the plugin as a whole is shared by its executions, which then each keep a folder below it.
      */
     @Override
     protected Path outputDirectory() {
@@ -139,26 +143,37 @@ public class CheckMojo extends AbstractWorkflowMojo {
     /** The folder of this execution's own reports below the default output folder, or null for the default folder. */
     String executionFolder() {
         String id = mojoExecution == null ? null : mojoExecution.getExecutionId();
-        if (outputDirectory != null || id == null || id.equals("default") || id.equals("default-cli")
-                || checkExecutions() < 2) {
+        if (id == null || id.equals("default") || id.equals("default-cli") || checkExecutions() < 2
+                || (outputDirectory != null && configuresOutputDirectory(id))) {
             return null;
         }
         String folder = id.replaceAll("[^A-Za-z0-9._-]", "_");
         return folder.equals(".") || folder.equals("..") ? folder.replace('.', '_') : folder;
     }
 
+    /** True when the execution's own configuration (not the plugin's) names the output folder. */
+    private boolean configuresOutputDirectory(String id) {
+        return declaredExecutions().filter(e -> id.equals(e.getId()))
+                .anyMatch(e -> e.getConfiguration() instanceof Xpp3Dom configuration
+                        && configuration.getChild("outputDirectory") != null);
+    }
+
     /** How many executions of this goal the project's build declares. */
     private long checkExecutions() {
+        return declaredExecutions().count();
+    }
+
+    /** The executions of this goal the project's build declares. */
+    private Stream<PluginExecution> declaredExecutions() {
         if (project == null || project.getBuildPlugins() == null) {
-            return 0;
+            return Stream.empty();
         }
         var plugin = mojoExecution.getMojoDescriptor().getPluginDescriptor();
         String goal = mojoExecution.getGoal();
         return project.getBuildPlugins().stream()
                 .filter(p -> plugin.getArtifactId().equals(p.getArtifactId()) && plugin.getGroupId().equals(p.getGroupId()))
                 .flatMap(p -> p.getExecutions().stream())
-                .filter(e -> e.getGoals() != null && e.getGoals().contains(goal))
-                .count();
+                .filter(e -> e.getGoals() != null && e.getGoals().contains(goal));
     }
 
     /** The fingerprint of everything this check's outcome depends on, or null to check without one. */

@@ -18,6 +18,7 @@ import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoFailureException;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -122,12 +123,30 @@ class CheckExecutionsTest {
 
     @Test
     @InjectMojo(goal = "check", pom = "pom.xml")
-    void aConfiguredOutputDirectoryIsUsedAsItIs(CheckMojo mojo) {
+    void anOutputDirectoryConfiguredInTheExecutionItselfIsUsedAsItIs(CheckMojo mojo) {
         declare(mojo, "production", "staging", "production");
+        Xpp3Dom configuration = new Xpp3Dom("configuration");
+        Xpp3Dom folder = new Xpp3Dom("outputDirectory");
+        folder.setValue("target/reports");
+        configuration.addChild(folder);
+        mojo.project.getBuild().getPlugins().get(mojo.project.getBuild().getPlugins().size() - 1).getExecutions().get(1)
+                .setConfiguration(configuration);
         mojo.outputDirectory = target().resolve("reports").toFile();
         CapturingLog log = run(mojo);
         assertFalse(log.all().contains("writes its reports to"), log.all());
         assertTrue(Files.isRegularFile(target().resolve("reports/report.json")));
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    void anOutputDirectoryConfiguredForThePluginIsSharedByItsExecutionsEachInAFolderOfItsOwn(CheckMojo mojo) {
+        declare(mojo, "production", "staging", "production");
+        mojo.outputDirectory = target().resolve("reports").toFile();
+        CapturingLog log = run(mojo);
+        assertEquals("workflow-guard: execution production writes its reports to target/reports/production (each "
+                + "check execution of this POM has its own folder)", log.at("INFO").get(0));
+        assertTrue(Files.isRegularFile(target().resolve("reports/production/report.json")));
+        assertFalse(Files.exists(target().resolve("reports/report.json")));
     }
 
     @Test
