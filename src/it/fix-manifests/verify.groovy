@@ -21,7 +21,8 @@ def found = { List<String> lines ->
 
 // ---- 1: no -Dworkflow.fix.manifests: nothing is written, all nine findings remain.
 List<String> fix = goal(runs[0], 'fix')
-assert fix.contains('[INFO] workflow-guard fix: nothing to fix; every correction workflow-guard can make is already in place.')
+assert fix.contains('[INFO] workflow-guard fix: nothing to fix: no values file is configured (valuesFiles / workflow.values) '
+        + 'to write a correction to.')
 assert !fix.any { it.startsWith('[INFO] rendered/workflow.yaml: ') && it.contains(' set to ') }
 assert fix.contains('[INFO] workflow-guard: 9 findings remain; each needs a person:')
 assert found(fix).size() == 10   // one line per place: minio-storage has two (the Deployment and the Secret)

@@ -16,7 +16,7 @@ final class FixWords {
                 return "workflow-guard fix: nothing was written: " + refused + ".";
             }
             return plan.before().valuesFiles().isEmpty() ? "workflow-guard fix: nothing to fix: no values file is "
-                    + "configured (valuesFiles / workflow.values), so there is no file to write a correction to."
+                    + "configured (valuesFiles / workflow.values) to write a correction to."
                     : "workflow-guard fix: nothing to fix; every correction workflow-guard can make is already in place.";
         }
         return "workflow-guard fix: changed " + files(plan) + (refused.isEmpty() ? "" : "; " + refused) + ".";

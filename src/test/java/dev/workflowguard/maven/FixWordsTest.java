@@ -30,7 +30,7 @@ class FixWordsTest {
     @Test
     void withoutValuesFilesItSaysThereIsNoFileToWriteTo() {
         // A chart (or manifests, or --set) alone: "already in place" would be untrue while findings remain.
-        assertEquals("workflow-guard fix: nothing to fix: no values file is configured (valuesFiles / workflow.values), "
-                + "so there is no file to write a correction to.", FixWords.outcome(nothingPlanned(List.of())));
+        assertEquals("workflow-guard fix: nothing to fix: no values file is configured (valuesFiles / workflow.values) "
+                + "to write a correction to.", FixWords.outcome(nothingPlanned(List.of())));
     }
 }
