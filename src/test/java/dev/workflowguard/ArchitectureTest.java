@@ -45,14 +45,16 @@ class ArchitectureTest {
 
     @Test
     void mavenTypesAreConfinedToTheMojoPackage() throws IOException {
-        long mojoFilesUsingMaven = sources().stream().filter(p -> p.startsWith(MAIN.resolve("maven")))
+        long mojoFilesUsingMaven = sources().stream()
+                .filter(p -> p.startsWith(MAIN.resolve("maven")))
                 .filter(p -> {
                     try {
                         return Files.readString(p).contains("import org.apache.maven");
                     } catch (IOException e) {
                         throw new IllegalStateException(e);
                     }
-                }).count();
+                })
+                .count();
         assertTrue(mojoFilesUsingMaven >= 2, "the scan must see the mojos");
     }
 

@@ -19,7 +19,8 @@ class DocumentationTest {
     private static final Path README = Path.of("README.md");
 
     private static String pomVersion() throws IOException {
-        Matcher matcher = Pattern.compile("<artifactId>workflow-maven-plugin</artifactId>\\s*<version>([^<]+)</version>")
+        Matcher matcher = Pattern.compile(
+                        "<artifactId>workflow-maven-plugin</artifactId>\\s*<version>([^<]+)</version>")
                 .matcher(Files.readString(Path.of("pom.xml")));
         assertTrue(matcher.find());
         return matcher.group(1);
@@ -30,11 +31,13 @@ class DocumentationTest {
         String readme = Files.readString(README);
         List<String> rows = readme.lines().filter(l -> l.startsWith("| `")).toList();
         for (RuleInfo info : RuleCatalogue.infos()) {
-            String expected = "| `" + info.id() + "` | " + info.defaultSeverity().id() + " | " + info.summary() + " | "
-                    + info.why() + " | " + info.fixable().replace("<", "&lt;").replace(">", "&gt;") + " |";
+            String expected = "| `" + info.id() + "` | "
+                    + info.defaultSeverity().id() + " | " + info.summary() + " | " + info.why() + " | "
+                    + info.fixable().replace("<", "&lt;").replace(">", "&gt;") + " |";
             assertTrue(rows.contains(expected), "README lacks or misstates the row:\n" + expected);
         }
-        long ruleRows = rows.stream().filter(r -> RuleCatalogue.ids().stream().anyMatch(id -> r.startsWith("| `" + id + "` |")))
+        long ruleRows = rows.stream()
+                .filter(r -> RuleCatalogue.ids().stream().anyMatch(id -> r.startsWith("| `" + id + "` |")))
                 .count();
         assertEquals(RuleCatalogue.infos().size(), ruleRows, "one README row per rule");
     }
@@ -51,8 +54,9 @@ class DocumentationTest {
     void theOfflineAdviceNamesTheHelmReleaseThePluginResolves() throws IOException {
         String readme = Files.readString(README);
         String coordinates = dev.workflowguard.render.HelmLibrary.coordinates();
-        assertTrue(readme.contains("mvn dependency:get -Dartifact=" + coordinates + "`"), "README should say "
-                + "`mvn dependency:get -Dartifact=" + coordinates + "`");
+        assertTrue(
+                readme.contains("mvn dependency:get -Dartifact=" + coordinates + "`"),
+                "README should say " + "`mvn dependency:get -Dartifact=" + coordinates + "`");
     }
 
     @Test

@@ -26,8 +26,7 @@ final class Acceptance {
 
     static final String BASELINE = "baseline / workflow.baseline";
 
-    private Acceptance() {
-    }
+    private Acceptance() {}
 
     /**
      * Suppression comments read from manifest files while their text is in memory (the streaming
@@ -37,8 +36,7 @@ final class Acceptance {
         /** Reads nothing: for a second pass over files whose comments were already read. */
         static final Consumer<SourceFile> NONE = new Consumer<>() {
             @Override
-            public void accept(SourceFile file) {
-            }
+            public void accept(SourceFile file) {}
         };
 
         private final SuppressionReader reader = new SuppressionReader(new HashSet<>(RuleCatalogue.ids()));
@@ -95,9 +93,15 @@ final class Acceptance {
      * @param provenance with a chart: tells the render's objects from committed ones and where their
      *     annotations come from; null without a chart
      */
-    static Suppressor.Outcome suppress(CheckRequest request, List<Finding> findings, List<SourceFile> files,
-            Comments manifestComments, ManifestSet manifests, List<Suppression> annotations,
-            List<SuppressionProblem> annotationProblems, Provenance provenance) {
+    static Suppressor.Outcome suppress(
+            CheckRequest request,
+            List<Finding> findings,
+            List<SourceFile> files,
+            Comments manifestComments,
+            ManifestSet manifests,
+            List<Suppression> annotations,
+            List<SuppressionProblem> annotationProblems,
+            Provenance provenance) {
         SuppressionReader reader = new SuppressionReader(new HashSet<>(RuleCatalogue.ids()));
         List<Suppression> suppressions = new ArrayList<>();
         List<SuppressionProblem> problems = new ArrayList<>();
@@ -121,8 +125,16 @@ final class Acceptance {
         suppressions.addAll(annotations);
         problems.addAll(annotationProblems);
         for (ConfiguredSuppression entry : request.suppressions()) {
-            reader.readConfigured(entry.rule(), entry.file(), entry.valuesPath(), entry.object(), entry.reason(),
-                    entry.until(), entry.source(), suppressions, problems);
+            reader.readConfigured(
+                    entry.rule(),
+                    entry.file(),
+                    entry.valuesPath(),
+                    entry.object(),
+                    entry.reason(),
+                    entry.until(),
+                    entry.source(),
+                    suppressions,
+                    problems);
         }
         return Suppressor.apply(findings, suppressions, problems, request.today());
     }
@@ -132,27 +144,34 @@ final class Acceptance {
      * is written down where it comes from in the project (the values line that gives it, else the
      * template), and covers the object's findings wherever provenance moved them.
      */
-    private static void readRenderedAnnotations(SuppressionReader reader, KubeObject object, Provenance provenance,
-            List<Suppression> suppressions, List<SuppressionProblem> problems) {
+    private static void readRenderedAnnotations(
+            SuppressionReader reader,
+            KubeObject object,
+            Provenance provenance,
+            List<Suppression> suppressions,
+            List<SuppressionProblem> problems) {
         List<Suppression> found = new ArrayList<>();
         List<SuppressionProblem> wrong = new ArrayList<>();
         reader.readAnnotations(object, found, wrong);
         for (Suppression suppression : found) {
-            suppressions.add(new Suppression(suppression.rule(), suppression.reason(), suppression.until(),
+            suppressions.add(new Suppression(
+                    suppression.rule(),
+                    suppression.reason(),
+                    suppression.until(),
                     provenance.annotationSource(object, suppression.source()),
                     new Suppression.ObjectScope(null, object.ref())));
         }
         for (SuppressionProblem problem : wrong) {
-            problems.add(new SuppressionProblem(provenance.annotationSource(object, problem.location()),
-                    problem.message()));
+            problems.add(
+                    new SuppressionProblem(provenance.annotationSource(object, problem.location()), problem.message()));
         }
     }
 
     static Baseline readBaseline(CheckRequest request, InputFiles inputs) throws InputException {
         Path file = inputs.resolve(request.baseline());
         if (!Files.isRegularFile(file)) {
-            throw new InputException(request.baseline() + " does not exist; write it with `mvn workflow:baseline`",
-                    BASELINE);
+            throw new InputException(
+                    request.baseline() + " does not exist; write it with `mvn workflow:baseline`", BASELINE);
         }
         try {
             return Baseline.read(file);

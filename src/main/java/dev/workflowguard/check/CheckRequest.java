@@ -37,11 +37,25 @@ import java.util.Set;
  * @param today the date suppressions expire against
  * @param helmLibrary where Helm is loaded from when the chart is rendered
  */
-public record CheckRequest(Path baseDirectory, List<String> valuesFiles, List<String> manifests,
-        String workflowVersion, Set<String> disabledRules, Map<String, String> severities, String externalCertificate,
-        YamlLimits limits, FixOptions fixOptions, Map<Path, SourceFile> textOverrides, String chart,
-        String releaseName, String namespace, List<String> setValues, List<ConfiguredSuppression> suppressions,
-        String baseline, LocalDate today, HelmLibrary helmLibrary) {
+public record CheckRequest(
+        Path baseDirectory,
+        List<String> valuesFiles,
+        List<String> manifests,
+        String workflowVersion,
+        Set<String> disabledRules,
+        Map<String, String> severities,
+        String externalCertificate,
+        YamlLimits limits,
+        FixOptions fixOptions,
+        Map<Path, SourceFile> textOverrides,
+        String chart,
+        String releaseName,
+        String namespace,
+        List<String> setValues,
+        List<ConfiguredSuppression> suppressions,
+        String baseline,
+        LocalDate today,
+        HelmLibrary helmLibrary) {
 
     public CheckRequest {
         valuesFiles = List.copyOf(valuesFiles);
@@ -61,9 +75,25 @@ public record CheckRequest(Path baseDirectory, List<String> valuesFiles, List<St
 
     /** The same request, reading the given in-memory files instead of the disk. */
     public CheckRequest withOverrides(Map<Path, SourceFile> overrides) {
-        return new CheckRequest(baseDirectory, valuesFiles, manifests, workflowVersion, disabledRules, severities,
-                externalCertificate, limits, fixOptions, overrides, chart, releaseName, namespace, setValues,
-                suppressions, baseline, today, helmLibrary);
+        return new CheckRequest(
+                baseDirectory,
+                valuesFiles,
+                manifests,
+                workflowVersion,
+                disabledRules,
+                severities,
+                externalCertificate,
+                limits,
+                fixOptions,
+                overrides,
+                chart,
+                releaseName,
+                namespace,
+                setValues,
+                suppressions,
+                baseline,
+                today,
+                helmLibrary);
     }
 
     public static Builder builder(Path baseDirectory) {
@@ -209,9 +239,25 @@ public record CheckRequest(Path baseDirectory, List<String> valuesFiles, List<St
         }
 
         public CheckRequest build() {
-            return new CheckRequest(baseDirectory, valuesFiles, manifests, workflowVersion, disabledRules, severities,
-                    externalCertificate, limits, fixOptions, Map.of(), chart, releaseName, namespace, setValues,
-                    suppressions, baseline, today, helmLibrary);
+            return new CheckRequest(
+                    baseDirectory,
+                    valuesFiles,
+                    manifests,
+                    workflowVersion,
+                    disabledRules,
+                    severities,
+                    externalCertificate,
+                    limits,
+                    fixOptions,
+                    Map.of(),
+                    chart,
+                    releaseName,
+                    namespace,
+                    setValues,
+                    suppressions,
+                    baseline,
+                    today,
+                    helmLibrary);
         }
     }
 }

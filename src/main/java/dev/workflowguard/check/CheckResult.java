@@ -2,11 +2,11 @@ package dev.workflowguard.check;
 
 import dev.workflowguard.finding.Finding;
 import dev.workflowguard.finding.Severity;
-import dev.workflowguard.values.EffectiveValues;
-import dev.workflowguard.values.WorkflowVersion;
 import dev.workflowguard.secrets.SecretMask;
 import dev.workflowguard.suppress.Baseline;
 import dev.workflowguard.suppress.SuppressedFinding;
+import dev.workflowguard.values.EffectiveValues;
+import dev.workflowguard.values.WorkflowVersion;
 import dev.workflowguard.yaml.SourceFile;
 import java.util.EnumMap;
 import java.util.List;
@@ -31,21 +31,59 @@ import java.util.Map;
  * @param effectiveValues Helm's view of the values files (and --set) over the chart defaults, or null
  *     without values; a fix proves against it that it changes only the keys it reports
  */
-public record CheckResult(List<Finding> findings, int filesChecked, WorkflowVersion version, List<String> notes,
-        List<SourceFile> valuesFiles, List<SuppressedFinding> suppressed, List<Finding> baselined,
-        List<Baseline.Entry> fixedSinceBaseline, List<String> checkedFiles, SecretMask secrets, String chart,
-        int chartFiles, EffectiveValues effectiveValues) {
+public record CheckResult(
+        List<Finding> findings,
+        int filesChecked,
+        WorkflowVersion version,
+        List<String> notes,
+        List<SourceFile> valuesFiles,
+        List<SuppressedFinding> suppressed,
+        List<Finding> baselined,
+        List<Baseline.Entry> fixedSinceBaseline,
+        List<String> checkedFiles,
+        SecretMask secrets,
+        String chart,
+        int chartFiles,
+        EffectiveValues effectiveValues) {
 
-    public CheckResult(List<Finding> findings, int filesChecked, WorkflowVersion version, List<String> notes,
+    public CheckResult(
+            List<Finding> findings,
+            int filesChecked,
+            WorkflowVersion version,
+            List<String> notes,
             List<SourceFile> valuesFiles) {
-        this(findings, filesChecked, version, notes, valuesFiles, List.of(), List.of(), List.of(),
-                displayNames(valuesFiles), SecretMask.NONE, null, 0, null);
+        this(
+                findings,
+                filesChecked,
+                version,
+                notes,
+                valuesFiles,
+                List.of(),
+                List.of(),
+                List.of(),
+                displayNames(valuesFiles),
+                SecretMask.NONE,
+                null,
+                0,
+                null);
     }
 
     /** The same outcome with other findings: what a fix planned from it knows to be fixable, say. */
     public CheckResult withFindings(List<Finding> active, List<Finding> accepted) {
-        return new CheckResult(active, filesChecked, version, notes, valuesFiles, suppressed, accepted,
-                fixedSinceBaseline, checkedFiles, secrets, chart, chartFiles, effectiveValues);
+        return new CheckResult(
+                active,
+                filesChecked,
+                version,
+                notes,
+                valuesFiles,
+                suppressed,
+                accepted,
+                fixedSinceBaseline,
+                checkedFiles,
+                secrets,
+                chart,
+                chartFiles,
+                effectiveValues);
     }
 
     public CheckResult {

@@ -5,32 +5,32 @@ import dev.workflowguard.finding.Severity;
 import dev.workflowguard.manifests.KubeObject;
 import dev.workflowguard.manifests.ManifestReader;
 import dev.workflowguard.manifests.ManifestSet;
-import dev.workflowguard.rules.CheckContext;
-import dev.workflowguard.rules.Rule;
-import dev.workflowguard.rules.RuleCatalogue;
-import dev.workflowguard.rules.RuleFindings;
 import dev.workflowguard.render.Chart;
 import dev.workflowguard.render.ChartLoader;
 import dev.workflowguard.render.ChartValuesDefaults;
 import dev.workflowguard.render.HelmRenderer;
 import dev.workflowguard.render.Provenance;
 import dev.workflowguard.render.RenderException;
+import dev.workflowguard.rules.CheckContext;
+import dev.workflowguard.rules.Rule;
+import dev.workflowguard.rules.RuleCatalogue;
+import dev.workflowguard.rules.RuleFindings;
 import dev.workflowguard.secrets.SecretMask;
 import dev.workflowguard.suppress.Baseline;
 import dev.workflowguard.suppress.Suppressor;
 import dev.workflowguard.values.ChartDefaults;
 import dev.workflowguard.values.DefaultValues;
-import dev.workflowguard.values.SetValues;
 import dev.workflowguard.values.EffectiveValues;
+import dev.workflowguard.values.SetValues;
 import dev.workflowguard.values.ValuesSource;
 import dev.workflowguard.values.WorkflowVersion;
 import dev.workflowguard.yaml.SourceFile;
 import dev.workflowguard.yaml.SourceReader;
+import dev.workflowguard.yaml.TextPosition;
 import dev.workflowguard.yaml.YamlDocument;
 import dev.workflowguard.yaml.YamlException;
 import dev.workflowguard.yaml.YamlLoader;
 import dev.workflowguard.yaml.YamlMap;
-import dev.workflowguard.yaml.TextPosition;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,8 +56,7 @@ public final class Checker {
     /** Tells nothing. */
     private static final Progress SILENT = new Progress() {
         @Override
-        public void filesRead(int done, int total) {
-        }
+        public void filesRead(int done, int total) {}
     };
 
     public Checker() {
@@ -84,13 +83,16 @@ public final class Checker {
     };
 
     public CheckResult check(CheckRequest request) throws InputException {
-        if (request.valuesFiles().isEmpty() && request.manifests().isEmpty() && request.chart() == null
+        if (request.valuesFiles().isEmpty()
+                && request.manifests().isEmpty()
+                && request.chart() == null
                 && request.setValues().isEmpty()) {
-            throw new InputException("nothing to check: configure the Helm values files with <valuesFiles> "
-                    + "(or -Dworkflow.values=values.yaml,prod.yaml), rendered manifests with <manifests> "
-                    + "(or -Dworkflow.manifests=rendered/), and/or the chart to render with <chart> "
-                    + "(or -Dworkflow.chart=charts/workflow)", Parameters.VALUES + ", " + Parameters.MANIFESTS + ", "
-                    + RenderedChart.PARAMETER);
+            throw new InputException(
+                    "nothing to check: configure the Helm values files with <valuesFiles> "
+                            + "(or -Dworkflow.values=values.yaml,prod.yaml), rendered manifests with <manifests> "
+                            + "(or -Dworkflow.manifests=rendered/), and/or the chart to render with <chart> "
+                            + "(or -Dworkflow.chart=charts/workflow)",
+                    Parameters.VALUES + ", " + Parameters.MANIFESTS + ", " + RenderedChart.PARAMETER);
         }
         Map<String, Severity> severities = validateRules(request);
         WorkflowVersion version = parseVersion(request.workflowVersion());
@@ -134,8 +136,7 @@ public final class Checker {
                 throw new InputException(e.getMessage(), Parameters.SET);
             }
         }
-        EffectiveValues values = sources.isEmpty() ? null
-                : new EffectiveValues(sources, defaults);
+        EffectiveValues values = sources.isEmpty() ? null : new EffectiveValues(sources, defaults);
 
         ManifestSet committed = null;
         FileByFileCheck.Result byFile = null;
@@ -164,7 +165,11 @@ public final class Checker {
                     }
                 };
                 if (chart == null && manifestInputs.size() > 1) {
-                    FileByFileCheck byFileCheck = new FileByFileCheck(enabledRules(request), values, version, request,
+                    FileByFileCheck byFileCheck = new FileByFileCheck(
+                            enabledRules(request),
+                            values,
+                            version,
+                            request,
                             new java.util.HashSet<>(RuleCatalogue.ids()));
                     FileByFileCheck.Joiner joiner = byFileCheck.joiner();
                     manifestReader.readEach(manifestInputs, source, manifestComments, filesRead, byFileCheck, joiner);
@@ -222,11 +227,28 @@ public final class Checker {
         }
 
         // One provenance for the rules' questions and the relocation after them: they share its probe renders.
-        Provenance provenance = rendered == null ? null : new Provenance(new HelmRenderer(request.helmLibrary()),
-                rendered.request(), rendered.objects(), rendered.file(), values, defaults, loader, reader);
-        CheckContext context = new CheckContext(values, manifests, version, request.externalCertificate(),
-                request.fixOptions(), rendered == null ? null : rendered.objects(), committed, provenance);
-        List<Finding> findings = byFile != null ? findings(enabledRules(request), byFile.findings(), severities)
+        Provenance provenance = rendered == null
+                ? null
+                : new Provenance(
+                        new HelmRenderer(request.helmLibrary()),
+                        rendered.request(),
+                        rendered.objects(),
+                        rendered.file(),
+                        values,
+                        defaults,
+                        loader,
+                        reader);
+        CheckContext context = new CheckContext(
+                values,
+                manifests,
+                version,
+                request.externalCertificate(),
+                request.fixOptions(),
+                rendered == null ? null : rendered.objects(),
+                committed,
+                provenance);
+        List<Finding> findings = byFile != null
+                ? findings(enabledRules(request), byFile.findings(), severities)
                 : runRules(context, request, severities);
         if (provenance != null) {
             findings = provenance.relocate(findings);
@@ -247,16 +269,23 @@ public final class Checker {
             checked.add(file.displayName());
         }
         List<SourceFile> suppressible = new ArrayList<>(valuesFiles);
-        Suppressor.Outcome outcome = Acceptance.suppress(request, findings, suppressible, manifestComments, manifests,
-                byFile == null ? List.of() : byFile.suppressions(), byFile == null ? List.of() : byFile.problems(),
+        Suppressor.Outcome outcome = Acceptance.suppress(
+                request,
+                findings,
+                suppressible,
+                manifestComments,
+                manifests,
+                byFile == null ? List.of() : byFile.suppressions(),
+                byFile == null ? List.of() : byFile.problems(),
                 provenance);
         List<Finding> active = new ArrayList<>(outcome.active());
         for (Suppressor.MetaFinding meta : outcome.meta()) {
             if (!request.disabledRules().contains(meta.rule())) {
-                Severity severity = severities.getOrDefault(meta.rule(),
+                Severity severity = severities.getOrDefault(
+                        meta.rule(),
                         RuleCatalogue.info(meta.rule()).orElseThrow().defaultSeverity());
-                active.add(new Finding(meta.rule(), severity, meta.place().location().toString(),
-                        List.of(meta.place()), null));
+                active.add(new Finding(
+                        meta.rule(), severity, meta.place().location().toString(), List.of(meta.place()), null));
             }
         }
         List<Finding> baselined = new ArrayList<>();
@@ -273,12 +302,24 @@ public final class Checker {
         active.sort(ORDER);
         baselined.sort(ORDER);
         int chartFiles = chart == null ? 0 : chart.files();
-        return new CheckResult(active, files.size() + manifestFiles.size() + chartFiles, version, notes, valuesFiles,
-                outcome.suppressed(), baselined, fixed, checked, secrets,
-                chart == null ? null : inputs.displayName(inputs.resolve(request.chart())), chartFiles, values);
+        return new CheckResult(
+                active,
+                files.size() + manifestFiles.size() + chartFiles,
+                version,
+                notes,
+                valuesFiles,
+                outcome.suppressed(),
+                baselined,
+                fixed,
+                checked,
+                secrets,
+                chart == null ? null : inputs.displayName(inputs.resolve(request.chart())),
+                chartFiles,
+                values);
     }
 
-    private static List<Finding> runRules(CheckContext context, CheckRequest request, Map<String, Severity> severities) {
+    private static List<Finding> runRules(
+            CheckContext context, CheckRequest request, Map<String, Severity> severities) {
         List<Rule> rules = enabledRules(request);
         List<RuleFindings> collected = new ArrayList<>(rules.size());
         for (Rule rule : rules) {
@@ -300,16 +341,24 @@ public final class Checker {
     }
 
     /** Each rule's causes as findings, at the severity configured or asked for. */
-    private static List<Finding> findings(List<Rule> rules, List<RuleFindings> collected,
-            Map<String, Severity> severities) {
+    private static List<Finding> findings(
+            List<Rule> rules, List<RuleFindings> collected, Map<String, Severity> severities) {
         List<Finding> findings = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
             Rule rule = rules.get(i);
             Severity override = severities.get(rule.id());
             for (RuleFindings.Pending pending : collected.get(i).pending()) {
-                Severity severity = override != null ? override
-                        : pending.severityHint() != null ? pending.severityHint() : rule.info().defaultSeverity();
-                findings.add(new Finding(rule.id(), severity, pending.cause(), pending.places(), pending.fix(),
+                Severity severity = override != null
+                        ? override
+                        : pending.severityHint() != null
+                                ? pending.severityHint()
+                                : rule.info().defaultSeverity();
+                findings.add(new Finding(
+                        rule.id(),
+                        severity,
+                        pending.cause(),
+                        pending.places(),
+                        pending.fix(),
                         pending.manifestFixes()));
             }
         }
@@ -344,13 +393,16 @@ public final class Checker {
             throw new InputException(e.getMessage(), Parameters.VALUES);
         }
         if (document == null || document.isEmpty()) {
-            return new ValuesSource(file, new YamlMap(file, TextPosition.START, TextPosition.START,
-                    new LinkedHashMap<>()), List.of());
+            return new ValuesSource(
+                    file, new YamlMap(file, TextPosition.START, TextPosition.START, new LinkedHashMap<>()), List.of());
         }
         if (!(document.root() instanceof YamlMap root)) {
             TextPosition at = document.root().start();
-            throw new InputException(file.displayName() + ":" + at + ": a values file must be a mapping of keys at "
-                    + "its top level, but this one is " + document.root().describeType(), Parameters.VALUES);
+            throw new InputException(
+                    file.displayName() + ":" + at + ": a values file must be a mapping of keys at "
+                            + "its top level, but this one is "
+                            + document.root().describeType(),
+                    Parameters.VALUES);
         }
         return new ValuesSource(file, root, document.duplicates());
     }
@@ -375,15 +427,18 @@ public final class Checker {
     private static Map<String, Severity> validateRules(CheckRequest request) throws InputException {
         for (String id : request.disabledRules()) {
             if (RuleCatalogue.info(id).isEmpty()) {
-                throw new InputException("'" + id + "' is not a rule id; known rules: "
-                        + String.join(", ", RuleCatalogue.ids()), Parameters.DISABLED);
+                throw new InputException(
+                        "'" + id + "' is not a rule id; known rules: " + String.join(", ", RuleCatalogue.ids()),
+                        Parameters.DISABLED);
             }
         }
         Map<String, Severity> severities = new LinkedHashMap<>();
         for (Map.Entry<String, String> entry : request.severities().entrySet()) {
             if (RuleCatalogue.info(entry.getKey()).isEmpty()) {
-                throw new InputException("'" + entry.getKey() + "' is not a rule id; known rules: "
-                        + String.join(", ", RuleCatalogue.ids()), Parameters.SEVERITIES);
+                throw new InputException(
+                        "'" + entry.getKey() + "' is not a rule id; known rules: "
+                                + String.join(", ", RuleCatalogue.ids()),
+                        Parameters.SEVERITIES);
             }
             try {
                 severities.put(entry.getKey(), Severity.parse(entry.getValue()));

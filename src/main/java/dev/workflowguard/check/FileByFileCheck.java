@@ -38,7 +38,11 @@ final class FileByFileCheck implements BiFunction<SourceFile, ManifestSet, FileB
     private final CheckRequest request;
     private final Set<String> ruleIds;
 
-    FileByFileCheck(List<Rule> rules, EffectiveValues values, WorkflowVersion version, CheckRequest request,
+    FileByFileCheck(
+            List<Rule> rules,
+            EffectiveValues values,
+            WorkflowVersion version,
+            CheckRequest request,
             Set<String> ruleIds) {
         this.rules = rules;
         this.values = values;
@@ -48,9 +52,13 @@ final class FileByFileCheck implements BiFunction<SourceFile, ManifestSet, FileB
     }
 
     /** What one file leaves behind once its objects are dropped. */
-    record Outcome(ManifestFacts facts, List<RuleFindings> findings, SecretMask.Builder secrets,
-            List<Suppression> suppressions, List<SuppressionProblem> problems, SourceFile file) {
-    }
+    record Outcome(
+            ManifestFacts facts,
+            List<RuleFindings> findings,
+            SecretMask.Builder secrets,
+            List<Suppression> suppressions,
+            List<SuppressionProblem> problems,
+            SourceFile file) {}
 
     /** {@link #check}, as the reader calls it (a class, not a method reference: no lambda to spin up cold). */
     @Override
@@ -60,8 +68,8 @@ final class FileByFileCheck implements BiFunction<SourceFile, ManifestSet, FileB
 
     /** Runs on a reader thread with one file's objects. */
     Outcome check(SourceFile file, ManifestSet objects) {
-        CheckContext context = new CheckContext(values, objects, version, request.externalCertificate(),
-                request.fixOptions(), null, objects);
+        CheckContext context = new CheckContext(
+                values, objects, version, request.externalCertificate(), request.fixOptions(), null, objects);
         List<RuleFindings> findings = new ArrayList<>(rules.size());
         for (Rule rule : rules) {
             RuleFindings found = new RuleFindings();
@@ -76,14 +84,18 @@ final class FileByFileCheck implements BiFunction<SourceFile, ManifestSet, FileB
             secrets.object(object);
             annotations.readAnnotations(object, suppressions, problems);
         }
-        return new Outcome(ManifestFacts.of(objects, request.fixOptions()), findings, secrets, suppressions, problems,
-                file);
+        return new Outcome(
+                ManifestFacts.of(objects, request.fixOptions()), findings, secrets, suppressions, problems, file);
     }
 
     /** The files' outcomes joined, in file order. */
-    record Result(boolean consistent, List<RuleFindings> findings, SecretMask.Builder secrets,
-            List<Suppression> suppressions, List<SuppressionProblem> problems, List<SourceFile> files) {
-    }
+    record Result(
+            boolean consistent,
+            List<RuleFindings> findings,
+            SecretMask.Builder secrets,
+            List<Suppression> suppressions,
+            List<SuppressionProblem> problems,
+            List<SourceFile> files) {}
 
     Result join(List<Outcome> outcomes) {
         Joiner joiner = joiner();

@@ -38,8 +38,10 @@ final class InputFiles {
             throw missing(configured, path, Parameters.VALUES);
         }
         if (Files.isDirectory(path)) {
-            throw new InputException(configured + " is a directory; valuesFiles takes values files (use manifests "
-                    + "for folders of rendered manifests)", Parameters.VALUES);
+            throw new InputException(
+                    configured + " is a directory; valuesFiles takes values files (use manifests "
+                            + "for folders of rendered manifests)",
+                    Parameters.VALUES);
         }
         if (!Files.isRegularFile(path)) {
             // A FIFO or a device would block or never end: only regular files are read.
@@ -91,8 +93,8 @@ final class InputFiles {
         }
         files.sort(Comparator.comparing(Path::toString));
         if (files.isEmpty()) {
-            throw new InputException(configured + " holds no .yaml or .yml files" + skipped(skippedLinks),
-                    Parameters.MANIFESTS);
+            throw new InputException(
+                    configured + " holds no .yaml or .yml files" + skipped(skippedLinks), Parameters.MANIFESTS);
         }
         return files;
     }
@@ -102,8 +104,11 @@ final class InputFiles {
         if (links.isEmpty()) {
             return "";
         }
-        return " (" + (links.size() == 1 ? "a symbolic link to a folder was" : links.size()
-                + " symbolic links to folders were") + " skipped: " + String.join(", ", links.stream().sorted().toList())
+        return " ("
+                + (links.size() == 1
+                        ? "a symbolic link to a folder was"
+                        : links.size() + " symbolic links to folders were")
+                + " skipped: " + String.join(", ", links.stream().sorted().toList())
                 + "; links inside a manifests folder are not followed to folders: configure such a folder in "
                 + "<manifests> itself)";
     }
@@ -121,8 +126,9 @@ final class InputFiles {
             why = "it leads to " + target(path) + ", which does not exist";
         } catch (java.nio.file.FileSystemException e) {
             why = e instanceof java.nio.file.FileSystemLoopException
-                    || String.valueOf(e.getReason()).contains("levels of symbolic links")
-                    ? "the links lead round in a loop" : "it cannot be followed: " + e.getReason();
+                            || String.valueOf(e.getReason()).contains("levels of symbolic links")
+                    ? "the links lead round in a loop"
+                    : "it cannot be followed: " + e.getReason();
         } catch (IOException e) {
             why = "it cannot be followed: " + e.getMessage();
         }

@@ -23,8 +23,7 @@ import java.util.TreeMap;
  */
 public final class InputFingerprint {
 
-    private InputFingerprint() {
-    }
+    private InputFingerprint() {}
 
     /**
      * The fingerprint, or null when this request's outcome cannot be vouched for by one.
@@ -56,18 +55,36 @@ public final class InputFingerprint {
             add(digest, "certificate", request.externalCertificate());
             // Fields one by one, not a record's toString(): its first call costs a cold JVM ~20 ms of bootstrap.
             YamlLimits limits = request.limits();
-            add(digest, "limits", Long.toString(limits.maxFileBytes()), Integer.toString(limits.maxDocumentCodePoints()),
-                    Integer.toString(limits.maxNestingDepth()), Integer.toString(limits.maxAliases()),
+            add(
+                    digest,
+                    "limits",
+                    Long.toString(limits.maxFileBytes()),
+                    Integer.toString(limits.maxDocumentCodePoints()),
+                    Integer.toString(limits.maxNestingDepth()),
+                    Integer.toString(limits.maxAliases()),
                     Long.toString(limits.maxExpandedNodes()));
             FixOptions fix = request.fixOptions();
-            add(digest, "fix", fix.registrationMode(), fix.storage(), fix.whitelist(), Boolean.toString(fix.manifests()));
+            add(
+                    digest,
+                    "fix",
+                    fix.registrationMode(),
+                    fix.storage(),
+                    fix.whitelist(),
+                    Boolean.toString(fix.manifests()));
             add(digest, "release", request.releaseName() + "/" + request.namespace());
             for (String set : request.setValues()) {
                 add(digest, "set", set);
             }
             for (ConfiguredSuppression suppression : request.suppressions()) {
-                add(digest, "suppression", suppression.rule(), suppression.file(), suppression.valuesPath(),
-                        suppression.object(), suppression.reason(), suppression.until(),
+                add(
+                        digest,
+                        "suppression",
+                        suppression.rule(),
+                        suppression.file(),
+                        suppression.valuesPath(),
+                        suppression.object(),
+                        suppression.reason(),
+                        suppression.until(),
                         String.valueOf(suppression.source()));
             }
             add(digest, "today", request.today().toString());

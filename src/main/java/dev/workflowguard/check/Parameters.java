@@ -10,6 +10,5 @@ final class Parameters {
     static final String SEVERITIES = "severities";
     static final String SET = "setValues / workflow.set";
 
-    private Parameters() {
-    }
+    private Parameters() {}
 }

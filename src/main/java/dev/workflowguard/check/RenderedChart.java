@@ -33,29 +33,34 @@ record RenderedChart(ManifestSet objects, SourceFile file, RenderRequest request
             paths.add(helmReadable(source.file()));
             texts.add(source.file().text());
         }
-        RenderRequest request = new RenderRequest(chart, check.releaseName(), check.namespace(), paths, texts,
-                check.setValues(), java.util.Map.of());
+        RenderRequest request = new RenderRequest(
+                chart, check.releaseName(), check.namespace(), paths, texts, check.setValues(), java.util.Map.of());
         HelmRenderer.Rendered rendered;
         try {
             rendered = new HelmRenderer(check.helmLibrary()).render(request);
         } catch (RenderException e) {
             throw new InputException(e.getMessage(), PARAMETER);
         }
-        SourceFile file = new SourceFile(chart.directory().resolve(".workflow-guard-render.yaml"),
-                "helm template " + chart.displayRoot(), rendered.text(), StandardCharsets.UTF_8, false);
+        SourceFile file = new SourceFile(
+                chart.directory().resolve(".workflow-guard-render.yaml"),
+                "helm template " + chart.displayRoot(),
+                rendered.text(),
+                StandardCharsets.UTF_8,
+                false);
         try {
             ManifestSet objects = new ManifestReader(loader).read(List.of(file));
             if (objects.objects().isEmpty()) {
                 // Helm keeps a template whose output is only comments (a licence header outside an `if`), so the
                 // text is not blank, yet there is nothing to check: never let that pass.
-                throw new InputException(chart.displayRoot() + " renders no Kubernetes objects with these values "
-                        + "(only comments or empty documents); a chart that renders no objects cannot be checked",
+                throw new InputException(
+                        chart.displayRoot() + " renders no Kubernetes objects with these values "
+                                + "(only comments or empty documents); a chart that renders no objects cannot be checked",
                         PARAMETER);
             }
             return new RenderedChart(objects, file, request, rendered.millis(), rendered.cached());
         } catch (YamlException e) {
-            throw new InputException(chart.displayRoot() + " renders output that is not valid YAML: " + e.problem(),
-                    PARAMETER);
+            throw new InputException(
+                    chart.displayRoot() + " renders output that is not valid YAML: " + e.problem(), PARAMETER);
         }
     }
 
@@ -65,7 +70,8 @@ record RenderedChart(ManifestSet objects, SourceFile file, RenderRequest request
      */
     private static Path helmReadable(SourceFile file) throws InputException {
         try {
-            if (Files.isRegularFile(file.path()) && Files.readString(file.path(), file.charset()).equals(file.text())) {
+            if (Files.isRegularFile(file.path())
+                    && Files.readString(file.path(), file.charset()).equals(file.text())) {
                 return file.path();
             }
             Path copy = Files.createTempFile("workflow-guard-values-", ".yaml");
@@ -73,8 +79,8 @@ record RenderedChart(ManifestSet objects, SourceFile file, RenderRequest request
             Files.writeString(copy, file.text().replace("\uFEFF", ""), StandardCharsets.UTF_8);
             return copy;
         } catch (IOException e) {
-            throw new InputException(file.displayName() + " cannot be passed to Helm: " + e.getMessage(),
-                    Parameters.VALUES);
+            throw new InputException(
+                    file.displayName() + " cannot be passed to Helm: " + e.getMessage(), Parameters.VALUES);
         }
     }
 
@@ -83,11 +89,13 @@ record RenderedChart(ManifestSet objects, SourceFile file, RenderRequest request
         if (committed == null) {
             return rendered.objects();
         }
-        List<dev.workflowguard.manifests.KubeObject> objects = new ArrayList<>(rendered.objects().objects());
+        List<dev.workflowguard.manifests.KubeObject> objects =
+                new ArrayList<>(rendered.objects().objects());
         committed.objects().stream()
                 .filter(o -> !rendered.objects().contains(o.kind(), o.name()))
                 .forEach(objects::add);
-        List<ManifestSet.ManifestDuplicate> duplicates = new ArrayList<>(rendered.objects().duplicates());
+        List<ManifestSet.ManifestDuplicate> duplicates =
+                new ArrayList<>(rendered.objects().duplicates());
         duplicates.addAll(committed.duplicates());
         return new ManifestSet(objects, duplicates, committed.files());
     }

@@ -32,7 +32,9 @@ public record Edit(int document, List<Object> path, String value, boolean mustQu
     }
 
     public String describePath() {
-        return path.stream().map(s -> s instanceof Integer i ? "[" + i + "]" : (String) s)
-                .collect(Collectors.joining(".")).replace(".[", "[");
+        return path.stream()
+                .map(s -> s instanceof Integer i ? "[" + i + "]" : (String) s)
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
     }
 }

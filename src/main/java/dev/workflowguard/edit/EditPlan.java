@@ -40,6 +40,7 @@ final class EditPlan {
     final TextLines lines;
     /** The file's indentation step, for keys nested below new ones. */
     final int unit;
+
     private final List<Splice> splices = new ArrayList<>();
     private final ValueSplices values;
     private final KeySplices keys;
@@ -50,8 +51,10 @@ final class EditPlan {
         this.edit = edit;
         this.layout = layout;
         this.lines = new TextLines(text);
-        this.unit = indentUnit(edit.document() < layout.documents().size()
-                ? layout.documents().get(edit.document()).root() : null);
+        this.unit = indentUnit(
+                edit.document() < layout.documents().size()
+                        ? layout.documents().get(edit.document()).root()
+                        : null);
         this.values = new ValueSplices(this);
         this.keys = new KeySplices(this);
         plan(documents);
@@ -80,8 +83,10 @@ final class EditPlan {
             return;
         }
         if (index >= documents.size()) {
-            throw refuse(0, "does not exist: the file holds " + documents.size() + " YAML document"
-                    + (documents.size() == 1 ? "" : "s"));
+            throw refuse(
+                    0,
+                    "does not exist: the file holds " + documents.size() + " YAML document"
+                            + (documents.size() == 1 ? "" : "s"));
         }
         List<Layout.Document> laid = layout.documents();
         YamlDocument document = documents.get(index);
@@ -107,8 +112,10 @@ final class EditPlan {
                 }
                 if (index >= sequence.items().size()) {
                     int size = sequence.items().size();
-                    throw refuse(i, "is a list of " + size + (size == 1 ? " item" : " items") + ", with no item " + index
-                            + " (" + line(node.start()) + ")");
+                    throw refuse(
+                            i,
+                            "is a list of " + size + (size == 1 ? " item" : " items") + ", with no item " + index + " ("
+                                    + line(node.start()) + ")");
                 }
                 Part item = sequence.items().get(index);
                 YamlNode logicalItem = list.items().get(index);
@@ -117,8 +124,10 @@ final class EditPlan {
                     return;
                 }
                 if (item instanceof Alias alias) {
-                    throw refuseByHand(i + 1, "is an alias (*" + alias.name() + ", " + line(alias.start())
-                            + ") of a node shared with other places");
+                    throw refuseByHand(
+                            i + 1,
+                            "is an alias (*" + alias.name() + ", " + line(alias.start())
+                                    + ") of a node shared with other places");
                 }
                 node = item;
                 logical = logicalItem;
@@ -144,8 +153,10 @@ final class EditPlan {
                     } else if (isNull(logicalValue)) {
                         keys.underNull(mapping, pair, keysFrom(i + 1), i + 1);
                     } else {
-                        throw refuse(i + 1, "is " + describe(logicalValue) + ", not a mapping (through the alias *"
-                                + alias.name() + ", " + line(alias.start()) + ")");
+                        throw refuse(
+                                i + 1,
+                                "is " + describe(logicalValue) + ", not a mapping (through the alias *" + alias.name()
+                                        + ", " + line(alias.start()) + ")");
                     }
                     return;
                 }
@@ -172,26 +183,36 @@ final class EditPlan {
     /** A key the mapping only has through a merge key (<<): a key of its own after the merges overrides it. */
     private void refuseMerged(Lookup found, YamlNode logicalValue, boolean last, int depth) throws EditException {
         if (found.explicit != null) {
-            throw refuseByHand(depth, "is set at " + line(found.explicit.key().start()) + ", but the merge key (<<) at "
-                    + line(found.merge.key().start()) + " comes after it and overrides it (Helm applies merge keys in"
-                    + " order)");
+            throw refuseByHand(
+                    depth,
+                    "is set at " + line(found.explicit.key().start()) + ", but the merge key (<<) at "
+                            + line(found.merge.key().start())
+                            + " comes after it and overrides it (Helm applies merge keys in"
+                            + " order)");
         }
         if (last || isNull(logicalValue)) {
             return;
         }
         if (logicalValue instanceof YamlMap) {
-            throw refuseByHand(depth, "comes whole from the merge key (<<) at " + line(found.merge.key().start())
-                    + ", which is shallow: a key below it cannot be set without repeating all of it");
+            throw refuseByHand(
+                    depth,
+                    "comes whole from the merge key (<<) at "
+                            + line(found.merge.key().start())
+                            + ", which is shallow: a key below it cannot be set without repeating all of it");
         }
-        throw refuse(depth, "is " + describe(logicalValue) + ", not a mapping (through the merge key (<<) at "
-                + line(found.merge.key().start()) + ")");
+        throw refuse(
+                depth,
+                "is " + describe(logicalValue) + ", not a mapping (through the merge key (<<) at "
+                        + line(found.merge.key().start()) + ")");
     }
 
     /** A collection on the path that aliases elsewhere share: changing it would change them too. */
     private void refuseShared(Part node, int depth) throws EditException {
         if (node.anchor() != null && layout.aliasesOf(node) > 0) {
-            throw refuseByHand(depth, "is anchored as &" + node.anchor() + " (" + line(node.start())
-                    + ") and aliases elsewhere share it, so a change would reach them too");
+            throw refuseByHand(
+                    depth,
+                    "is anchored as &" + node.anchor() + " (" + line(node.start())
+                            + ") and aliases elsewhere share it, so a change would reach them too");
         }
     }
 
@@ -199,9 +220,12 @@ final class EditPlan {
     private void refuseTagged(Part node, int depth) throws EditException {
         if (node.tag() != null && !COLLECTION_TAGS.contains(node.tag())) {
             Properties properties = properties(node);
-            String written = properties.hasTag() ? text.substring(properties.tagStart(), properties.tagEnd()) : node.tag();
-            throw refuseByHand(depth, "is tagged " + written + " (" + line(node.start()) + "), a tag the fixer does"
-                    + " not edit below (only !!map and !!seq are)");
+            String written =
+                    properties.hasTag() ? text.substring(properties.tagStart(), properties.tagEnd()) : node.tag();
+            throw refuseByHand(
+                    depth,
+                    "is tagged " + written + " (" + line(node.start()) + "), a tag the fixer does"
+                            + " not edit below (only !!map and !!seq are)");
         }
     }
 
@@ -230,8 +254,7 @@ final class EditPlan {
         return new Lookup(explicit, merge, mergeWins);
     }
 
-    private record Lookup(Pair explicit, Pair merge, boolean mergeWins) {
-    }
+    private record Lookup(Pair explicit, Pair merge, boolean mergeWins) {}
 
     /** Whether a merge source (a mapping, an alias of one, or a list of them) sets a key. */
     boolean provides(Part source, String key, int depth) {
@@ -245,8 +268,9 @@ final class EditPlan {
             return sequence.items().stream().anyMatch(item -> provides(item, key, depth + 1));
         }
         if (source instanceof Mapping mapping) {
-            return mapping.pairs().stream().anyMatch(pair -> pair.isMerge() ? provides(pair.value(), key, depth + 1)
-                    : key.equals(pair.keyText()));
+            return mapping.pairs().stream()
+                    .anyMatch(pair ->
+                            pair.isMerge() ? provides(pair.value(), key, depth + 1) : key.equals(pair.keyText()));
         }
         return false;
     }
@@ -287,10 +311,14 @@ final class EditPlan {
             }
             for (Pair pair : mapping.pairs()) {
                 int entry = entryStart(pair);
-                if (pair.value() instanceof Mapping child && !child.isFlow() && !child.pairs().isEmpty() && entry >= 0) {
+                if (pair.value() instanceof Mapping child
+                        && !child.isFlow()
+                        && !child.pairs().isEmpty()
+                        && entry >= 0) {
                     int childEntry = entryStart(child.pairs().get(0));
                     if (childEntry >= 0 && lines.lineStart(childEntry) > entry) {
-                        int step = lines.padTo(childEntry).length() - lines.padTo(entry).length();
+                        int step = lines.padTo(childEntry).length()
+                                - lines.padTo(entry).length();
                         if (step > 0) {
                             best = Math.min(best, step);
                         }
@@ -315,8 +343,8 @@ final class EditPlan {
      * (it could be a credential); only the value the edit writes is.
      */
     EditException refuse(int depth, String why) {
-        return new EditException("cannot set " + edit.describePath() + " in " + file.displayName() + ": "
-                + subject(depth) + " " + why);
+        return new EditException(
+                "cannot set " + edit.describePath() + " in " + file.displayName() + ": " + subject(depth) + " " + why);
     }
 
     /** A refusal for a construct, saying what to write by hand. */
@@ -425,7 +453,9 @@ final class EditPlan {
                 int close = text.indexOf('>', tokenEnd);
                 tokenEnd = close < 0 || close >= end ? end : close + 1;
             }
-            while (tag && tokenEnd < end && !TextLines.isBlank(text.charAt(tokenEnd))
+            while (tag
+                    && tokenEnd < end
+                    && !TextLines.isBlank(text.charAt(tokenEnd))
                     && !TextLines.isBreak(text.charAt(tokenEnd))) {
                 tokenEnd++;
             }

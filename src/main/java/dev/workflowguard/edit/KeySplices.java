@@ -38,11 +38,15 @@ final class KeySplices {
         if (mapping.isFlow()) {
             int open = plan.properties(mapping).valueStart();
             if (open >= text.length() || text.charAt(open) != '{') {
-                throw plan.refuseByHand(depth, "is a single-pair mapping written inside a flow sequence ([key: value], "
-                        + plan.line(mapping.start()) + "), which cannot take a second key in place");
+                throw plan.refuseByHand(
+                        depth,
+                        "is a single-pair mapping written inside a flow sequence ([key: value], "
+                                + plan.line(mapping.start()) + "), which cannot take a second key in place");
             }
-            List<Pair> own = mapping.pairs().stream().filter(pair -> !pair.isMerge()).toList();
-            boolean json = own.isEmpty() ? EditPlan.isJsonKey(holderKey)
+            List<Pair> own =
+                    mapping.pairs().stream().filter(pair -> !pair.isMerge()).toList();
+            boolean json = own.isEmpty()
+                    ? EditPlan.isJsonKey(holderKey)
                     : own.stream().allMatch(pair -> EditPlan.isJsonKey(pair.key()));
             intoFlowMapping(mapping, open, keys, json);
             return;
@@ -70,8 +74,10 @@ final class KeySplices {
                 // after it would change its value, so the keys go before the pair it belongs to.
                 int entry = plan.entryStart(last);
                 if (entry < 0) {
-                    throw plan.refuseByHand(depth, "ends with a block scalar (" + plan.line(end.at) + ") that no new"
-                            + " line can follow without changing its value, under an empty key");
+                    throw plan.refuseByHand(
+                            depth,
+                            "ends with a block scalar (" + plan.line(end.at) + ") that no new"
+                                    + " line can follow without changing its value, under an empty key");
                 }
                 if (lines.startsLine(entry)) {
                     int at = lines.lineStart(entry);
@@ -101,7 +107,8 @@ final class KeySplices {
         }
         int close = mapping.end() - 1;
         if (close <= open || text.charAt(close) != '}') {
-            throw new IllegalStateException("the flow mapping at " + plan.line(mapping.start()) + " has no closing brace");
+            throw new IllegalStateException(
+                    "the flow mapping at " + plan.line(mapping.start()) + " has no closing brace");
         }
         Pair last = pairs.get(pairs.size() - 1);
         int end = flowEnd(last);
@@ -142,13 +149,15 @@ final class KeySplices {
     void underNull(Mapping parent, Pair pair, List<String> keys, int depth) throws EditException {
         Part value = pair.value();
         if (value.anchor() != null && plan.layout.aliasesOf(value) > 0) {
-            throw plan.refuseByHand(depth, "is anchored as &" + value.anchor() + " (" + plan.line(value.start())
-                    + ") and aliases elsewhere share it, so a change would reach them too");
+            throw plan.refuseByHand(
+                    depth,
+                    "is anchored as &" + value.anchor() + " (" + plan.line(value.start())
+                            + ") and aliases elsewhere share it, so a change would reach them too");
         }
         boolean empty = value instanceof Scalar scalar && scalar.isEmpty();
         if (!empty && plan.properties(value).comment()) {
-            throw plan.refuseByHand(depth, "has a comment between its anchor or tag and its value ("
-                    + plan.line(value.start()) + ")");
+            throw plan.refuseByHand(
+                    depth, "has a comment between its anchor or tag and its value (" + plan.line(value.start()) + ")");
         }
         if (parent.isFlow()) {
             String flow = "{" + plan.flowEntry(keys, EditPlan.isJsonKey(pair.key())) + "}";
@@ -156,7 +165,10 @@ final class KeySplices {
                 plan.add(new Splice(value.start(), value.end(), flow));
             } else {
                 int colon = plan.indicatorEnd(pair);
-                plan.add(colon >= 0 ? Splice.insert(colon, " " + flow) : Splice.insert(pair.key().end(), ": " + flow));
+                plan.add(
+                        colon >= 0
+                                ? Splice.insert(colon, " " + flow)
+                                : Splice.insert(pair.key().end(), ": " + flow));
             }
             return;
         }
@@ -219,10 +231,13 @@ final class KeySplices {
     void mergeAlias(Mapping parent, Pair pair, Alias alias, Mapping target, List<String> keys, int depth)
             throws EditException {
         if (keys.size() > 1 && plan.provides(target, keys.get(0), 0)) {
-            throw plan.refuseByHand(depth, "is an alias (*" + alias.name() + ", " + plan.line(alias.start())
-                    + ") of a mapping shared with other places, whose " + keys.get(0) + " cannot be changed in"
-                    + " place; merging it (<<) is shallow, so a key below " + keys.get(0) + " would need all of it"
-                    + " repeated");
+            throw plan.refuseByHand(
+                    depth,
+                    "is an alias (*" + alias.name() + ", " + plan.line(alias.start())
+                            + ") of a mapping shared with other places, whose " + keys.get(0) + " cannot be changed in"
+                            + " place; merging it (<<) is shallow, so a key below " + keys.get(0)
+                            + " would need all of it"
+                            + " repeated");
         }
         String merge = "<<: *" + alias.name();
         if (parent.isFlow()) {
@@ -245,8 +260,10 @@ final class KeySplices {
         if (root != null && !(root instanceof Scalar scalar && scalar.isEmpty())) {
             Properties properties = plan.properties(root);
             if (properties.comment()) {
-                throw plan.refuseByHand(0, "is a null with a comment between its anchor or tag and its value ("
-                        + plan.line(root.start()) + ")");
+                throw plan.refuseByHand(
+                        0,
+                        "is a null with a comment between its anchor or tag and its value (" + plan.line(root.start())
+                                + ")");
             }
             if (lines.startsLine(root.start())) {
                 // The null's own indentation (and a byte order mark before it) stays in front of the first key.
@@ -299,10 +316,13 @@ final class KeySplices {
     // ---- where a pair's text ends ----
 
     /** How new lines attach after a node: after its last line, at a line start, or not at all after it. */
-    private enum Kind { AFTER_LINE, LINE_START, NOTHING_AFTER }
-
-    private record End(Kind kind, int at) {
+    private enum Kind {
+        AFTER_LINE,
+        LINE_START,
+        NOTHING_AFTER
     }
+
+    private record End(Kind kind, int at) {}
 
     private End endOf(Pair pair) {
         if (pair.value() instanceof Scalar scalar && scalar.isEmpty()) {
@@ -313,13 +333,18 @@ final class KeySplices {
     }
 
     private End endOf(Part part) {
-        if (part instanceof Mapping mapping && !mapping.isFlow() && !mapping.pairs().isEmpty()) {
+        if (part instanceof Mapping mapping
+                && !mapping.isFlow()
+                && !mapping.pairs().isEmpty()) {
             return endOf(mapping.pairs().get(mapping.pairs().size() - 1));
         }
-        if (part instanceof Sequence sequence && !sequence.isFlow() && !sequence.items().isEmpty()) {
+        if (part instanceof Sequence sequence
+                && !sequence.isFlow()
+                && !sequence.items().isEmpty()) {
             Part item = sequence.items().get(sequence.items().size() - 1);
             // An empty item's place is just after its `-`.
-            return item instanceof Scalar scalar && scalar.isEmpty() ? new End(Kind.AFTER_LINE, scalar.start())
+            return item instanceof Scalar scalar && scalar.isEmpty()
+                    ? new End(Kind.AFTER_LINE, scalar.start())
                     : endOf(item);
         }
         if (part instanceof Scalar scalar && scalar.isBlock()) {

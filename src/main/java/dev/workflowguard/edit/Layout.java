@@ -20,7 +20,6 @@ import org.yaml.snakeyaml.events.DocumentStartEvent;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.MappingStartEvent;
 import org.yaml.snakeyaml.events.ScalarEvent;
-import org.yaml.snakeyaml.events.SequenceStartEvent;
 import org.yaml.snakeyaml.parser.ParserImpl;
 
 /**
@@ -79,7 +78,8 @@ final class Layout {
 
         /** A merge key: a plain `<<` (or one tagged !!merge), as the loader reads it. */
         boolean isMerge() {
-            return key instanceof Scalar scalar && scalar.style() == ScalarStyle.PLAIN
+            return key instanceof Scalar scalar
+                    && scalar.style() == ScalarStyle.PLAIN
                     && ((scalar.tag() == null && scalar.value().equals("<<")) || MERGE_TAG.equals(scalar.tag()));
         }
 
@@ -163,8 +163,7 @@ final class Layout {
      * @param endMarker where its `...` starts, or -1 when it has none
      * @param root its node as written; built for the edited document only, null for the others
      */
-    record Document(int startMarker, int startMarkerEnd, int endMarker, Part root) {
-    }
+    record Document(int startMarker, int startMarkerEnd, int endMarker, Part root) {}
 
     private final List<Document> documents;
     private final Map<Part, Integer> aliases;
@@ -214,6 +213,7 @@ final class Layout {
         private final Map<String, Part> anchors = new HashMap<>();
         /** Open collections; a mapping's frame holds its pending key. */
         private final Deque<Frame> open = new ArrayDeque<>();
+
         private int startMarker = -1;
         private int startMarkerEnd = -1;
         private Part root;
@@ -246,16 +246,21 @@ final class Layout {
                 return;
             }
             if (event instanceof DocumentEndEvent end) {
-                documents.add(new Document(startMarker, startMarkerEnd, end.getExplicit() ? at(end.getStartMark()) : -1,
-                        root));
+                documents.add(new Document(
+                        startMarker, startMarkerEnd, end.getExplicit() ? at(end.getStartMark()) : -1, root));
                 return;
             }
             if (documents.size() != edited) {
                 return; // only the edited document is laid out node by node
             }
             if (event instanceof ScalarEvent scalar) {
-                Scalar part = new Scalar(at(scalar.getStartMark()), at(scalar.getEndMark()), scalar.getAnchor(),
-                        scalar.getTag(), style(scalar.getScalarStyle()), scalar.getValue());
+                Scalar part = new Scalar(
+                        at(scalar.getStartMark()),
+                        at(scalar.getEndMark()),
+                        scalar.getAnchor(),
+                        scalar.getTag(),
+                        style(scalar.getScalarStyle()),
+                        scalar.getValue());
                 define(part);
                 add(part);
             } else if (event instanceof AliasEvent alias) {

@@ -11,8 +11,7 @@ final class ScalarText {
     /** Plain text that every YAML reader keeps as this exact string in block and flow context. */
     private static final Pattern PLAIN_SAFE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_./-]*");
 
-    private ScalarText() {
-    }
+    private ScalarText() {}
 
     /** The text of a value, keeping an existing quote style where the value allows it. */
     static String value(String value, boolean mustQuote, ScalarStyle existing) {
@@ -67,8 +66,8 @@ final class ScalarText {
     }
 
     static String singleQuoted(String value) {
-        if (value.codePoints().anyMatch(c -> !isPrintable(c) || c == 0x85 || c == 0x2028 || c == 0x2029
-                || c == 0xFEFF)) {
+        if (value.codePoints()
+                .anyMatch(c -> !isPrintable(c) || c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xFEFF)) {
             return doubleQuoted(value);
         }
         return "'" + value.replace("'", "''") + "'";
@@ -76,7 +75,10 @@ final class ScalarText {
 
     /** YAML's printable characters (what SnakeYAML's reader accepts in a file), tab and line feed aside. */
     private static boolean isPrintable(int c) {
-        return (c >= 0x20 && c <= 0x7E) || c == 0x85 || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+        return (c >= 0x20 && c <= 0x7E)
+                || c == 0x85
+                || (c >= 0xA0 && c <= 0xD7FF)
+                || (c >= 0xE000 && c <= 0xFFFD)
                 || (c >= 0x10000 && c <= 0x10FFFF);
     }
 }

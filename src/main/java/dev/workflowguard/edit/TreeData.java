@@ -14,8 +14,7 @@ import java.util.Map;
  */
 final class TreeData {
 
-    private TreeData() {
-    }
+    private TreeData() {}
 
     static Object of(YamlNode node) {
         return YamlData.of(node);
@@ -29,7 +28,8 @@ final class TreeData {
         return switch (HelmScalars.typeOfPlain(edit.value())) {
             case NULL -> null;
             case BOOL -> HelmScalars.isTrueWord(edit.value());
-            case INT -> HelmScalars.parseInt(edit.value()).map(Object.class::cast).orElse(edit.value());
+            case INT ->
+                HelmScalars.parseInt(edit.value()).map(Object.class::cast).orElse(edit.value());
             case FLOAT -> new YamlData.FloatText(edit.value());
             case STRING -> edit.value();
         };
@@ -48,7 +48,8 @@ final class TreeData {
             list.set(index, with(list.get(index), rest, value));
             return list;
         }
-        Map<String, Object> map = data instanceof Map<?, ?> existing ? new LinkedHashMap<>((Map<String, Object>) existing)
+        Map<String, Object> map = data instanceof Map<?, ?> existing
+                ? new LinkedHashMap<>((Map<String, Object>) existing)
                 : new LinkedHashMap<>();
         map.put((String) step, with(map.get(step), rest, value));
         return map;

@@ -19,8 +19,13 @@ import java.util.Set;
 final class ValueSplices {
 
     /** Tags that only say how to type the value; the edit's own style says that instead. */
-    private static final Set<String> TYPING_TAGS = Set.of("!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:bool",
-            "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:null");
+    private static final Set<String> TYPING_TAGS = Set.of(
+            "!",
+            "tag:yaml.org,2002:str",
+            "tag:yaml.org,2002:bool",
+            "tag:yaml.org,2002:int",
+            "tag:yaml.org,2002:float",
+            "tag:yaml.org,2002:null");
 
     private final EditPlan plan;
     private final String text;
@@ -40,20 +45,25 @@ final class ValueSplices {
     void replace(Part value, YamlNode logical, Pair pair, Part container, int depth) throws EditException {
         if (value instanceof Alias alias) {
             if (!(alias.target() instanceof Scalar)) {
-                throw plan.refuse(depth, "is " + logical.describeType() + " (through the alias *" + alias.name() + ", "
-                        + plan.line(alias.start()) + "); only scalars are replaced");
+                throw plan.refuse(
+                        depth,
+                        "is " + logical.describeType() + " (through the alias *" + alias.name() + ", "
+                                + plan.line(alias.start()) + "); only scalars are replaced");
             }
             // The alias is replaced, never the anchored value it shares with other places.
             plan.add(new Splice(alias.start(), alias.end(), plan.formatted(ScalarStyle.PLAIN)));
             return;
         }
         if (!(value instanceof Scalar scalar)) {
-            throw plan.refuse(depth, "is " + logical.describeType() + " (" + plan.line(value.start())
-                    + "); only scalars are replaced");
+            throw plan.refuse(
+                    depth,
+                    "is " + logical.describeType() + " (" + plan.line(value.start()) + "); only scalars are replaced");
         }
         if (scalar.anchor() != null && plan.layout.aliasesOf(scalar) > 0) {
-            throw plan.refuseByHand(depth, "is anchored as &" + scalar.anchor() + " (" + plan.line(scalar.start())
-                    + ") and aliases elsewhere share it, so a change would reach them too");
+            throw plan.refuseByHand(
+                    depth,
+                    "is anchored as &" + scalar.anchor() + " (" + plan.line(scalar.start())
+                            + ") and aliases elsewhere share it, so a change would reach them too");
         }
         if (scalar.isEmpty()) {
             fillEmpty(scalar, pair, container, depth);
@@ -61,9 +71,12 @@ final class ValueSplices {
         }
         Properties properties = plan.properties(scalar);
         if (properties.hasTag() && !TYPING_TAGS.contains(scalar.tag())) {
-            throw plan.refuseByHand(depth, "is tagged " + text.substring(properties.tagStart(), properties.tagEnd())
-                    + " (" + plan.line(scalar.start()) + "), a tag the fixer does not rewrite (only !!str, !!bool,"
-                    + " !!int, !!float and !!null are dropped in favour of the style the new value needs)");
+            throw plan.refuseByHand(
+                    depth,
+                    "is tagged " + text.substring(properties.tagStart(), properties.tagEnd())
+                            + " (" + plan.line(scalar.start())
+                            + "), a tag the fixer does not rewrite (only !!str, !!bool,"
+                            + " !!int, !!float and !!null are dropped in favour of the style the new value needs)");
         }
         if (properties.valueStart() >= scalar.end()) {
             replaceProperties(properties);
@@ -79,8 +92,11 @@ final class ValueSplices {
         String written = plan.formatted(scalar.style());
         int start = properties.valueStart();
         // `&name:value`: an anchor may end where a plain value begins; any other value needs a blank after it.
-        String gap = start > scalar.start() && !TextLines.isBlank(text.charAt(start - 1))
-                && !TextLines.isBreak(text.charAt(start - 1)) ? " " : "";
+        String gap = start > scalar.start()
+                        && !TextLines.isBlank(text.charAt(start - 1))
+                        && !TextLines.isBreak(text.charAt(start - 1))
+                ? " "
+                : "";
         plan.add(new Splice(start, scalar.end(), gap + written));
         untabAfter(scalar.end(), written);
     }
@@ -156,12 +172,15 @@ final class ValueSplices {
             while (dash > 0 && TextLines.isBlank(text.charAt(dash - 1))) {
                 dash--;
             }
-            if (container instanceof Sequence sequence && !sequence.isFlow() && dash > 0 && text.charAt(dash - 1) == '-') {
+            if (container instanceof Sequence sequence
+                    && !sequence.isFlow()
+                    && dash > 0
+                    && text.charAt(dash - 1) == '-') {
                 plan.add(Splice.insert(dash, " " + value));
                 return;
             }
-            throw plan.refuseByHand(depth, "is an empty list item whose place could not be told (" + plan.line(
-                    scalar.start()) + ")");
+            throw plan.refuseByHand(
+                    depth, "is an empty list item whose place could not be told (" + plan.line(scalar.start()) + ")");
         }
         int colon = plan.indicatorEnd(pair);
         if (colon >= 0) {

@@ -48,7 +48,11 @@ public final class YamlEditor {
             }
             plan = new EditPlan(file, documents, layout, edit);
         } catch (RuntimeException e) {
-            throw internal(file, edit, 0, "the edit could not be planned (" + e.getClass().getSimpleName() + ")");
+            throw internal(
+                    file,
+                    edit,
+                    0,
+                    "the edit could not be planned (" + e.getClass().getSimpleName() + ")");
         }
         String result;
         try {
@@ -64,10 +68,9 @@ public final class YamlEditor {
      * Proves the edited text means the old text with exactly the intended change ({@code line}: where
      * the edit was made in the text as it was, for the message). Package-private for its test.
      */
-    void verify(SourceFile file, List<YamlDocument> before, String result, Edit edit, int line)
-            throws EditException {
-        SourceFile edited = new SourceFile(file.path(), file.displayName(), result, file.charset(),
-                file.hasByteOrderMark());
+    void verify(SourceFile file, List<YamlDocument> before, String result, Edit edit, int line) throws EditException {
+        SourceFile edited =
+                new SourceFile(file.path(), file.displayName(), result, file.charset(), file.hasByteOrderMark());
         List<YamlDocument> after;
         try {
             after = loader.loadAll(edited);
@@ -88,7 +91,8 @@ public final class YamlEditor {
             if (!Objects.equals(expected, TreeData.of(after.get(i).root()))) {
                 throw internal(file, edit, line, "the document would not read back as intended");
             }
-            int duplicatesBefore = i < before.size() ? before.get(i).duplicates().size() : 0;
+            int duplicatesBefore =
+                    i < before.size() ? before.get(i).duplicates().size() : 0;
             if (after.get(i).duplicates().size() != duplicatesBefore) {
                 throw internal(file, edit, line, "a duplicate key would appear");
             }

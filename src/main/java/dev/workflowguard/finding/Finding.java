@@ -13,7 +13,12 @@ import java.util.List;
  * @param fix the proposed values edit, or null when a person must act
  * @param manifestFixes edits of committed rendered manifests (only with `workflow.fix.manifests`)
  */
-public record Finding(String rule, Severity severity, String cause, List<Place> places, ProposedFix fix,
+public record Finding(
+        String rule,
+        Severity severity,
+        String cause,
+        List<Place> places,
+        ProposedFix fix,
         List<ManifestFix> manifestFixes) {
 
     public Finding(String rule, Severity severity, String cause, List<Place> places, ProposedFix fix) {

@@ -26,7 +26,8 @@ public record Location(SourceFile file, TextPosition position) {
     // Written out for the reason given in TextPosition: no bootstrap cost in a cold JVM.
     @Override
     public boolean equals(Object other) {
-        return other instanceof Location that && java.util.Objects.equals(file, that.file)
+        return other instanceof Location that
+                && java.util.Objects.equals(file, that.file)
                 && java.util.Objects.equals(position, that.position);
     }
 

@@ -13,8 +13,8 @@ import java.util.List;
  * @param quoted write it as a quoted string
  * @param object the object edited, as `Kind/name`
  */
-public record ManifestFix(SourceFile file, int document, List<Object> path, String value, boolean quoted,
-        String object) {
+public record ManifestFix(
+        SourceFile file, int document, List<Object> path, String value, boolean quoted, String object) {
 
     public ManifestFix {
         path = List.copyOf(path);

@@ -6,7 +6,9 @@ import java.util.stream.Collectors;
 
 /** How bad a finding is; `error` fails the build by default, `warning` and `info` only when asked. */
 public enum Severity {
-    ERROR, WARNING, INFO;
+    ERROR,
+    WARNING,
+    INFO;
 
     /** The lowercase name used in POMs, logs and reports. */
     public String id() {

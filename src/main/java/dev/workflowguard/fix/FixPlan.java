@@ -42,12 +42,10 @@ public record FixPlan(CheckResult before, List<FileChange> changes, List<Refused
     }
 
     /** One edit made for one finding, described for the log ("controller.registration_mode set to admin_only"). */
-    public record Applied(Finding finding, String description) {
-    }
+    public record Applied(Finding finding, String description) {}
 
     /** A fixable finding whose edit was refused, and why. */
-    public record Refused(Finding finding, String reason) {
-    }
+    public record Refused(Finding finding, String reason) {}
 
     public boolean isEmpty() {
         return changes.isEmpty();
@@ -87,8 +85,16 @@ public record FixPlan(CheckResult before, List<FileChange> changes, List<Refused
     private static List<Finding> withoutFix(List<Finding> findings, Set<Finding> unfixed) {
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding finding : findings) {
-            out.add(unfixed.contains(finding) ? new Finding(finding.rule(), finding.severity(), finding.cause(),
-                    finding.places(), null, List.of()) : finding);
+            out.add(
+                    unfixed.contains(finding)
+                            ? new Finding(
+                                    finding.rule(),
+                                    finding.severity(),
+                                    finding.cause(),
+                                    finding.places(),
+                                    null,
+                                    List.of())
+                            : finding);
         }
         return out;
     }

@@ -58,19 +58,23 @@ public final class Fixer {
             if (fix != null) {
                 SourceFile file = fix.target() != null ? fix.target() : receiver(fix.path(), target, result, loader);
                 ValuesPath path = new ValuesPath(fix.path());
-                Candidate candidate = new Candidate(finding, file, Edit.values(fix.path(), fix.value(), fix.quoted()),
-                        path, path.toString());
+                Candidate candidate = new Candidate(
+                        finding, file, Edit.values(fix.path(), fix.value(), fix.quoted()), path, path.toString());
                 candidates.add(candidate);
                 if (file != null && file.displayName().equals(SetValues.DISPLAY_NAME)) {
                     refused.put(candidate, "the value comes from --set (workflow.set); change it there");
                 } else if (file == null || !result.valuesFiles().contains(file)) {
-                    refused.put(candidate, "no values file is configured to write it to (valuesFiles / "
-                            + "workflow.values)");
+                    refused.put(
+                            candidate,
+                            "no values file is configured to write it to (valuesFiles / " + "workflow.values)");
                 }
             }
             for (ManifestFix manifestFix : finding.manifestFixes()) {
-                candidates.add(new Candidate(finding, manifestFix.file(), new Edit(manifestFix.document(),
-                        manifestFix.path(), manifestFix.value(), manifestFix.quoted()), null,
+                candidates.add(new Candidate(
+                        finding,
+                        manifestFix.file(),
+                        new Edit(manifestFix.document(), manifestFix.path(), manifestFix.value(), manifestFix.quoted()),
+                        null,
                         manifestFix.object() + " " + pathWords(manifestFix.path())));
             }
         }
@@ -166,8 +170,8 @@ public final class Fixer {
         void apply(Candidate candidate) {
             SourceFile file = candidate.file();
             texts.computeIfAbsent(file, SourceFile::text);
-            SourceFile current = new SourceFile(file.path(), file.displayName(), texts.get(file), file.charset(),
-                    file.hasByteOrderMark());
+            SourceFile current = new SourceFile(
+                    file.path(), file.displayName(), texts.get(file), file.charset(), file.hasByteOrderMark());
             try {
                 texts.put(file, editor.apply(current, candidate.edit()));
                 applied.computeIfAbsent(file, f -> new ArrayList<>()).add(candidate);
@@ -180,8 +184,8 @@ public final class Fixer {
          * The editor's lines are those of the text it was given, which earlier edits of the same file may have
          * moved; the user has the original. The edit is tried on the original text to say why in its lines.
          */
-        private String refusalInOriginalLines(SourceFile file, SourceFile current, Candidate candidate,
-                EditException refusal) {
+        private String refusalInOriginalLines(
+                SourceFile file, SourceFile current, Candidate candidate, EditException refusal) {
             if (current.text().equals(file.text())) {
                 return refusal.getMessage();
             }
@@ -196,7 +200,9 @@ public final class Fixer {
         /** The values edits made, in the order they were made. */
         List<Candidate> valuesEdits() {
             List<Candidate> edits = new ArrayList<>();
-            applied.values().forEach(list -> list.stream().filter(c -> c.valuesPath() != null).forEach(edits::add));
+            applied.values()
+                    .forEach(list ->
+                            list.stream().filter(c -> c.valuesPath() != null).forEach(edits::add));
             return edits;
         }
 
@@ -206,7 +212,8 @@ public final class Fixer {
                 SourceFile file = entry.getKey();
                 if (!file.text().equals(entry.getValue())) {
                     List<FixPlan.Applied> made = applied.getOrDefault(file, List.of()).stream()
-                            .map(c -> new FixPlan.Applied(c.finding(), c.description())).toList();
+                            .map(c -> new FixPlan.Applied(c.finding(), c.description()))
+                            .toList();
                     changes.add(new FixPlan.FileChange(file, entry.getValue(), made, writability.target(file)));
                 }
             }
@@ -324,13 +331,21 @@ public final class Fixer {
         if (configured == null || configured.isBlank()) {
             return files.isEmpty() ? null : files.get(files.size() - 1);
         }
-        Path wanted = request.baseDirectory().toAbsolutePath().normalize().resolve(configured.trim()).normalize();
+        Path wanted = request.baseDirectory()
+                .toAbsolutePath()
+                .normalize()
+                .resolve(configured.trim())
+                .normalize();
         for (SourceFile file : files) {
             if (file.path().toAbsolutePath().normalize().equals(wanted)) {
                 return file;
             }
         }
-        throw new InputException(configured + " is not one of the configured values files ("
-                + String.join(", ", files.stream().map(SourceFile::displayName).toList()) + ")", TARGET_PARAMETER);
+        throw new InputException(
+                configured + " is not one of the configured values files ("
+                        + String.join(
+                                ", ",
+                                files.stream().map(SourceFile::displayName).toList()) + ")",
+                TARGET_PARAMETER);
     }
 }

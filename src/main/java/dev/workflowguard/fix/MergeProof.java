@@ -62,19 +62,24 @@ final class MergeProof {
             if (text == null || text.equals(file.text())) {
                 continue;
             }
-            SourceFile corrected = new SourceFile(file.path(), file.displayName(), text, file.charset(),
-                    file.hasByteOrderMark());
+            SourceFile corrected =
+                    new SourceFile(file.path(), file.displayName(), text, file.charset(), file.hasByteOrderMark());
             try {
                 YamlDocument document = loader.loadFirst(corrected);
-                YamlMap root = document != null && document.root() instanceof YamlMap map ? map
+                YamlMap root = document != null && document.root() instanceof YamlMap map
+                        ? map
                         : new YamlMap(corrected, TextPosition.START, TextPosition.START, new LinkedHashMap<>());
-                after = after.replacing(file, new ValuesSource(corrected, root,
-                        document == null ? List.of() : document.duplicates()));
+                after = after.replacing(
+                        file, new ValuesSource(corrected, root, document == null ? List.of() : document.duplicates()));
                 edited.put(file, corrected);
             } catch (YamlException e) {
                 // The editor parsed this text already; if it ever could not be read again, nothing of it is written.
-                made.stream().filter(c -> c.file() == file).forEach(c -> refusals.put(c, "internal error: the corrected "
-                        + file.displayName() + " could not be read again to prove the merge, so nothing was written to it"));
+                made.stream()
+                        .filter(c -> c.file() == file)
+                        .forEach(c -> refusals.put(
+                                c,
+                                "internal error: the corrected " + file.displayName()
+                                        + " could not be read again to prove the merge, so nothing was written to it"));
             }
         }
         if (!refusals.isEmpty()) {
@@ -107,27 +112,30 @@ final class MergeProof {
             if (deletion == null) {
                 continue;
             }
-            List<ValuesDifference.Changed> back = unintended.stream().filter(c -> c.isUnder(deletion.at())).toList();
+            List<ValuesDifference.Changed> back =
+                    unintended.stream().filter(c -> c.isUnder(deletion.at())).toList();
             if (!back.isEmpty()) {
                 explained.addAll(back);
                 refusals.putIfAbsent(candidate, bringsBack(candidate, deletion, back));
             }
         }
-        List<ValuesDifference.Changed> unexplained = unintended.stream().filter(c -> !explained.contains(c)).toList();
+        List<ValuesDifference.Changed> unexplained =
+                unintended.stream().filter(c -> !explained.contains(c)).toList();
         if (!unexplained.isEmpty()) {
             // Nothing but a null turned into a mapping should do this; if anything else ever does, write nothing.
             for (Fixer.Candidate candidate : made) {
-                refusals.putIfAbsent(candidate, "the values edits of this fix would also change " + keys(unexplained)
-                        + " in the values Helm merges from all the values files, which no finding asks for; "
-                        + "correct it by hand");
+                refusals.putIfAbsent(
+                        candidate,
+                        "the values edits of this fix would also change " + keys(unexplained)
+                                + " in the values Helm merges from all the values files, which no finding asks for; "
+                                + "correct it by hand");
             }
         }
         return refusals;
     }
 
     /** A null in the edited file above the key an edit sets, and the key that holds it. */
-    private record Deletion(YamlEntry entry, ValuesPath at) {
-    }
+    private record Deletion(YamlEntry entry, ValuesPath at) {}
 
     /** The null (written or left empty) of the edited file above the key the edit sets, if any. */
     private static Deletion nullAbove(Fixer.Candidate candidate, EffectiveValues before) {
@@ -147,12 +155,14 @@ final class MergeProof {
         return null;
     }
 
-    private static String bringsBack(Fixer.Candidate candidate, Deletion deletion, List<ValuesDifference.Changed> back) {
+    private static String bringsBack(
+            Fixer.Candidate candidate, Deletion deletion, List<ValuesDifference.Changed> back) {
         YamlEntry entry = deletion.entry();
         ValuesPath at = deletion.at();
         boolean empty = ((YamlScalar) entry.value()).text().isEmpty();
-        return new Location(entry.file(), entry.valuePosition()) + (empty ? " leaves " + at
-                + " empty, which Helm reads as null" : " sets " + at + " to null") + ": that deletes what earlier values "
+        return new Location(entry.file(), entry.valuePosition())
+                + (empty ? " leaves " + at + " empty, which Helm reads as null" : " sets " + at + " to null")
+                + ": that deletes what earlier values "
                 + "files and the chart set under it. Writing " + candidate.valuesPath() + " there would make " + at
                 + " a mapping again and bring back " + keys(back) + ". Decide by hand which keys " + at
                 + " should hold";
@@ -162,12 +172,12 @@ final class MergeProof {
     private static String withoutEffect(Fixer.Candidate candidate, Value value) {
         String file = candidate.file().displayName();
         if (value.entry() == null) {
-            return "writing " + candidate.valuesPath() + " to " + file + " would not take effect in Helm's merge of the "
-                    + "values files; correct it by hand";
+            return "writing " + candidate.valuesPath() + " to " + file
+                    + " would not take effect in Helm's merge of the " + "values files; correct it by hand";
         }
         Location later = new Location(value.entry().file(), value.entry().valuePosition());
-        return later + " sets " + value.entryPath() + " after " + file + ", so " + candidate.valuesPath() + " written to "
-                + file + " would not take effect; correct it by hand";
+        return later + " sets " + value.entryPath() + " after " + file + ", so " + candidate.valuesPath()
+                + " written to " + file + " would not take effect; correct it by hand";
     }
 
     /** Keys, each with where its value comes from; values are never shown (they may be credentials). */
@@ -185,7 +195,8 @@ final class MergeProof {
             return new Location(value.entry().file(), value.entry().valuePosition()).toString();
         }
         if (value.state() == Value.State.UNSET && value.chartDefault() != null) {
-            return value.chartDefault().location() != null ? "chart default, " + value.chartDefault().location()
+            return value.chartDefault().location() != null
+                    ? "chart default, " + value.chartDefault().location()
                     : "the chart default";
         }
         return "removed";

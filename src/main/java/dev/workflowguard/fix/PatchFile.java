@@ -12,8 +12,7 @@ import java.nio.file.Path;
  */
 public final class PatchFile {
 
-    private PatchFile() {
-    }
+    private PatchFile() {}
 
     /** Writes the patch (empty when there is nothing to fix) and returns its text. */
     public static String write(Path patch, Path baseDirectory, FixPlan plan) throws IOException {
@@ -29,7 +28,9 @@ public final class PatchFile {
         StringBuilder text = new StringBuilder();
         for (FixPlan.FileChange change : plan.changes()) {
             Path file = written(change);
-            String path = (file.startsWith(root) ? root.relativize(file) : file).toString().replace('\\', '/');
+            String path = (file.startsWith(root) ? root.relativize(file) : file)
+                    .toString()
+                    .replace('\\', '/');
             text.append(UnifiedDiff.of(path, change.file().text(), change.newText()));
         }
         return text.toString();

@@ -69,12 +69,10 @@ public final class SafeWriter {
      */
     interface Steps {
         /** Called once the temporary file holds the new bytes and is synced, before it gets the original's permissions. */
-        default void written(Path temp) throws IOException {
-        }
+        default void written(Path temp) throws IOException {}
 
         /** Called once the temporary file is complete, right before the unchanged-check and the move. */
-        default void beforeMove(Path target) throws IOException {
-        }
+        default void beforeMove(Path target) throws IOException {}
 
         default void move(Path temp, Path target) throws IOException {
             try {
@@ -85,8 +83,7 @@ public final class SafeWriter {
         }
     }
 
-    private static final Steps FILE_SYSTEM = new Steps() {
-    };
+    private static final Steps FILE_SYSTEM = new Steps() {};
 
     private final Path baseDirectory;
     private final Steps steps;
@@ -116,15 +113,17 @@ public final class SafeWriter {
 
     /** The bytes a text encodes to in the file's own encoding (a kept BOM character included). */
     public static byte[] encode(SourceFile file, String text) throws CharacterCodingException {
-        ByteBuffer buffer = file.charset().newEncoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).encode(CharBuffer.wrap(text));
-        return Arrays.copyOfRange(buffer.array(), buffer.arrayOffset() + buffer.position(),
-                buffer.arrayOffset() + buffer.limit());
+        ByteBuffer buffer = file.charset()
+                .newEncoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .encode(CharBuffer.wrap(text));
+        return Arrays.copyOfRange(
+                buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.arrayOffset() + buffer.limit());
     }
 
     /** One file about to be written: where, what is there now, what goes there. */
-    private record Pending(SourceFile file, Path real, byte[] original, byte[] corrected) {
-    }
+    private record Pending(SourceFile file, Path real, byte[] original, byte[] corrected) {}
 
     /** Writes one file (see {@link #writeAll}). */
     public void write(SourceFile original, String newText) throws RefusedException {
@@ -171,15 +170,15 @@ public final class SafeWriter {
             }
             for (Pending other : pending) {
                 if (other.real().equals(real)) {
-                    throw new RefusedException(file.displayName() + " is the same file as " + name(other)
-                            + "; nothing was written");
+                    throw new RefusedException(
+                            file.displayName() + " is the same file as " + name(other) + "; nothing was written");
                 }
             }
             byte[] original = encoded(file, file.text());
             byte[] corrected = encoded(file, change.newText());
             if (!Arrays.equals(original, bytes(file, real))) {
-                throw new RefusedException(file.displayName() + " changed on disk since it was read; nothing was written; "
-                        + "run the fix again");
+                throw new RefusedException(file.displayName()
+                        + " changed on disk since it was read; nothing was written; " + "run the fix again");
             }
             pending.add(new Pending(file, real, original, corrected));
         }
@@ -209,9 +208,10 @@ public final class SafeWriter {
             throw new RefusedException(file.displayName() + " cannot be resolved: " + e.getMessage());
         }
         if (!real.startsWith(base)) {
-            throw new RefusedException(file.displayName() + (Files.isSymbolicLink(file.path())
-                    ? " leads outside the project base directory (through a symbolic link); it is never written"
-                    : " lies outside the project base directory; it is never written"));
+            throw new RefusedException(file.displayName()
+                    + (Files.isSymbolicLink(file.path())
+                            ? " leads outside the project base directory (through a symbolic link); it is never written"
+                            : " lies outside the project base directory; it is never written"));
         }
         if (!Files.isRegularFile(real)) {
             throw new RefusedException(file.displayName() + " is not a regular file");
@@ -232,7 +232,8 @@ public final class SafeWriter {
                 DosFileAttributeView dos = Files.getFileAttributeView(real, DosFileAttributeView.class);
                 return real + (dos != null && dos.readAttributes().isReadOnly() ? " read-only" : "");
             }
-            return real + " " + PosixFilePermissions.toString(posix.readAttributes().permissions()) + " "
+            return real + " "
+                    + PosixFilePermissions.toString(posix.readAttributes().permissions()) + " "
                     + PosixFilePermissions.toString(Files.getPosixFilePermissions(real.getParent()));
         } catch (IOException | RuntimeException e) {
             return path + " unreadable";
@@ -246,14 +247,18 @@ public final class SafeWriter {
             if (posix != null) {
                 Set<PosixFilePermission> mode = posix.readAttributes().permissions();
                 if (!mode.contains(PosixFilePermission.OWNER_WRITE)) {
-                    throw new RefusedException(file.displayName() + " is read-only (" + PosixFilePermissions.toString(mode)
-                            + "); workflow-guard never writes a read-only file: make it writable (chmod u+w) for the "
-                            + "fix, or correct it by hand");
+                    throw new RefusedException(
+                            file.displayName() + " is read-only (" + PosixFilePermissions.toString(mode)
+                                    + "); workflow-guard never writes a read-only file: make it writable (chmod u+w) for the "
+                                    + "fix, or correct it by hand");
                 }
                 Set<PosixFilePermission> folder = Files.getPosixFilePermissions(real.getParent());
                 if (!folder.contains(PosixFilePermission.OWNER_WRITE)) {
-                    String shown = base.equals(real.getParent()) ? "." : base.relativize(real.getParent()).toString();
-                    throw new RefusedException(file.displayName() + " is in a read-only folder (" + shown.replace('\\', '/')
+                    String shown = base.equals(real.getParent())
+                            ? "."
+                            : base.relativize(real.getParent()).toString();
+                    throw new RefusedException(file.displayName() + " is in a read-only folder ("
+                            + shown.replace('\\', '/')
                             + ", " + PosixFilePermissions.toString(folder) + "); the fix replaces a file through a new "
                             + "file in its folder and never writes into a read-only folder: make it writable (chmod "
                             + "u+w), or correct the file by hand");
@@ -262,8 +267,9 @@ public final class SafeWriter {
             }
             DosFileAttributeView dos = Files.getFileAttributeView(real, DosFileAttributeView.class);
             if (dos != null && dos.readAttributes().isReadOnly()) {
-                throw new RefusedException(file.displayName() + " is read-only; workflow-guard never writes a read-only "
-                        + "file: make it writable for the fix, or correct it by hand");
+                throw new RefusedException(
+                        file.displayName() + " is read-only; workflow-guard never writes a read-only "
+                                + "file: make it writable for the fix, or correct it by hand");
             }
         } catch (IOException e) {
             throw new RefusedException(file.displayName() + "'s permissions cannot be read: " + e.getMessage());
@@ -295,7 +301,8 @@ public final class SafeWriter {
                 steps.written(temp);
                 copyOwnerAndPermissions(real, temp);
                 steps.beforeMove(real);
-                if (!real.equals(file.file().path().toRealPath()) || !Arrays.equals(expected, Files.readAllBytes(real))
+                if (!real.equals(file.file().path().toRealPath())
+                        || !Arrays.equals(expected, Files.readAllBytes(real))
                         || !Arrays.equals(expected, readAll(original))) {
                     throw new ChangedOnDisk();
                 }
@@ -346,13 +353,16 @@ public final class SafeWriter {
         }
         StringBuilder text = new StringBuilder("; ");
         if (!restored.isEmpty()) {
-            text.append(String.join(", ", restored)).append(restored.size() == 1 ? ", already written, was"
-                    : ", already written, were").append(" restored byte for byte");
+            text.append(String.join(", ", restored))
+                    .append(restored.size() == 1 ? ", already written, was" : ", already written, were")
+                    .append(" restored byte for byte");
         }
         if (kept.isEmpty()) {
             return text.append(": no file was changed").toString();
         }
-        return text.append(restored.isEmpty() ? "" : "; ").append("could not restore ").append(String.join(", ", kept))
+        return text.append(restored.isEmpty() ? "" : "; ")
+                .append("could not restore ")
+                .append(String.join(", ", kept))
                 .toString();
     }
 
@@ -382,7 +392,8 @@ public final class SafeWriter {
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(real.getParent())) {
                 for (Path entry : entries) {
                     if (pattern.matcher(entry.getFileName().toString()).matches()
-                            && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS) && !inUse(entry)) {
+                            && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)
+                            && !inUse(entry)) {
                         found.add(entry);
                     }
                 }
@@ -416,7 +427,9 @@ public final class SafeWriter {
     public String display(Path path) {
         try {
             Path base = baseDirectory.toRealPath();
-            return (path.startsWith(base) ? base.relativize(path) : path).toString().replace('\\', '/');
+            return (path.startsWith(base) ? base.relativize(path) : path)
+                    .toString()
+                    .replace('\\', '/');
         } catch (IOException e) {
             return path.toString();
         }
@@ -460,8 +473,10 @@ public final class SafeWriter {
         if (!real.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             return new FileAttribute<?>[0];
         }
-        return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
-                EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE))};
+        return new FileAttribute<?>[] {
+            PosixFilePermissions.asFileAttribute(
+                    EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE))
+        };
     }
 
     /** The original's permissions, and its owner and group where this process may set them. */
@@ -534,7 +549,8 @@ public final class SafeWriter {
             why = "an input/output error";
         }
         if (why.contains("Operation not permitted")) {
-            why += " (an immutable or append-only file, see lsattr " + file.file().displayName() + ", fails this way)";
+            why += " (an immutable or append-only file, see lsattr "
+                    + file.file().displayName() + ", fails this way)";
         }
         return why;
     }

@@ -11,8 +11,7 @@ public final class UnifiedDiff {
 
     private static final int CONTEXT = 3;
 
-    private UnifiedDiff() {
-    }
+    private UnifiedDiff() {}
 
     /** The diff of one file, with `a/` and `b/` prefixes on the given path; empty when nothing changed. */
     public static String of(String path, String before, String after) {
@@ -79,7 +78,11 @@ public final class UnifiedDiff {
         if (bStart < 0) {
             bStart = first[2];
         }
-        out.append("@@ -").append(range(aStart, aCount)).append(" +").append(range(bStart, bCount)).append(" @@\n");
+        out.append("@@ -")
+                .append(range(aStart, aCount))
+                .append(" +")
+                .append(range(bStart, bCount))
+                .append(" @@\n");
         for (int[] op : ops) {
             String line = op[0] < 0 ? a.get(op[1]) : b.get(op[2]);
             out.append(op[0] == 0 ? ' ' : op[0] < 0 ? '-' : '+').append(line);
@@ -111,7 +114,8 @@ public final class UnifiedDiff {
         for (int d = 0; d <= max; d++) {
             trace.add(v.clone());
             for (int k = -d; k <= d; k += 2) {
-                int x = (k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1])) ? v[offset + k + 1]
+                int x = (k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]))
+                        ? v[offset + k + 1]
                         : v[offset + k - 1] + 1;
                 int y = x - k;
                 while (x < n && y < m && a.get(x).equals(b.get(y))) {

@@ -6,8 +6,7 @@ import java.util.List;
 /** Splits text into lines that keep their terminators, so CRLF and a missing final newline survive a diff. */
 public final class UnifiedDiffLines {
 
-    private UnifiedDiffLines() {
-    }
+    private UnifiedDiffLines() {}
 
     public static List<String> split(String text) {
         List<String> lines = new ArrayList<>();

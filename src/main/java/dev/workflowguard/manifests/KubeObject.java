@@ -16,8 +16,8 @@ import java.util.Set;
 /** One rendered Kubernetes object with the file and template it came from. */
 public final class KubeObject {
 
-    private static final Set<String> WORKLOADS = Set.of("Deployment", "DaemonSet", "StatefulSet", "ReplicaSet",
-            "Job", "CronJob", "Pod", "ReplicationController");
+    private static final Set<String> WORKLOADS = Set.of(
+            "Deployment", "DaemonSet", "StatefulSet", "ReplicaSet", "Job", "CronJob", "Pod", "ReplicationController");
 
     private final YamlMap root;
     private final String kind;
@@ -34,8 +34,8 @@ public final class KubeObject {
      * @param document the 0-based document of the file the object is in
      * @param basePath the path from the document root to the object (`items`, index) inside a List
      */
-    public KubeObject(YamlMap root, String kind, String name, String sourceTemplate, int document,
-            List<Object> basePath) {
+    public KubeObject(
+            YamlMap root, String kind, String name, String sourceTemplate, int document, List<Object> basePath) {
         this.root = root;
         this.kind = kind;
         this.name = name;
@@ -62,8 +62,7 @@ public final class KubeObject {
     }
 
     /** A literal environment variable value in a container, with the path that reaches it. */
-    public record EnvValue(YamlEntry entry, List<Object> path) {
-    }
+    public record EnvValue(YamlEntry entry, List<Object> path) {}
 
     public YamlMap root() {
         return root;
@@ -171,8 +170,7 @@ public final class KubeObject {
         return Collections.unmodifiableList(containers);
     }
 
-    private record Container(YamlMap container, List<Object> path) {
-    }
+    private record Container(YamlMap container, List<Object> path) {}
 
     private List<Container> containersWithPaths() {
         List<Container> containers = new ArrayList<>();
@@ -221,7 +219,8 @@ public final class KubeObject {
                 continue;
             }
             for (int i = 0; i < env.items().size(); i++) {
-                if (env.items().get(i) instanceof YamlMap var && var.get("name") instanceof YamlScalar varName
+                if (env.items().get(i) instanceof YamlMap var
+                        && var.get("name") instanceof YamlScalar varName
                         && variable.equals(varName.text())) {
                     List<Object> path = new ArrayList<>(container.path);
                     path.add("env");
@@ -244,7 +243,8 @@ public final class KubeObject {
         for (YamlMap container : containers()) {
             if (container.get("env") instanceof YamlList env) {
                 for (YamlNode item : env.items()) {
-                    if (item instanceof YamlMap var && var.get("name") instanceof YamlScalar varName
+                    if (item instanceof YamlMap var
+                            && var.get("name") instanceof YamlScalar varName
                             && variable.equals(varName.text())) {
                         return true;
                     }
@@ -255,7 +255,12 @@ public final class KubeObject {
     }
 
     private static YamlScalar emptyAt(YamlScalar near) {
-        return new YamlScalar(near.file(), near.start(), near.end(), "", dev.workflowguard.yaml.ScalarStyle.PLAIN,
+        return new YamlScalar(
+                near.file(),
+                near.start(),
+                near.end(),
+                "",
+                dev.workflowguard.yaml.ScalarStyle.PLAIN,
                 dev.workflowguard.yaml.HelmType.NULL);
     }
 

@@ -11,6 +11,8 @@ import dev.workflowguard.yaml.YamlNode;
 import dev.workflowguard.yaml.YamlScalar;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -22,8 +24,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Turns the documents of manifest files into {@link KubeObject}s. Documents that are not
@@ -33,8 +33,19 @@ import java.util.Set;
 public final class ManifestReader {
 
     /** The kinds some rule reads; everything else is dropped after duplicate-key checking. */
-    static final Set<String> KINDS_READ = Set.of("Deployment", "DaemonSet", "StatefulSet", "ReplicaSet", "Job",
-            "CronJob", "Pod", "ReplicationController", "Service", "Secret", "HorizontalPodAutoscaler", "Role",
+    static final Set<String> KINDS_READ = Set.of(
+            "Deployment",
+            "DaemonSet",
+            "StatefulSet",
+            "ReplicaSet",
+            "Job",
+            "CronJob",
+            "Pod",
+            "ReplicationController",
+            "Service",
+            "Secret",
+            "HorizontalPodAutoscaler",
+            "Role",
             "ClusterRole");
 
     private final YamlLoader loader;
@@ -55,8 +66,7 @@ public final class ManifestReader {
     }
 
     /** A manifest file to read: where it is and how messages name it. */
-    public record Input(Path path, String displayName) {
-    }
+    public record Input(Path path, String displayName) {}
 
     /** Reads a file's text (a SourceReader, with the configured limits and overrides). */
     @FunctionalInterface
@@ -65,8 +75,8 @@ public final class ManifestReader {
     }
 
     /** What one file contributes. */
-    private record FileResult(SourceFile file, List<KubeObject> objects, List<ManifestSet.ManifestDuplicate> duplicates) {
-    }
+    private record FileResult(
+            SourceFile file, List<KubeObject> objects, List<ManifestSet.ManifestDuplicate> duplicates) {}
 
     /**
      * Reads committed manifests as a large repository needs: files in parallel on every core, trees
@@ -76,8 +86,12 @@ public final class ManifestReader {
      * @param beforeRelease sees each file while its text is still in memory (suppression comments)
      * @param progress told how many files are done, in order, as they complete
      */
-    public ManifestSet read(List<Input> inputs, FileSource source, Consumer<SourceFile> beforeRelease,
-            BiConsumer<Integer, Integer> progress) throws YamlException {
+    public ManifestSet read(
+            List<Input> inputs,
+            FileSource source,
+            Consumer<SourceFile> beforeRelease,
+            BiConsumer<Integer, Integer> progress)
+            throws YamlException {
         List<KubeObject> objects = new ArrayList<>();
         List<ManifestSet.ManifestDuplicate> duplicates = new ArrayList<>();
         List<SourceFile> files = new ArrayList<>();
@@ -102,8 +116,12 @@ public final class ManifestReader {
      *
      * @return what {@code perFile} returned for each input, in input order
      */
-    public <T> List<T> readEach(List<Input> inputs, FileSource source, Consumer<SourceFile> beforeRelease,
-            BiConsumer<Integer, Integer> progress, BiFunction<SourceFile, ManifestSet, T> perFile)
+    public <T> List<T> readEach(
+            List<Input> inputs,
+            FileSource source,
+            Consumer<SourceFile> beforeRelease,
+            BiConsumer<Integer, Integer> progress,
+            BiFunction<SourceFile, ManifestSet, T> perFile)
             throws YamlException {
         List<T> out = new ArrayList<>(inputs.size());
         readEach(inputs, source, beforeRelease, progress, perFile, new Consumer<T>() {
@@ -120,9 +138,14 @@ public final class ManifestReader {
      * file's result to {@code inOrder} on the calling thread, in input order, as soon as it and
      * every file before it are done, so the caller can fold results instead of keeping them.
      */
-    public <T> void readEach(List<Input> inputs, FileSource source, Consumer<SourceFile> beforeRelease,
-            BiConsumer<Integer, Integer> progress, BiFunction<SourceFile, ManifestSet, T> perFile,
-            Consumer<T> inOrder) throws YamlException {
+    public <T> void readEach(
+            List<Input> inputs,
+            FileSource source,
+            Consumer<SourceFile> beforeRelease,
+            BiConsumer<Integer, Integer> progress,
+            BiFunction<SourceFile, ManifestSet, T> perFile,
+            Consumer<T> inOrder)
+            throws YamlException {
         int threads = Math.min(Runtime.getRuntime().availableProcessors(), inputs.size());
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, READERS) : null;
         try {
@@ -135,8 +158,8 @@ public final class ManifestReader {
                         beforeRelease.accept(file);
                         FileResult result = readFile(file, NEEDED, true);
                         file.release();
-                        return perFile.apply(file,
-                                new ManifestSet(result.objects(), result.duplicates(), List.of(file)));
+                        return perFile.apply(
+                                file, new ManifestSet(result.objects(), result.duplicates(), List.of(file)));
                     }
                 });
                 if (pool != null) {
@@ -225,8 +248,8 @@ public final class ManifestReader {
         boolean deis = name != null && name.startsWith("deis");
         return switch (kind) {
             case "Service" -> "deis-router".equals(name);
-            case "Secret" -> hasStringData || "objectstorage-keyfile".equals(name)
-                    || "deis-router-platform-cert".equals(name);
+            case "Secret" ->
+                hasStringData || "objectstorage-keyfile".equals(name) || "deis-router-platform-cert".equals(name);
             case "HorizontalPodAutoscaler" -> true;
             default -> deis;
         };
@@ -240,15 +263,17 @@ public final class ManifestReader {
             public void handle(YamlDocument document) {
                 List<KubeObject> found = new ArrayList<>();
                 collect(document, document.root(), List.of(), found);
-                String owner = found.size() == 1 ? found.get(0).ref()
+                String owner = found.size() == 1
+                        ? found.get(0).ref()
                         : !document.converted() && document.kind() != null && document.name() != null
-                                ? document.kind() + "/" + document.name() : null;
+                                ? document.kind() + "/" + document.name()
+                                : null;
                 for (DuplicateKey duplicate : document.duplicates()) {
                     duplicates.add(new ManifestSet.ManifestDuplicate(duplicate, owner));
                 }
                 for (KubeObject object : found) {
-                    if (KINDS_READ.contains(object.kind()) && (!prune || needed(object.kind(), object.name(),
-                            object.at("stringData") != null))) {
+                    if (KINDS_READ.contains(object.kind())
+                            && (!prune || needed(object.kind(), object.name(), object.at("stringData") != null))) {
                         objects.add(prune ? Pruner.prune(object) : object);
                     }
                 }
@@ -274,7 +299,8 @@ public final class ManifestReader {
             }
             return;
         }
-        if (map.get("metadata") instanceof YamlMap metadata && metadata.get("name") instanceof YamlScalar name
+        if (map.get("metadata") instanceof YamlMap metadata
+                && metadata.get("name") instanceof YamlScalar name
                 && !name.isNull()) {
             into.add(new KubeObject(map, kind, name.text(), document.sourceComment(), document.index(), path));
         }

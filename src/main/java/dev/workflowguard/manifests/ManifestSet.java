@@ -17,8 +17,7 @@ import java.util.List;
 public record ManifestSet(List<KubeObject> objects, List<ManifestDuplicate> duplicates, List<SourceFile> files) {
 
     /** A repeated key in a manifest, with the object it belongs to when the document is one. */
-    public record ManifestDuplicate(DuplicateKey duplicate, String object) {
-    }
+    public record ManifestDuplicate(DuplicateKey duplicate, String object) {}
 
     public ManifestSet {
         objects = List.copyOf(objects);

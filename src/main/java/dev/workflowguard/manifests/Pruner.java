@@ -16,19 +16,18 @@ import java.util.Set;
  */
 final class Pruner {
 
-    private static final Set<String> TOP = Set.of("apiVersion", "kind", "metadata", "spec", "data", "stringData",
-            "type", "items");
+    private static final Set<String> TOP =
+            Set.of("apiVersion", "kind", "metadata", "spec", "data", "stringData", "type", "items");
     private static final Set<String> METADATA = Set.of("name", "namespace", "annotations");
-    private static final Set<String> SPEC = Set.of("replicas", "minReplicas", "scaleTargetRef", "template",
-            "jobTemplate", "containers", "initContainers");
+    private static final Set<String> SPEC = Set.of(
+            "replicas", "minReplicas", "scaleTargetRef", "template", "jobTemplate", "containers", "initContainers");
     private static final Set<String> TEMPLATE = Set.of("spec");
     private static final Set<String> POD_SPEC = Set.of("containers", "initContainers");
     private static final Set<String> CONTAINER = Set.of("name", "image", "env", "ports");
     private static final Set<String> ENV = Set.of("name", "value", "valueFrom");
     private static final Set<String> PORT = Set.of("containerPort", "hostPort", "name");
 
-    private Pruner() {
-    }
+    private Pruner() {}
 
     static KubeObject prune(KubeObject object) {
         YamlMap root = object.root();
@@ -44,8 +43,13 @@ final class Pruner {
             };
             kept.put(entry.name(), value == entry.value() ? entry : new YamlEntry(entry.key(), value));
         }
-        return new KubeObject(new YamlMap(root.file(), root.start(), root.end(), kept), object.kind(), object.name(),
-                object.sourceTemplate(), object.document(), object.basePath());
+        return new KubeObject(
+                new YamlMap(root.file(), root.start(), root.end(), kept),
+                object.kind(),
+                object.name(),
+                object.sourceTemplate(),
+                object.document(),
+                object.basePath());
     }
 
     private static YamlNode spec(YamlNode spec) {
@@ -77,7 +81,9 @@ final class Pruner {
             kept.put("template", new YamlEntry(spec.entry("template").key(), template(spec.get("template"))));
         }
         LinkedHashMap<String, YamlEntry> outer = new LinkedHashMap<>();
-        outer.put("spec", new YamlEntry(map.entry("spec").key(), new YamlMap(spec.file(), spec.start(), spec.end(), kept)));
+        outer.put(
+                "spec",
+                new YamlEntry(map.entry("spec").key(), new YamlMap(spec.file(), spec.start(), spec.end(), kept)));
         return new YamlMap(map.file(), map.start(), map.end(), outer);
     }
 
@@ -92,8 +98,10 @@ final class Pruner {
             }
         }
         LinkedHashMap<String, YamlEntry> outer = new LinkedHashMap<>();
-        outer.put("spec", new YamlEntry(map.entry("spec").key(),
-                new YamlMap(podSpec.file(), podSpec.start(), podSpec.end(), kept)));
+        outer.put(
+                "spec",
+                new YamlEntry(
+                        map.entry("spec").key(), new YamlMap(podSpec.file(), podSpec.start(), podSpec.end(), kept)));
         return new YamlMap(map.file(), map.start(), map.end(), outer);
     }
 

@@ -156,7 +156,8 @@ abstract class AbstractWorkflowMojo extends AbstractMojo {
         if (suppressions == null) {
             return out;
         }
-        java.nio.file.Path pom = project != null && project.getFile() != null ? project.getFile().toPath()
+        java.nio.file.Path pom = project != null && project.getFile() != null
+                ? project.getFile().toPath()
                 : baseDirectory().resolve("pom.xml");
         String text = "";
         try {
@@ -164,18 +165,24 @@ abstract class AbstractWorkflowMojo extends AbstractMojo {
         } catch (java.io.IOException e) {
             // the positions are only for messages; without the text every entry points at line 1
         }
-        dev.workflowguard.yaml.SourceFile file = new dev.workflowguard.yaml.SourceFile(pom, display(pom), text,
-                java.nio.charset.StandardCharsets.UTF_8, false);
+        dev.workflowguard.yaml.SourceFile file = new dev.workflowguard.yaml.SourceFile(
+                pom, display(pom), text, java.nio.charset.StandardCharsets.UTF_8, false);
         // Search outside XML comments: a comment that mentions <suppression> is not an entry.
         String elements = withoutComments(text);
         int from = 0;
         for (SuppressionEntry entry : suppressions) {
             int at = elements.indexOf("<suppression>", from);
-            dev.workflowguard.yaml.TextPosition position = at < 0 ? dev.workflowguard.yaml.TextPosition.START
-                    : file.positionOf(text.codePointCount(0, at));
+            dev.workflowguard.yaml.TextPosition position =
+                    at < 0 ? dev.workflowguard.yaml.TextPosition.START : file.positionOf(text.codePointCount(0, at));
             from = at < 0 ? from : at + 1;
-            out.add(new dev.workflowguard.suppress.ConfiguredSuppression(entry.rule, entry.file, entry.valuesPath,
-                    entry.object, entry.reason, entry.until, new dev.workflowguard.finding.Location(file, position)));
+            out.add(new dev.workflowguard.suppress.ConfiguredSuppression(
+                    entry.rule,
+                    entry.file,
+                    entry.valuesPath,
+                    entry.object,
+                    entry.reason,
+                    entry.until,
+                    new dev.workflowguard.finding.Location(file, position)));
         }
         return out;
     }
@@ -202,7 +209,9 @@ abstract class AbstractWorkflowMojo extends AbstractMojo {
         if (project != null && project.getBasedir() != null) {
             return project.getBasedir().toPath();
         }
-        if (session != null && session.getRequest() != null && session.getRequest().getBaseDirectory() != null) {
+        if (session != null
+                && session.getRequest() != null
+                && session.getRequest().getBaseDirectory() != null) {
             return Path.of(session.getRequest().getBaseDirectory());
         }
         return Path.of("").toAbsolutePath();
@@ -213,7 +222,9 @@ abstract class AbstractWorkflowMojo extends AbstractMojo {
         if (outputDirectory != null) {
             return outputDirectory.toPath();
         }
-        String build = project == null || project.getBuild() == null ? null : project.getBuild().getDirectory();
+        String build = project == null || project.getBuild() == null
+                ? null
+                : project.getBuild().getDirectory();
         // Without a POM, Maven's stub project leaves ${project.basedir} unexpanded in the build directory.
         Path target = build == null || build.contains("${") ? baseDirectory().resolve("target") : Path.of(build);
         return target.resolve("workflow");
@@ -223,7 +234,9 @@ abstract class AbstractWorkflowMojo extends AbstractMojo {
     protected String display(Path path) {
         Path base = baseDirectory().toAbsolutePath().normalize();
         Path absolute = path.toAbsolutePath().normalize();
-        return (absolute.startsWith(base) ? base.relativize(absolute) : absolute).toString().replace('\\', '/');
+        return (absolute.startsWith(base) ? base.relativize(absolute) : absolute)
+                .toString()
+                .replace('\\', '/');
     }
 
     protected String toolVersion() {
@@ -250,9 +263,14 @@ abstract class AbstractWorkflowMojo extends AbstractMojo {
      * @param doneWord the summary's word for a module where the goal succeeded
      */
     protected boolean runForEachModule(String doneWord) throws MojoExecutionException, MojoFailureException {
-        if (mojoExecution == null || mojoExecution.getSource() != MojoExecution.Source.CLI || session == null
-                || session.getProjects() == null || session.getProjects().size() < 2 || project == null
-                || project != session.getTopLevelProject() || ModuleRun.label(getPluginContext()) != null) {
+        if (mojoExecution == null
+                || mojoExecution.getSource() != MojoExecution.Source.CLI
+                || session == null
+                || session.getProjects() == null
+                || session.getProjects().size() < 2
+                || project == null
+                || project != session.getTopLevelProject()
+                || ModuleRun.label(getPluginContext()) != null) {
             return false;
         }
         MojoDescriptor descriptor = mojoExecution.getMojoDescriptor();
@@ -260,8 +278,12 @@ abstract class AbstractWorkflowMojo extends AbstractMojo {
         String goal = (plugin.getGoalPrefix() == null ? plugin.getArtifactId() : plugin.getGoalPrefix()) + ":"
                 + descriptor.getGoal();
         return new ReactorGoal(goal, doneWord, plugin.getGroupId(), plugin.getArtifactId(), getLog())
-                .run(session.getProjects(), project, session.getRequest().getReactorFailureBehavior(),
-                        session.getRequest().getDegreeOfConcurrency(), this::runInModule);
+                .run(
+                        session.getProjects(),
+                        project,
+                        session.getRequest().getReactorFailureBehavior(),
+                        session.getRequest().getDegreeOfConcurrency(),
+                        this::runInModule);
     }
 
     /**
@@ -279,9 +301,11 @@ abstract class AbstractWorkflowMojo extends AbstractMojo {
         String executionId = mojoExecution.getExecutionId();
         String task = plugin.getGroupId() + ":" + plugin.getArtifactId() + ":" + plugin.getVersion() + ":"
                 + descriptor.getGoal() + "@" + executionId;
-        MojoExecution planned = lifecycleExecutor.calculateExecutionPlan(moduleSession, task).getMojoExecutions()
-                .stream().filter(e -> descriptor.getGoal().equals(e.getGoal())).findFirst()
-                .orElseThrow(() -> new MojoExecutionException("Maven planned no " + task + " for " + label));
+        MojoExecution planned =
+                lifecycleExecutor.calculateExecutionPlan(moduleSession, task).getMojoExecutions().stream()
+                        .filter(e -> descriptor.getGoal().equals(e.getGoal()))
+                        .findFirst()
+                        .orElseThrow(() -> new MojoExecutionException("Maven planned no " + task + " for " + label));
         // This plugin's own descriptor, which holds the class realm already running: the module's run uses the same
         // classes, whatever descriptor instance planning returned.
         MojoExecution execution = new MojoExecution(descriptor, executionId, MojoExecution.Source.CLI);
@@ -304,8 +328,10 @@ abstract class AbstractWorkflowMojo extends AbstractMojo {
         if (maxAliases < 0) {
             throw new MojoExecutionException("maxAliases must not be negative");
         }
-        YamlLimits limits = YamlLimits.DEFAULTS.withMaxFileBytes(maxFileSizeMb * 1024L * 1024L)
-                .withMaxNestingDepth(maxNestingDepth).withMaxAliases(maxAliases);
+        YamlLimits limits = YamlLimits.DEFAULTS
+                .withMaxFileBytes(maxFileSizeMb * 1024L * 1024L)
+                .withMaxNestingDepth(maxNestingDepth)
+                .withMaxAliases(maxAliases);
         return CheckRequest.builder(baseDirectory())
                 .values(valuesFiles)
                 .manifests(manifests)

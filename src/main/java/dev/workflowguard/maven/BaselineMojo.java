@@ -36,18 +36,21 @@ public class BaselineMojo extends AbstractWorkflowMojo {
         CheckResult result;
         try {
             // Written from every current finding that no suppression accepts, whatever an older baseline says.
-            result = new Checker(new ProgressLog(getLog())).check(request(FixOptions.DEFAULTS).build());
+            result = new Checker(new ProgressLog(getLog()))
+                    .check(request(FixOptions.DEFAULTS).build());
         } catch (InputException e) {
             throw new MojoExecutionException(e.getMessage());
         }
-        Path file = baseDirectory().resolve(baseline == null || baseline.isBlank() ? "workflow-baseline.json" : baseline);
+        Path file =
+                baseDirectory().resolve(baseline == null || baseline.isBlank() ? "workflow-baseline.json" : baseline);
         try {
             Baseline.write(file, result.findings(), toolVersion());
         } catch (IOException e) {
             throw new MojoExecutionException("cannot write " + display(file) + ": " + e.getMessage());
         }
         int count = result.findings().size();
-        getLog().info("workflow-guard: wrote " + count + (count == 1 ? " finding" : " findings") + " to " + display(file)
+        getLog().info("workflow-guard: wrote " + count + (count == 1 ? " finding" : " findings") + " to "
+                + display(file)
                 + "; with <baseline>" + display(file) + "</baseline> (or -Dworkflow.baseline=" + display(file)
                 + "), check fails only on new findings");
     }

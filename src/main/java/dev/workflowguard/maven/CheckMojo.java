@@ -3,24 +3,24 @@ package dev.workflowguard.maven;
 import dev.workflowguard.check.CheckRequest;
 import dev.workflowguard.check.CheckResult;
 import dev.workflowguard.check.Checker;
-import dev.workflowguard.check.InputFingerprint;
 import dev.workflowguard.check.InputException;
+import dev.workflowguard.check.InputFingerprint;
 import dev.workflowguard.finding.Finding;
 import dev.workflowguard.finding.Severity;
-import dev.workflowguard.report.ConsoleReport;
 import dev.workflowguard.fix.FixPlan;
 import dev.workflowguard.fix.Fixer;
 import dev.workflowguard.fix.PatchFile;
 import dev.workflowguard.fix.SafeWriter;
 import dev.workflowguard.report.AtomicFile;
+import dev.workflowguard.report.ConsoleReport;
 import dev.workflowguard.report.GitHubAnnotations;
 import dev.workflowguard.report.HtmlReport;
 import dev.workflowguard.report.JUnitReport;
 import dev.workflowguard.report.JsonReport;
 import dev.workflowguard.report.ReportPaths;
 import dev.workflowguard.report.SarifReport;
-import dev.workflowguard.suppress.SuppressedFinding;
 import dev.workflowguard.rules.FixOptions;
+import dev.workflowguard.suppress.SuppressedFinding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,13 +137,18 @@ public class CheckMojo extends AbstractWorkflowMojo {
     @Override
     protected Path outputDirectory() {
         String folder = executionFolder();
-        return folder == null ? super.outputDirectory() : super.outputDirectory().resolve(folder);
+        return folder == null
+                ? super.outputDirectory()
+                : super.outputDirectory().resolve(folder);
     }
 
     /** The folder of this execution's own reports below the default output folder, or null for the default folder. */
     String executionFolder() {
         String id = mojoExecution == null ? null : mojoExecution.getExecutionId();
-        if (id == null || id.equals("default") || id.equals("default-cli") || checkExecutions() < 2
+        if (id == null
+                || id.equals("default")
+                || id.equals("default-cli")
+                || checkExecutions() < 2
                 || (outputDirectory != null && configuresOutputDirectory(id))) {
             return null;
         }
@@ -153,7 +158,8 @@ public class CheckMojo extends AbstractWorkflowMojo {
 
     /** True when the execution's own configuration (not the plugin's) names the output folder. */
     private boolean configuresOutputDirectory(String id) {
-        return declaredExecutions().filter(e -> id.equals(e.getId()))
+        return declaredExecutions()
+                .filter(e -> id.equals(e.getId()))
                 .anyMatch(e -> e.getConfiguration() instanceof Xpp3Dom configuration
                         && configuration.getChild("outputDirectory") != null);
     }
@@ -171,7 +177,8 @@ public class CheckMojo extends AbstractWorkflowMojo {
         var plugin = mojoExecution.getMojoDescriptor().getPluginDescriptor();
         String goal = mojoExecution.getGoal();
         return project.getBuildPlugins().stream()
-                .filter(p -> plugin.getArtifactId().equals(p.getArtifactId()) && plugin.getGroupId().equals(p.getGroupId()))
+                .filter(p -> plugin.getArtifactId().equals(p.getArtifactId())
+                        && plugin.getGroupId().equals(p.getGroupId()))
                 .flatMap(p -> p.getExecutions().stream())
                 .filter(e -> e.getGoals() != null && e.getGoals().contains(goal));
     }
@@ -195,7 +202,8 @@ public class CheckMojo extends AbstractWorkflowMojo {
             context.add(SafeWriter.access(baseDirectory().resolve(values)));
         }
         // The POM is where <suppression> entries are, and messages name their lines.
-        Path pom = project != null && project.getFile() != null ? project.getFile().toPath() : null;
+        Path pom =
+                project != null && project.getFile() != null ? project.getFile().toPath() : null;
         try {
             context.add(pom == null || !Files.isRegularFile(pom) ? "no POM" : InputFingerprint.sha256(pom));
         } catch (IOException e) {
@@ -216,19 +224,30 @@ public class CheckMojo extends AbstractWorkflowMojo {
             return pluginBuild;
         }
         try {
-            Path code = Path.of(CheckMojo.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path code = Path.of(CheckMojo.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             if (!Files.isRegularFile(code)) {
                 return null;
             }
-            return code + " " + Files.size(code) + " " + Files.getLastModifiedTime(code).toMillis();
+            return code + " " + Files.size(code) + " "
+                    + Files.getLastModifiedTime(code).toMillis();
         } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
             return null;
         }
     }
 
     /** Checks and reports; the SHA-256 of each report written goes to {@code reports}, unless that is null (no record). */
-    private void check(CheckRequest request, Severity failOn, Set<String> formats, Log log, List<String> output,
-            Map<String, String> reports) throws MojoExecutionException, MojoFailureException {
+    private void check(
+            CheckRequest request,
+            Severity failOn,
+            Set<String> formats,
+            Log log,
+            List<String> output,
+            Map<String, String> reports)
+            throws MojoExecutionException, MojoFailureException {
         CheckResult result;
         FixPlan fixes;
         try {
@@ -251,16 +270,22 @@ public class CheckMojo extends AbstractWorkflowMojo {
             }
         }
         for (SuppressedFinding suppressed : result.suppressed()) {
-            log.info(suppressed.finding().location() + ": suppressed [" + suppressed.finding().rule() + "] ("
-                    + suppressed.suppression().reason() + (suppressed.suppression().until() == null ? ""
+            log.info(suppressed.finding().location() + ": suppressed ["
+                    + suppressed.finding().rule() + "] ("
+                    + suppressed.suppression().reason()
+                    + (suppressed.suppression().until() == null
+                            ? ""
                             : ", until " + suppressed.suppression().until()) + ")");
         }
         if (baseline != null && !baseline.isBlank()) {
             int accepted = result.baselined().size();
             int fixed = result.fixedSinceBaseline().size();
             log.info("workflow-guard: " + accepted + (accepted == 1 ? " finding" : " findings") + " accepted by the "
-                    + "baseline " + baseline + (fixed == 0 ? "" : "; " + fixed + (fixed == 1 ? " baseline entry is"
-                            : " baseline entries are") + " fixed: run `mvn workflow:baseline` to shrink it"));
+                    + "baseline " + baseline
+                    + (fixed == 0
+                            ? ""
+                            : "; " + fixed + (fixed == 1 ? " baseline entry is" : " baseline entries are")
+                                    + " fixed: run `mvn workflow:baseline` to shrink it"));
             for (var entry : result.fixedSinceBaseline()) {
                 log.info("workflow-guard: fixed since the baseline: " + entry.rule() + " in " + entry.file()
                         + (entry.subject() == null ? "" : " (" + entry.subject() + ")"));
@@ -281,12 +306,14 @@ public class CheckMojo extends AbstractWorkflowMojo {
             if (reports != null) {
                 reports.put("report.json", InputFingerprint.sha256(report));
                 for (String format : formats) {
-                    reports.put(FILE_OF.get(format), InputFingerprint.sha256(outputDirectory().resolve(FILE_OF.get(format))));
+                    reports.put(
+                            FILE_OF.get(format),
+                            InputFingerprint.sha256(outputDirectory().resolve(FILE_OF.get(format))));
                 }
             }
         } catch (IOException e) {
-            throw new MojoExecutionException("cannot write the reports in " + display(outputDirectory()) + ": "
-                    + e.getMessage());
+            throw new MojoExecutionException(
+                    "cannot write the reports in " + display(outputDirectory()) + ": " + e.getMessage());
         }
         String summary = ConsoleReport.summary(result);
         List<Finding> failing = result.atOrAbove(failOn);
@@ -301,17 +328,21 @@ public class CheckMojo extends AbstractWorkflowMojo {
         }
         StringBuilder rules = new StringBuilder();
         for (Map.Entry<String, Integer> entry : byRule.entrySet()) {
-            rules.append(rules.length() == 0 ? "" : ", ").append(entry.getKey()).append(" (").append(entry.getValue())
+            rules.append(rules.length() == 0 ? "" : ", ")
+                    .append(entry.getKey())
+                    .append(" (")
+                    .append(entry.getValue())
                     .append(')');
         }
-        throw new MojoFailureException("workflow-guard: " + failing.size() + (failing.size() == 1 ? " finding" : " findings")
-                + " at or above " + failOn.id() + ": " + rules + ". See the lines above and " + display(report) + ".");
+        throw new MojoFailureException(
+                "workflow-guard: " + failing.size() + (failing.size() == 1 ? " finding" : " findings") + " at or above "
+                        + failOn.id() + ": " + rules + ". See the lines above and " + display(report) + ".");
     }
 
     private static final List<String> FORMATS = List.of("json", "sarif", "junit", "html");
     /** The file each format is written to, in the output directory; report.json is written whatever the formats. */
-    private static final Map<String, String> FILE_OF = Map.of("json", "report.json", "sarif", "report.sarif", "junit",
-            "TEST-workflow-guard.xml", "html", "report.html");
+    private static final Map<String, String> FILE_OF = Map.of(
+            "json", "report.json", "sarif", "report.sarif", "junit", "TEST-workflow-guard.xml", "html", "report.html");
 
     private Set<String> parseFormats() throws MojoExecutionException {
         Set<String> formats = new java.util.LinkedHashSet<>();
@@ -331,8 +362,14 @@ public class CheckMojo extends AbstractWorkflowMojo {
         return formats;
     }
 
-    private void writeFormats(Set<String> formats, CheckResult result, Severity failOn, CheckRequest request,
-            ReportPaths paths, FixPlan fixes) throws IOException, MojoExecutionException {
+    private void writeFormats(
+            Set<String> formats,
+            CheckResult result,
+            Severity failOn,
+            CheckRequest request,
+            ReportPaths paths,
+            FixPlan fixes)
+            throws IOException, MojoExecutionException {
         Path dir = outputDirectory();
         if (formats.contains("sarif")) {
             try (var out = new AtomicFile(dir.resolve(FILE_OF.get("sarif")))) {

@@ -37,7 +37,11 @@ final class CheckRecord {
      * @param failure the build failure's message, or null if the check passed
      * @param reports the reports written, by file name in the output folder, with their SHA-256
      */
-    CheckRecord(String fingerprint, List<RecordingLog.Line> lines, List<String> output, String failure,
+    CheckRecord(
+            String fingerprint,
+            List<RecordingLog.Line> lines,
+            List<String> output,
+            String failure,
             Map<String, String> reports) {
         this.fingerprint = fingerprint;
         this.lines = List.copyOf(lines);
@@ -90,7 +94,11 @@ final class CheckRecord {
         StringBuilder text = new StringBuilder(HEADER).append('\n');
         text.append("fingerprint ").append(fingerprint).append('\n');
         for (Map.Entry<String, String> report : reports.entrySet()) {
-            text.append("report ").append(report.getValue()).append(' ').append(escape(report.getKey())).append('\n');
+            text.append("report ")
+                    .append(report.getValue())
+                    .append(' ')
+                    .append(escape(report.getKey()))
+                    .append('\n');
         }
         for (RecordingLog.Line line : lines) {
             text.append(line.level()).append(' ').append(escape(line.text())).append('\n');

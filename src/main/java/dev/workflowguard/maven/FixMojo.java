@@ -62,10 +62,12 @@ public class FixMojo extends AbstractWorkflowMojo {
         if (fixManifests || manifests == null || manifests.isEmpty()) {
             return;
         }
-        FixOptions withManifests = new FixOptions(options.registrationMode(), options.storage(), options.whitelist(),
-                true);
-        long more = new dev.workflowguard.check.Checker().check(request(withManifests).build()).findings()
-                .stream().filter(f -> !f.manifestFixes().isEmpty()).count();
+        FixOptions withManifests =
+                new FixOptions(options.registrationMode(), options.storage(), options.whitelist(), true);
+        long more = new dev.workflowguard.check.Checker()
+                .check(request(withManifests).build()).findings().stream()
+                        .filter(f -> !f.manifestFixes().isEmpty())
+                        .count();
         if (more > 0) {
             log.info("workflow-guard fix: " + more + (more == 1 ? " finding" : " findings") + " can also be corrected "
                     + "in the committed manifests with -Dworkflow.fix.manifests=true");
@@ -126,13 +128,13 @@ public class FixMojo extends AbstractWorkflowMojo {
         leftovers(writer, plan, log);
         for (FixPlan.FileChange change : plan.changes()) {
             for (FixPlan.Applied applied : change.applied()) {
-                log.info(change.file().displayName() + ": " + applied.description() + " [" + applied.finding().rule()
-                        + "]");
+                log.info(change.file().displayName() + ": " + applied.description() + " ["
+                        + applied.finding().rule() + "]");
             }
         }
         for (FixPlan.Refused refused : plan.refused()) {
-            log.warn(refused.finding().location() + ": not fixed [" + refused.finding().rule() + "]: "
-                    + plan.before().secrets().mask(refused.reason()));
+            log.warn(refused.finding().location() + ": not fixed ["
+                    + refused.finding().rule() + "]: " + plan.before().secrets().mask(refused.reason()));
         }
         CheckResult after;
         try {
@@ -157,7 +159,8 @@ public class FixMojo extends AbstractWorkflowMojo {
                 try {
                     writer.writeAll(plan.changes());
                 } catch (SafeWriter.RefusedException e) {
-                    throw new MojoExecutionException("workflow-guard fix: " + plan.before().secrets().mask(e.getMessage()));
+                    throw new MojoExecutionException(
+                            "workflow-guard fix: " + plan.before().secrets().mask(e.getMessage()));
                 }
                 log.info(FixWords.outcome(plan));
             }
@@ -175,12 +178,14 @@ public class FixMojo extends AbstractWorkflowMojo {
         if (!dryRun) {
             // Every edit is proven by parsing again and merging again, and refused findings are no longer fixable, so a
             // fixable finding that survives would mean a second run changes more: say so rather than hide it.
-            after.findings().stream().filter(f -> f.fixable())
+            after.findings().stream()
+                    .filter(f -> f.fixable())
                     .forEach(f -> log.warn(f.location() + ": still reported after the fix [" + f.rule() + "]; the "
                             + "edit did not take effect (please report this to workflow-guard)"));
         }
-        log.info("workflow-guard: " + after.findings().size() + (after.findings().size() == 1 ? " finding remains"
-                : " findings remain") + (dryRun ? " after this patch" : "") + "; each needs a person:");
+        log.info("workflow-guard: " + after.findings().size()
+                + (after.findings().size() == 1 ? " finding remains" : " findings remain")
+                + (dryRun ? " after this patch" : "") + "; each needs a person:");
         for (ConsoleReport.Line line : ConsoleReport.lines(after)) {
             switch (line.severity()) {
                 case ERROR -> log.error(line.text());

@@ -5,8 +5,7 @@ import dev.workflowguard.fix.FixPlan;
 /** How the fix goal describes what it did. */
 final class FixWords {
 
-    private FixWords() {
-    }
+    private FixWords() {}
 
     /** The last line of a fix. */
     static String outcome(FixPlan plan) {
@@ -15,8 +14,9 @@ final class FixWords {
             if (!refused.isEmpty()) {
                 return "workflow-guard fix: nothing was written: " + refused + ".";
             }
-            return plan.before().valuesFiles().isEmpty() ? "workflow-guard fix: nothing to fix: no values file is "
-                    + "configured (valuesFiles / workflow.values) to write a correction to."
+            return plan.before().valuesFiles().isEmpty()
+                    ? "workflow-guard fix: nothing to fix: no values file is "
+                            + "configured (valuesFiles / workflow.values) to write a correction to."
                     : "workflow-guard fix: nothing to fix; every correction workflow-guard can make is already in place.";
         }
         return "workflow-guard fix: changed " + files(plan) + (refused.isEmpty() ? "" : "; " + refused) + ".";
@@ -26,8 +26,9 @@ final class FixWords {
     static String dryRunOutcome(FixPlan plan, String patch) {
         String refused = refused(plan, "would be");
         if (plan.isEmpty()) {
-            return "workflow-guard fix (dry run): " + (refused.isEmpty() ? "nothing to fix"
-                    : "nothing would be written: " + refused) + "; nothing was written. Patch: " + patch + " (empty).";
+            return "workflow-guard fix (dry run): "
+                    + (refused.isEmpty() ? "nothing to fix" : "nothing would be written: " + refused)
+                    + "; nothing was written. Patch: " + patch + " (empty).";
         }
         return "workflow-guard fix (dry run): would change " + files(plan) + (refused.isEmpty() ? "" : "; " + refused)
                 + "; nothing was written. Patch: " + patch;
@@ -39,8 +40,10 @@ final class FixWords {
         if (findings == 0) {
             return "";
         }
-        return (findings == 1 ? "the correction for 1 finding " + verb.replace("were", "was")
-                : "the corrections for " + findings + " findings " + verb) + " refused, for the "
+        return (findings == 1
+                        ? "the correction for 1 finding " + verb.replace("were", "was")
+                        : "the corrections for " + findings + " findings " + verb)
+                + " refused, for the "
                 + (findings == 1 ? "reason" : "reasons") + " given above";
     }
 

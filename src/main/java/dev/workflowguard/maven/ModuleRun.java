@@ -14,8 +14,7 @@ final class ModuleRun {
     private static final String LABEL = "dev.workflowguard.moduleRun.label";
     private static final String OUTCOME = "dev.workflowguard.moduleRun.outcome";
 
-    private ModuleRun() {
-    }
+    private ModuleRun() {}
 
     /** The label of the module this run acts for, or null when it is not a per-module run. */
     static String label(Map<?, ?> context) {

@@ -25,8 +25,9 @@ final class ProgressLog implements Checker.Progress {
     public void filesRead(int done, int total) {
         long now = System.nanoTime();
         boolean finished = done == total;
-        if (now - start < QUIET_NANOS || (!finished && spoke && now - last < EVERY_NANOS) || (finished && !spoke
-                && now - start < QUIET_NANOS)) {
+        if (now - start < QUIET_NANOS
+                || (!finished && spoke && now - last < EVERY_NANOS)
+                || (finished && !spoke && now - start < QUIET_NANOS)) {
             return;
         }
         last = now;

@@ -39,8 +39,7 @@ final class ReactorGoal {
     }
 
     /** How the goal ended for one module: a word for the summary, and the exception if it failed. */
-    record Outcome(String label, String word, Exception failure) {
-    }
+    record Outcome(String label, String word, Exception failure) {}
 
     static final String FAILED = "failed";
     static final String NOT_RUN = "not run";
@@ -74,42 +73,49 @@ final class ReactorGoal {
      * @param threads how many modules may run at once ({@code -T})
      * @return false, having run nothing, when no project declares the plugin: the goal then runs for the root alone
      */
-    boolean run(List<MavenProject> projects, MavenProject root, String failureBehavior, int threads,
-            ModuleGoal moduleGoal) throws MojoExecutionException, MojoFailureException {
+    boolean run(
+            List<MavenProject> projects, MavenProject root, String failureBehavior, int threads, ModuleGoal moduleGoal)
+            throws MojoExecutionException, MojoFailureException {
         Map<MavenProject, String> labels = labels(projects);
         String rootLabel = labels.getOrDefault(root, root.getArtifactId());
-        List<MavenProject> users = projects.stream().filter(p -> declared(p.getBuildPlugins())).toList();
+        List<MavenProject> users =
+                projects.stream().filter(p -> declared(p.getBuildPlugins())).toList();
         if (users.isEmpty()) {
             log.info("workflow-guard: no module of this build declares " + artifactId + " in <build><plugins>; " + goal
                     + " runs for " + rootLabel + " alone, as in a single-module build.");
             return false;
         }
         int parallel = Math.max(1, Math.min(threads, users.size()));
-        List<String> elsewhere = users.stream().filter(m -> m != root).map(labels::get).toList();
-        String skipped = elsewhere.isEmpty() ? "" : " Maven's reactor summary lists " + (elsewhere.size() == users.size()
-                ? "them" : String.join(", ", elsewhere)) + " as SKIPPED because " + (elsewhere.size() == 1 ? "it is"
-                        : "they are") + " handled within this execution, at " + rootLabel + ".";
+        List<String> elsewhere =
+                users.stream().filter(m -> m != root).map(labels::get).toList();
+        String skipped = elsewhere.isEmpty()
+                ? ""
+                : " Maven's reactor summary lists "
+                        + (elsewhere.size() == users.size() ? "them" : String.join(", ", elsewhere))
+                        + " as SKIPPED because " + (elsewhere.size() == 1 ? "it is" : "they are")
+                        + " handled within this execution, at " + rootLabel + ".";
         log.info("workflow-guard: " + goal + " runs for each module that declares the plugin: "
                 + users.stream().map(labels::get).collect(Collectors.joining(", "))
                 + (parallel > 1 ? " (" + parallel + " at a time)" : "") + "." + skipped);
         for (MavenProject other : projects) {
             if (!users.contains(other)) {
-                log.info("workflow-guard: " + goal + " does not run for " + labels.get(other) + ": " + (managed(other)
-                        ? "it manages the plugin in <pluginManagement> but does not declare it in <build><plugins>."
-                        : "it does not use the plugin."));
+                log.info("workflow-guard: " + goal + " does not run for " + labels.get(other) + ": "
+                        + (managed(other)
+                                ? "it manages the plugin in <pluginManagement> but does not declare it in <build><plugins>."
+                                : "it does not use the plugin."));
             }
         }
         boolean failFast = !MavenExecutionRequest.REACTOR_FAIL_AT_END.equals(failureBehavior)
                 && !MavenExecutionRequest.REACTOR_FAIL_NEVER.equals(failureBehavior);
         AtomicBoolean stop = new AtomicBoolean();
         Function<MavenProject, Outcome> runOne = m -> runOne(m, labels.get(m), moduleGoal, stop, failFast);
-        List<Outcome> outcomes = parallel == 1 ? users.stream().map(runOne).toList()
-                : inParallel(users, parallel, runOne);
+        List<Outcome> outcomes =
+                parallel == 1 ? users.stream().map(runOne).toList() : inParallel(users, parallel, runOne);
         return conclude(outcomes, failureBehavior);
     }
 
-    private Outcome runOne(MavenProject module, String label, ModuleGoal moduleGoal, AtomicBoolean stop,
-            boolean failFast) {
+    private Outcome runOne(
+            MavenProject module, String label, ModuleGoal moduleGoal, AtomicBoolean stop, boolean failFast) {
         if (stop.get()) {
             return new Outcome(label, NOT_RUN, null);
         }
@@ -137,7 +143,9 @@ final class ReactorGoal {
             return thread;
         });
         try {
-            List<Future<Outcome>> futures = modules.stream().map(m -> pool.submit(() -> runOne.apply(m))).toList();
+            List<Future<Outcome>> futures = modules.stream()
+                    .map(m -> pool.submit(() -> runOne.apply(m)))
+                    .toList();
             List<Outcome> outcomes = new ArrayList<>();
             for (Future<Outcome> future : futures) {
                 outcomes.add(future.get());
@@ -160,14 +168,18 @@ final class ReactorGoal {
 
     private boolean conclude(List<Outcome> outcomes, String failureBehavior)
             throws MojoExecutionException, MojoFailureException {
-        List<Outcome> failed = outcomes.stream().filter(o -> o.failure() != null).toList();
-        List<String> notRun = outcomes.stream().filter(o -> o.word().equals(NOT_RUN)).map(Outcome::label).toList();
+        List<Outcome> failed =
+                outcomes.stream().filter(o -> o.failure() != null).toList();
+        List<String> notRun = outcomes.stream()
+                .filter(o -> o.word().equals(NOT_RUN))
+                .map(Outcome::label)
+                .toList();
         if (!notRun.isEmpty()) {
             log.error("workflow-guard: " + goal + " did not run for " + String.join(", ", notRun) + ": the build stops "
                     + "at the first failing module (with -fae, --fail-at-end, every module runs).");
         }
-        String summary = "workflow-guard: " + goal + ": " + outcomes.stream().map(o -> o.label() + " " + o.word())
-                .collect(Collectors.joining(", ")) + ".";
+        String summary = "workflow-guard: " + goal + ": "
+                + outcomes.stream().map(o -> o.label() + " " + o.word()).collect(Collectors.joining(", ")) + ".";
         if (failed.isEmpty()) {
             log.info(summary);
             return true;
@@ -177,7 +189,8 @@ final class ReactorGoal {
             return true;
         }
         String message = "workflow-guard: " + goal + " failed for " + failed.size() + " of " + outcomes.size()
-                + (outcomes.size() == 1 ? " module: " : " modules: ") + failed.stream()
+                + (outcomes.size() == 1 ? " module: " : " modules: ")
+                + failed.stream()
                         .map(o -> o.label() + ": " + withoutToolName(message(o.failure())))
                         .collect(Collectors.joining(" "));
         if (failed.stream().allMatch(o -> o.failure() instanceof MojoFailureException)) {
@@ -195,22 +208,27 @@ final class ReactorGoal {
     }
 
     private boolean declared(List<Plugin> plugins) {
-        return plugins != null && plugins.stream()
-                .anyMatch(p -> artifactId.equals(p.getArtifactId()) && groupId.equals(p.getGroupId()));
+        return plugins != null
+                && plugins.stream()
+                        .anyMatch(p -> artifactId.equals(p.getArtifactId()) && groupId.equals(p.getGroupId()));
     }
 
     private boolean managed(MavenProject project) {
-        return project.getPluginManagement() != null && declared(project.getPluginManagement().getPlugins());
+        return project.getPluginManagement() != null
+                && declared(project.getPluginManagement().getPlugins());
     }
 
     /** Each project's label in log lines: its artifactId, or groupId:artifactId where two projects share one. */
     static Map<MavenProject, String> labels(List<MavenProject> projects) {
-        Map<String, Long> counts = projects.stream()
-                .collect(Collectors.groupingBy(MavenProject::getArtifactId, Collectors.counting()));
+        Map<String, Long> counts =
+                projects.stream().collect(Collectors.groupingBy(MavenProject::getArtifactId, Collectors.counting()));
         Map<MavenProject, String> labels = new LinkedHashMap<>();
         for (MavenProject project : projects) {
-            labels.put(project, counts.get(project.getArtifactId()) > 1
-                    ? project.getGroupId() + ":" + project.getArtifactId() : project.getArtifactId());
+            labels.put(
+                    project,
+                    counts.get(project.getArtifactId()) > 1
+                            ? project.getGroupId() + ":" + project.getArtifactId()
+                            : project.getArtifactId());
         }
         return labels;
     }

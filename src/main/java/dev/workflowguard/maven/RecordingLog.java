@@ -8,8 +8,7 @@ import org.apache.maven.plugin.logging.Log;
 final class RecordingLog implements Log {
 
     /** A line as logged. */
-    record Line(String level, String text) {
-    }
+    record Line(String level, String text) {}
 
     private final Log log;
     private final List<Line> lines = new ArrayList<>();

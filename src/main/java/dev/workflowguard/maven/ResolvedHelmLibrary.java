@@ -31,8 +31,8 @@ final class ResolvedHelmLibrary implements HelmLibrary {
     private final Log log;
     private List<Path> jars;
 
-    ResolvedHelmLibrary(RepositorySystem system, RepositorySystemSession session, List<RemoteRepository> repositories,
-            Log log) {
+    ResolvedHelmLibrary(
+            RepositorySystem system, RepositorySystemSession session, List<RemoteRepository> repositories, Log log) {
         this.system = system;
         this.session = session;
         this.repositories = repositories == null ? List.of() : List.copyOf(repositories);
@@ -56,7 +56,9 @@ final class ResolvedHelmLibrary implements HelmLibrary {
         try {
             for (ArtifactResult result : system.resolveDependencies(session, new DependencyRequest(collect, null))
                     .getArtifactResults()) {
-                File file = result.getArtifact() == null ? null : result.getArtifact().getFile();
+                File file = result.getArtifact() == null
+                        ? null
+                        : result.getArtifact().getFile();
                 if (file != null) {
                     resolved.add(file.toPath());
                 }
@@ -64,8 +66,10 @@ final class ResolvedHelmLibrary implements HelmLibrary {
         } catch (DependencyResolutionException | RuntimeException e) {
             throw new RenderException("cannot resolve Helm's Java library " + coordinates + " (and its native "
                     + "library for this platform) to render the chart: " + firstLine(e.getMessage())
-                    + (session.isOffline() ? "; the build is offline: run it once online, or fetch it with "
-                            + "`mvn dependency:get -Dartifact=" + coordinates + "`" : ""));
+                    + (session.isOffline()
+                            ? "; the build is offline: run it once online, or fetch it with "
+                                    + "`mvn dependency:get -Dartifact=" + coordinates + "`"
+                            : ""));
         }
         log.debug("workflow-guard: Helm loaded from " + resolved);
         return resolved;

@@ -15,12 +15,17 @@ import java.nio.file.Path;
  * @param files how many files the chart holds, subcharts included: what Helm reads to render it
  * @param archive the `.tgz` the chart was unpacked from, as configured, or null for a chart folder
  */
-public record Chart(Path directory, String displayRoot, String name, WorkflowVersion version, String fingerprint,
-        int files, Archive archive) {
+public record Chart(
+        Path directory,
+        String displayRoot,
+        String name,
+        WorkflowVersion version,
+        String fingerprint,
+        int files,
+        Archive archive) {
 
     /** A packaged chart: the archive file and its name as shown in messages. */
-    public record Archive(Path file, String displayName) {
-    }
+    public record Archive(Path file, String displayName) {}
 
     /** True for a file of the chart that is only inside its archive, not a file of the project. */
     public boolean isPacked(Path file) {

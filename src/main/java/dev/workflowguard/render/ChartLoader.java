@@ -60,9 +60,11 @@ public final class ChartLoader {
             }
             Path root;
             try (Stream<Path> children = Files.list(unpacked)) {
-                List<Path> folders = children.filter(p -> Files.exists(p.resolve("Chart.yaml"))).toList();
+                List<Path> folders = children.filter(p -> Files.exists(p.resolve("Chart.yaml")))
+                        .toList();
                 if (folders.size() != 1) {
-                    throw new RenderException(displayName + " does not hold exactly one chart folder with a Chart.yaml");
+                    throw new RenderException(
+                            displayName + " does not hold exactly one chart folder with a Chart.yaml");
                 }
                 root = folders.get(0);
             }
@@ -88,7 +90,9 @@ public final class ChartLoader {
         } catch (YamlException e) {
             throw new RenderException(e.getMessage());
         }
-        String name = meta.get("name") instanceof YamlScalar n ? n.text() : directory.getFileName().toString();
+        String name = meta.get("name") instanceof YamlScalar n
+                ? n.text()
+                : directory.getFileName().toString();
         String versionText = meta.get("version") instanceof YamlScalar v ? v.text() : null;
         WorkflowVersion version;
         try {
@@ -97,8 +101,14 @@ public final class ChartLoader {
             version = WorkflowVersion.UNSET;
         }
         List<Path> files = files(directory, displayRoot);
-        return new Chart(directory.toAbsolutePath().normalize(), displayRoot, name, version,
-                fingerprint(directory, files), files.size(), archive);
+        return new Chart(
+                directory.toAbsolutePath().normalize(),
+                displayRoot,
+                name,
+                version,
+                fingerprint(directory, files),
+                files.size(),
+                archive);
     }
 
     /**
@@ -113,7 +123,8 @@ public final class ChartLoader {
                 throw new RenderException(displayRoot + " cannot be read: the symbolic link "
                         + directory.relativize(Path.of(loop.getFile())) + " leads back to a folder that holds it");
             }
-            throw new RenderException(displayRoot + " cannot be read: " + e.getCause().getMessage());
+            throw new RenderException(
+                    displayRoot + " cannot be read: " + e.getCause().getMessage());
         } catch (IOException e) {
             throw new RenderException(displayRoot + " cannot be read: " + e.getMessage());
         }
@@ -126,7 +137,8 @@ public final class ChartLoader {
             files.forEach(file -> {
                 try {
                     digest.update((directory.relativize(file) + "|" + Files.size(file) + "|"
-                            + Files.getLastModifiedTime(file).toMillis() + "\n").getBytes(StandardCharsets.UTF_8));
+                                    + Files.getLastModifiedTime(file).toMillis() + "\n")
+                            .getBytes(StandardCharsets.UTF_8));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -148,7 +160,8 @@ public final class ChartLoader {
     private static void deleteOnExit(Path folder) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try (Stream<Path> walk = Files.walk(folder)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                walk.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             } catch (IOException ignored) {
                 // a temporary folder the OS cleans up anyway
             }

@@ -38,8 +38,7 @@ import java.util.stream.Stream;
 public final class ChartValuesDefaults implements DefaultValues {
 
     /** One chart or subchart: its values and its own subcharts by name. */
-    private record Node(YamlMap values, Map<String, Node> subcharts) {
-    }
+    private record Node(YamlMap values, Map<String, Node> subcharts) {}
 
     private final Node root;
     private final WorkflowVersion version;
@@ -52,8 +51,8 @@ public final class ChartValuesDefaults implements DefaultValues {
     /** The chart's defaults, for the Workflow release the check assumes (the chart's own version when it has one). */
     public static ChartValuesDefaults read(Chart chart, YamlLimits limits, WorkflowVersion version)
             throws RenderException {
-        return new ChartValuesDefaults(node(chart, chart.directory(), new SourceReader(limits), new YamlLoader(limits)),
-                version);
+        return new ChartValuesDefaults(
+                node(chart, chart.directory(), new SourceReader(limits), new YamlLoader(limits)), version);
     }
 
     private static Node node(Chart chart, Path directory, SourceReader reader, YamlLoader loader)
@@ -134,21 +133,25 @@ public final class ChartValuesDefaults implements DefaultValues {
             return Optional.empty();
         }
         Location at = new Location(found.file(), found.valuePosition());
-        return Optional.of(new ChartDefault(scalar.rendered(), "chart default in " + found.file().displayName() + ":"
-                + at.line() + " is \"" + scalar.rendered() + "\"", at));
+        return Optional.of(new ChartDefault(
+                scalar.rendered(),
+                "chart default in " + found.file().displayName() + ":" + at.line() + " is \"" + scalar.rendered()
+                        + "\"",
+                at));
     }
 
     @Override
     public Optional<Location> nearest(ValuesPath path) {
         List<String> keys = path.keys();
         Deepest found = keys.get(0).equals("global") ? nearestGlobal(root, keys) : nearestLocal(root, keys);
-        return found == null ? Optional.empty()
-                : Optional.of(new Location(found.entry().file(), found.entry().key().start()));
+        return found == null
+                ? Optional.empty()
+                : Optional.of(
+                        new Location(found.entry().file(), found.entry().key().start()));
     }
 
     /** The deepest entry along a path, and how many of the path's keys it matched. */
-    private record Deepest(YamlEntry entry, int depth) {
-    }
+    private record Deepest(YamlEntry entry, int depth) {}
 
     /** The chart's own deepest entry along the path, or its subchart's when that goes deeper (parents win ties). */
     private static Deepest nearestLocal(Node node, List<String> keys) {

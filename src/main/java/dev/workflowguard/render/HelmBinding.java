@@ -23,18 +23,30 @@ final class HelmBinding {
     /** By parent loader and jars: one loader per library for the life of the JVM. */
     private static final Map<List<Object>, Method> BOUND = new HashMap<>();
 
-    private HelmBinding() {
-    }
+    private HelmBinding() {}
 
     /** Renders with the given library; Helm's own failures come back as the exception it threw. */
-    static String template(HelmLibrary library, Path chart, String releaseName, String namespace,
-            List<Path> valuesFiles, List<String[]> sets) throws RenderException, TemplateFailure {
+    static String template(
+            HelmLibrary library,
+            Path chart,
+            String releaseName,
+            String namespace,
+            List<Path> valuesFiles,
+            List<String[]> sets)
+            throws RenderException, TemplateFailure {
         return template(library, chart, releaseName, namespace, valuesFiles, sets, HelmBinding.class.getClassLoader());
     }
 
     /** {@link #template} with the library's loader under the given parent (the plugin's class loader in Maven). */
-    static String template(HelmLibrary library, Path chart, String releaseName, String namespace,
-            List<Path> valuesFiles, List<String[]> sets, ClassLoader parent) throws RenderException, TemplateFailure {
+    static String template(
+            HelmLibrary library,
+            Path chart,
+            String releaseName,
+            String namespace,
+            List<Path> valuesFiles,
+            List<String[]> sets,
+            ClassLoader parent)
+            throws RenderException, TemplateFailure {
         Method template = bind(library.jars(), parent);
         // helm-java finds its native library with a ServiceLoader on the context class loader, and when that
         // finds none, downloads it from Maven Central itself: the loader that sees the resolved jars must be it.
@@ -59,8 +71,8 @@ final class HelmBinding {
         if (bound == null) {
             try {
                 ClassLoader loader = jars.isEmpty() ? parent : new HelmClassLoader(urls(jars), parent);
-                bound = Class.forName(CALL, true, loader).getMethod("template", Path.class, String.class, String.class,
-                        List.class, List.class);
+                bound = Class.forName(CALL, true, loader)
+                        .getMethod("template", Path.class, String.class, String.class, List.class, List.class);
             } catch (ClassNotFoundException | NoSuchMethodException | LinkageError e) {
                 throw new RenderException("Helm could not be loaded in-process (" + e + "); the chart cannot be "
                         + "rendered on this platform");

@@ -19,20 +19,18 @@ import java.util.regex.Pattern;
 public final class HelmRenderer {
 
     /** The rendered stream and what it cost. */
-    public record Rendered(String text, long millis, boolean cached) {
-    }
+    public record Rendered(String text, long millis, boolean cached) {}
 
     private static final int CACHE_SIZE = 256;
-    private static final Map<String, String> CACHE = Collections.synchronizedMap(
-            new LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-                    return size() > CACHE_SIZE;
-                }
-            });
+    private static final Map<String, String> CACHE = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    });
     /** A template Helm's message names: `template: f:L:C: executing …`, or `parse error at (f:L): …` for syntax. */
-    private static final Pattern TEMPLATE_LOCATION = Pattern.compile(
-            "(?:template: |parse error at \\()([^:\\s()]+):(\\d+)(?::(\\d+))?");
+    private static final Pattern TEMPLATE_LOCATION =
+            Pattern.compile("(?:template: |parse error at \\()([^:\\s()]+):(\\d+)(?::(\\d+))?");
     /** Helm CLI advice appended to render errors; there is no such flag here. */
     private static final Pattern CLI_ADVICE = Pattern.compile("\\s*Use --debug flag to render out invalid YAML\\s*$");
 
@@ -71,8 +69,13 @@ public final class HelmRenderer {
         long start = System.nanoTime();
         String text;
         try {
-            text = HelmBinding.template(library, request.chart().directory(), request.releaseName(),
-                    request.namespace(), request.valuesFiles(), all);
+            text = HelmBinding.template(
+                    library,
+                    request.chart().directory(),
+                    request.releaseName(),
+                    request.namespace(),
+                    request.valuesFiles(),
+                    all);
         } catch (HelmBinding.TemplateFailure e) {
             throw new RenderException(describe(request.chart(), e.getCause()));
         }
@@ -86,7 +89,8 @@ public final class HelmRenderer {
 
     /** Helm's message, with the template location it names rewritten to the chart's path in the project. */
     static String describe(Chart chart, Throwable error) {
-        String message = error.getMessage() == null ? error.getClass().getSimpleName()
+        String message = error.getMessage() == null
+                ? error.getClass().getSimpleName()
                 : CLI_ADVICE.matcher(error.getMessage()).replaceFirst("").trim();
         if (error instanceof UnsatisfiedLinkError || error instanceof NoClassDefFoundError) {
             return "Helm could not be loaded in-process (" + message + "); the chart cannot be rendered on this "
@@ -96,10 +100,11 @@ public final class HelmRenderer {
         String where = "";
         if (at.find()) {
             String template = at.group(1);
-            String inChart = template.startsWith(chart.name() + "/") ? template.substring(chart.name().length() + 1)
+            String inChart = template.startsWith(chart.name() + "/")
+                    ? template.substring(chart.name().length() + 1)
                     : template;
-            where = chart.displayRoot() + "/" + inChart + ":" + at.group(2) + (at.group(3) == null ? "" : ":"
-                    + at.group(3)) + ": ";
+            where = chart.displayRoot() + "/" + inChart + ":" + at.group(2)
+                    + (at.group(3) == null ? "" : ":" + at.group(3)) + ": ";
         }
         return where + chart.displayRoot() + " does not render: " + message.replaceAll("^Error: ", "");
     }
@@ -120,5 +125,4 @@ public final class HelmRenderer {
     static void clearCache() {
         CACHE.clear();
     }
-
 }

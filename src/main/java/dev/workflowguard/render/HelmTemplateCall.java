@@ -11,17 +11,17 @@ import java.util.List;
  */
 public final class HelmTemplateCall {
 
-    private HelmTemplateCall() {
-    }
+    private HelmTemplateCall() {}
 
     /**
      * `helm template`: sets are applied in order, each as {key, value}.
      *
      * @return the rendered stream
      */
-    public static String template(Path chart, String releaseName, String namespace, List<Path> valuesFiles,
-            List<String[]> sets) {
-        TemplateCommand template = new Helm(chart).template().withName(releaseName).withNamespace(namespace);
+    public static String template(
+            Path chart, String releaseName, String namespace, List<Path> valuesFiles, List<String[]> sets) {
+        TemplateCommand template =
+                new Helm(chart).template().withName(releaseName).withNamespace(namespace);
         for (Path file : valuesFiles) {
             template.withValuesFile(file);
         }

@@ -51,8 +51,9 @@ import java.util.function.Function;
 public final class Provenance implements RenderProbe {
 
     /** The rules whose rendered field is the router Deployment's annotations as a whole. */
-    private static final List<String> ANNOTATION_RULES = List.of("tls-not-enforced", "tls-legacy-protocols",
-            "no-ip-whitelist");
+    private static final List<String> ANNOTATION_RULES =
+            List.of("tls-not-enforced", "tls-legacy-protocols", "no-ip-whitelist");
+
     private static final String PROBE = "workflow-guard-probe";
 
     private final HelmRenderer renderer;
@@ -65,8 +66,15 @@ public final class Provenance implements RenderProbe {
     private final SourceReader reader;
     private final Map<String, Optional<ManifestSet>> probeRenders = new HashMap<>();
 
-    public Provenance(HelmRenderer renderer, RenderRequest request, ManifestSet rendered, SourceFile renderedFile,
-            EffectiveValues values, DefaultValues defaults, YamlLoader loader, SourceReader reader) {
+    public Provenance(
+            HelmRenderer renderer,
+            RenderRequest request,
+            ManifestSet rendered,
+            SourceFile renderedFile,
+            EffectiveValues values,
+            DefaultValues defaults,
+            YamlLoader loader,
+            SourceReader reader) {
         this.renderer = renderer;
         this.request = request;
         this.rendered = rendered;
@@ -86,8 +94,16 @@ public final class Provenance implements RenderProbe {
         List<Finding> relocated = new ArrayList<>(findings.size());
         for (Finding finding : traced(findings)) {
             List<Place> places = finding.places().stream().map(this::inProject).toList();
-            relocated.add(places.equals(finding.places()) ? finding : new Finding(finding.rule(), finding.severity(),
-                    finding.cause(), places, finding.fix(), finding.manifestFixes()));
+            relocated.add(
+                    places.equals(finding.places())
+                            ? finding
+                            : new Finding(
+                                    finding.rule(),
+                                    finding.severity(),
+                                    finding.cause(),
+                                    places,
+                                    finding.fix(),
+                                    finding.manifestFixes()));
         }
         return relocated;
     }
@@ -105,7 +121,8 @@ public final class Provenance implements RenderProbe {
         Chart.Archive archive = chart.archive();
         SourceFile file = new SourceFile(archive.file(), archive.displayName(), "", StandardCharsets.UTF_8, false);
         // A message that already names that line inside (a chart default's) is not told it again.
-        String message = place.message().contains(at.fileName() + ":" + at.line()) ? place.message()
+        String message = place.message().contains(at.fileName() + ":" + at.line())
+                ? place.message()
                 : place.message() + " (in the archive at " + at + ")";
         return new Place(new Location(file, TextPosition.START), message, place.valuesPath(), place.object());
     }
@@ -122,8 +139,13 @@ public final class Provenance implements RenderProbe {
             List<Set<String>> named = new ArrayList<>();
             for (Place place : finding.places()) {
                 if (place.location().file() != renderedFile) {
-                    Place kept = misplaced(place) ? new Place(chartLocation(ValuesPath.parse(place.valuesPath()),
-                            null, null), place.message(), place.valuesPath(), place.object()) : place;
+                    Place kept = misplaced(place)
+                            ? new Place(
+                                    chartLocation(ValuesPath.parse(place.valuesPath()), null, null),
+                                    place.message(),
+                                    place.valuesPath(),
+                                    place.object())
+                            : place;
                     places.add(kept);
                     named.add(new HashSet<>());
                     continue;
@@ -138,11 +160,21 @@ public final class Provenance implements RenderProbe {
                     // The line already shows it: say there what the chart renders from it.
                     // It keeps naming the object, so that a suppression annotated on the object still covers it.
                     Place existing = places.get(same);
-                    places.set(same, new Place(existing.location(), existing.message() + " (rendered into " + origin
-                            + ")", existing.valuesPath(), existing.object() != null ? existing.object() : place.object()));
+                    places.set(
+                            same,
+                            new Place(
+                                    existing.location(),
+                                    existing.message() + " (rendered into " + origin + ")",
+                                    existing.valuesPath(),
+                                    existing.object() != null ? existing.object() : place.object()));
                 }
             }
-            out.add(new Finding(finding.rule(), finding.severity(), finding.cause(), places, finding.fix(),
+            out.add(new Finding(
+                    finding.rule(),
+                    finding.severity(),
+                    finding.cause(),
+                    places,
+                    finding.fix(),
                     finding.manifestFixes()));
         }
         return out;
@@ -157,19 +189,23 @@ public final class Provenance implements RenderProbe {
         if (place.location().file() == renderedFile) {
             return true;
         }
-        if (hasValuesFiles() || place.valuesPath() == null
-                || !place.location().fileName().equals(SetValues.DISPLAY_NAME) || values == null) {
+        if (hasValuesFiles()
+                || place.valuesPath() == null
+                || !place.location().fileName().equals(SetValues.DISPLAY_NAME)
+                || values == null) {
             return false;
         }
         Value value = values.get(ValuesPath.parse(place.valuesPath()));
-        return value.entry() == null || !value.entry().file().displayName().equals(SetValues.DISPLAY_NAME)
+        return value.entry() == null
+                || !value.entry().file().displayName().equals(SetValues.DISPLAY_NAME)
                 || value.entry().value() instanceof YamlMap;
     }
 
     /** True when at least one values file (not only `--set`) is configured: keys set nowhere go there. */
     private boolean hasValuesFiles() {
-        return values != null && values.sources().stream()
-                .anyMatch(s -> !s.file().displayName().equals(SetValues.DISPLAY_NAME));
+        return values != null
+                && values.sources().stream()
+                        .anyMatch(s -> !s.file().displayName().equals(SetValues.DISPLAY_NAME));
     }
 
     private static int indexAt(List<Place> places, Location location) {
@@ -185,15 +221,19 @@ public final class Provenance implements RenderProbe {
     private Place trace(Finding finding, Place place) {
         KubeObject object = object(place.object());
         String from = template(place);
-        Function<ManifestSet, Object> field = field(finding.rule(), object, place.location().position());
+        Function<ManifestSet, Object> field =
+                field(finding.rule(), object, place.location().position());
         for (ValuesPath candidate : candidates(finding)) {
             if (field != null && controls(candidate, field)) {
                 return blame(place, candidate, from);
             }
         }
         Location at = templateLocation(object, place.location().position());
-        return new Place(at, place.message() + " (rendered from " + from + ", where no values key controls this field)",
-                null, place.object());
+        return new Place(
+                at,
+                place.message() + " (rendered from " + from + ", where no values key controls this field)",
+                null,
+                place.object());
     }
 
     /** Moves a place to the values line of the key that was shown to control it. */
@@ -207,14 +247,17 @@ public final class Provenance implements RenderProbe {
         } else {
             ChartDefault chartDefault = defaults.lookup(key).orElse(null);
             by = chartDefault != null && chartDefault.location() != null
-                    ? key + " is not set in the values files: chart default in " + chartDefault.location().fileName()
-                            + ":" + chartDefault.location().line()
+                    ? key + " is not set in the values files: chart default in "
+                            + chartDefault.location().fileName() + ":"
+                            + chartDefault.location().line()
                     : key + " is set nowhere, so the template's own default applies";
-            at = hasValuesFiles() ? values.locateAbsent(key)
-                    : chartLocation(key, object(place.object()), place.location().position());
+            at = hasValuesFiles()
+                    ? values.locateAbsent(key)
+                    : chartLocation(
+                            key, object(place.object()), place.location().position());
         }
-        return new Place(at, place.message() + " (rendered from " + from + "; " + by + ")", key.toString(),
-                place.object());
+        return new Place(
+                at, place.message() + " (rendered from " + from + "; " + by + ")", key.toString(), place.object());
     }
 
     /**
@@ -255,7 +298,10 @@ public final class Provenance implements RenderProbe {
             return at;
         }
         List<Object> path = pathAt(object.root(), at.position(), new ArrayList<>());
-        if (path != null && path.size() == 3 && path.get(0).equals("metadata") && path.get(1).equals("annotations")
+        if (path != null
+                && path.size() == 3
+                && path.get(0).equals("metadata")
+                && path.get(1).equals("annotations")
                 && values != null) {
             String annotation = (String) path.get(2);
             List<ValuesPath> named = new ArrayList<>();
@@ -286,7 +332,11 @@ public final class Provenance implements RenderProbe {
     public boolean controls(ValuesPath key, KubeObject object, List<Object> path) {
         String kind = object.kind();
         String name = object.name();
-        return controls(key, set -> find(set, kind, name).map(o -> YamlData.of(nodeAt(o.root(), path))).orElse(null));
+        return controls(
+                key,
+                set -> find(set, kind, name)
+                        .map(o -> YamlData.of(nodeAt(o.root(), path)))
+                        .orElse(null));
     }
 
     /** True when rendering with the key changed changes the field. */
@@ -297,12 +347,14 @@ public final class Provenance implements RenderProbe {
 
     private Optional<ManifestSet> probe(ValuesPath key) {
         String current = currentText(key);
-        String probeValue = "true".equals(current) ? "false" : "false".equals(current) ? "true"
-                : key.last().startsWith("replica") ? "7" : PROBE;
+        String probeValue = "true".equals(current)
+                ? "false"
+                : "false".equals(current) ? "true" : key.last().startsWith("replica") ? "7" : PROBE;
         String setKey = HelmRenderer.setKey(key.keys());
         return probeRenders.computeIfAbsent(setKey + "=" + probeValue, k -> {
             try {
-                return Optional.of(read(renderer.render(request.withProbe(setKey, probeValue)).text()));
+                return Optional.of(read(
+                        renderer.render(request.withProbe(setKey, probeValue)).text()));
             } catch (RenderException e) {
                 // Helm's --set cannot write below a key a values file leaves null (`deployment_annotations:` with
                 // only comments under it, as the stock values ship it): probe with a values file after the user's.
@@ -319,15 +371,18 @@ public final class Provenance implements RenderProbe {
         for (String step : key.keys()) {
             json.append('{').append(jsonString(step)).append(": ");
         }
-        json.append(probeValue.equals("true") || probeValue.equals("false") || probeValue.matches("[1-9][0-9]*")
-                ? probeValue : jsonString(probeValue));
+        json.append(
+                probeValue.equals("true") || probeValue.equals("false") || probeValue.matches("[1-9][0-9]*")
+                        ? probeValue
+                        : jsonString(probeValue));
         json.append("}".repeat(key.keys().size())).append('\n');
         try {
             Path file = Files.createTempFile("workflow-guard-probe-", ".yaml");
             file.toFile().deleteOnExit();
             Files.writeString(file, json, StandardCharsets.UTF_8);
             try {
-                return Optional.of(read(renderer.render(request.withProbeFile(file, json.toString())).text()));
+                return Optional.of(read(renderer.render(request.withProbeFile(file, json.toString()))
+                        .text()));
             } finally {
                 Files.deleteIfExists(file);
             }
@@ -338,8 +393,8 @@ public final class Provenance implements RenderProbe {
     }
 
     private ManifestSet read(String text) throws YamlException {
-        SourceFile file = new SourceFile(renderedFile.path(), renderedFile.displayName(), text,
-                renderedFile.charset(), false);
+        SourceFile file =
+                new SourceFile(renderedFile.path(), renderedFile.displayName(), text, renderedFile.charset(), false);
         return new ManifestReader(loader).read(List.of(file));
     }
 
@@ -376,9 +431,11 @@ public final class Provenance implements RenderProbe {
             case "open-registration" -> List.of(ValuesPath.parse("controller.registration_mode"));
             case "grafana-signup" -> List.of(ValuesPath.parse("monitor.grafana.allow_sign_up"));
             case "grafana-default-admin" -> List.of(ValuesPath.parse("monitor.grafana.password"));
-            case "single-router" -> List.of(ValuesPath.parse("router.replicas"), ValuesPath.parse("router.replica_count"));
-            case "tls-missing" -> List.of(ValuesPath.parse("router.service_annotations")
-                    .child("service.beta.kubernetes.io/aws-load-balancer-ssl-cert"));
+            case "single-router" ->
+                List.of(ValuesPath.parse("router.replicas"), ValuesPath.parse("router.replica_count"));
+            case "tls-missing" ->
+                List.of(ValuesPath.parse("router.service_annotations")
+                        .child("service.beta.kubernetes.io/aws-load-balancer-ssl-cert"));
             case "tls-not-enforced" -> List.of(annotations.child("router.deis.io/nginx.ssl.enforce"));
             case "tls-legacy-protocols" -> List.of(annotations.child("router.deis.io/nginx.ssl.protocols"));
             case "no-ip-whitelist" -> List.of(annotations.child("router.deis.io/nginx.defaultWhitelist"));
@@ -427,21 +484,29 @@ public final class Provenance implements RenderProbe {
         String kind = object.kind();
         String name = object.name();
         if (ANNOTATION_RULES.contains(rule)) {
-            return set -> find(set, kind, name).map(o -> YamlData.of(o.annotations())).orElse(null);
+            return set ->
+                    find(set, kind, name).map(o -> YamlData.of(o.annotations())).orElse(null);
         }
         if (rule.equals("tls-missing")) {
-            return set -> List.of(set.contains("Secret", "deis-router-platform-cert"), set.named("Service", "deis-router").stream()
-                    .map(s -> String.valueOf(YamlData.of(s.annotations()))).toList());
+            return set -> List.of(
+                    set.contains("Secret", "deis-router-platform-cert"),
+                    set.named("Service", "deis-router").stream()
+                            .map(s -> String.valueOf(YamlData.of(s.annotations())))
+                            .toList());
         }
         if (rule.equals("rbac-disabled")) {
-            return set -> set.objects().stream().filter(o -> (o.kind().equals("Role") || o.kind().equals("ClusterRole"))
-                    && o.name().startsWith("deis")).count();
+            return set -> set.objects().stream()
+                    .filter(o -> (o.kind().equals("Role") || o.kind().equals("ClusterRole"))
+                            && o.name().startsWith("deis"))
+                    .count();
         }
         List<Object> path = pathAt(object.root(), at, new ArrayList<>());
         if (path == null || path.equals(List.of("metadata", "name"))) {
             return set -> find(set, kind, name).isPresent();
         }
-        return set -> find(set, kind, name).map(o -> YamlData.of(nodeAt(o.root(), path))).orElse(null);
+        return set -> find(set, kind, name)
+                .map(o -> YamlData.of(nodeAt(o.root(), path)))
+                .orElse(null);
     }
 
     private static Optional<KubeObject> find(ManifestSet set, String kind, String name) {
@@ -449,7 +514,10 @@ public final class Provenance implements RenderProbe {
     }
 
     private KubeObject object(String ref) {
-        return rendered.objects().stream().filter(o -> o.ref().equals(ref)).findFirst().orElse(null);
+        return rendered.objects().stream()
+                .filter(o -> o.ref().equals(ref))
+                .findFirst()
+                .orElse(null);
     }
 
     /** The path, within an object, of the entry shown at a position. */
@@ -482,7 +550,9 @@ public final class Provenance implements RenderProbe {
     private static YamlNode nodeAt(YamlNode node, List<Object> path) {
         YamlNode current = node;
         for (Object step : path) {
-            if (step instanceof Integer index && current instanceof YamlList list && index < list.items().size()) {
+            if (step instanceof Integer index
+                    && current instanceof YamlList list
+                    && index < list.items().size()) {
                 current = list.items().get(index);
             } else if (step instanceof String key && current instanceof YamlMap map) {
                 current = map.get(key);
@@ -525,7 +595,9 @@ public final class Provenance implements RenderProbe {
     /** A `# Source:` path (`workflow/charts/router/templates/x.yaml`) relative to the chart folder. */
     private String inChart(String source) {
         Chart chart = request.chart();
-        return source.startsWith(chart.name() + "/") ? source.substring(chart.name().length() + 1) : source;
+        return source.startsWith(chart.name() + "/")
+                ? source.substring(chart.name().length() + 1)
+                : source;
     }
 
     /**
@@ -582,7 +654,8 @@ public final class Provenance implements RenderProbe {
         }
         // Unreachable for a loaded chart (Chart.yaml exists and was read), but never the render.
         Path chartYaml = chart.directory().resolve("Chart.yaml");
-        return new Location(new SourceFile(chartYaml, chart.display(chartYaml), "", StandardCharsets.UTF_8, false),
+        return new Location(
+                new SourceFile(chartYaml, chart.display(chartYaml), "", StandardCharsets.UTF_8, false),
                 TextPosition.START);
     }
 }

@@ -16,8 +16,14 @@ import java.util.Map;
  * @param sets `--set` expressions as the user wrote them
  * @param probes extra `--set key=value` pairs applied last (provenance probes)
  */
-public record RenderRequest(Chart chart, String releaseName, String namespace, List<Path> valuesFiles,
-        List<String> valuesTexts, List<String> sets, Map<String, String> probes) {
+public record RenderRequest(
+        Chart chart,
+        String releaseName,
+        String namespace,
+        List<Path> valuesFiles,
+        List<String> valuesTexts,
+        List<String> sets,
+        Map<String, String> probes) {
 
     public RenderRequest {
         valuesFiles = List.copyOf(valuesFiles);
@@ -40,14 +46,17 @@ public record RenderRequest(Chart chart, String releaseName, String namespace, L
     }
 
     String cacheKey() {
-        StringBuilder key = new StringBuilder(chart.directory() + "|" + chart.fingerprint() + "|" + releaseName + "|"
-                + namespace);
+        StringBuilder key =
+                new StringBuilder(chart.directory() + "|" + chart.fingerprint() + "|" + releaseName + "|" + namespace);
         for (int i = 0; i < valuesFiles.size(); i++) {
-            key.append('|').append(valuesFiles.get(i)).append('#')
+            key.append('|')
+                    .append(valuesFiles.get(i))
+                    .append('#')
                     .append(ChartLoader.hash(valuesTexts.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
         sets.forEach(s -> key.append("|set:").append(s));
-        new java.util.TreeMap<>(probes).forEach((k, v) -> key.append("|probe:").append(k).append('=').append(v));
+        new java.util.TreeMap<>(probes)
+                .forEach((k, v) -> key.append("|probe:").append(k).append('=').append(v));
         return key.toString();
     }
 }

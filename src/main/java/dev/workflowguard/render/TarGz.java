@@ -17,8 +17,7 @@ final class TarGz {
 
     private static final long MAX_TOTAL = 256L * 1024 * 1024;
 
-    private TarGz() {
-    }
+    private TarGz() {}
 
     /**
      * Unpacks a chart archive.
@@ -73,8 +72,8 @@ final class TarGz {
                 } else if (type == 'x' || type == 'g') {
                     skip(in, size + padding(size)); // pax headers: names are short in Helm charts
                 } else {
-                    throw new RenderException(shown + " holds a link or special file, which a chart never needs: "
-                            + name);
+                    throw new RenderException(
+                            shown + " holds a link or special file, which a chart never needs: " + name);
                 }
             }
         } catch (java.io.EOFException e) {

@@ -29,8 +29,8 @@ public final class AtomicFile implements AutoCloseable {
         Path candidate;
         OutputStream opened;
         for (int attempt = 0; ; attempt++) {
-            candidate = this.target.resolveSibling("." + this.target.getFileName() + "."
-                    + Long.toHexString(SEQUENCE.getAndIncrement()) + ".tmp");
+            candidate = this.target.resolveSibling(
+                    "." + this.target.getFileName() + "." + Long.toHexString(SEQUENCE.getAndIncrement()) + ".tmp");
             try {
                 opened = Files.newOutputStream(candidate, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 break;

@@ -14,12 +14,10 @@ import java.util.Map;
  */
 public final class ConsoleReport {
 
-    private ConsoleReport() {
-    }
+    private ConsoleReport() {}
 
     /** A line to log at a severity. */
-    public record Line(Severity severity, String text) {
-    }
+    public record Line(Severity severity, String text) {}
 
     public static List<Line> lines(CheckResult result) {
         List<Line> lines = new ArrayList<>();
@@ -39,18 +37,27 @@ public final class ConsoleReport {
     public static String summary(CheckResult result) {
         Map<Severity, Integer> counts = result.countBySeverity();
         String files = result.filesInWords();
-        String version = result.version().isSet() ? " (Workflow " + result.version().display() + ")" : "";
+        String version =
+                result.version().isSet() ? " (Workflow " + result.version().display() + ")" : "";
         if (result.findings().isEmpty()) {
             return "workflow-guard: no findings in " + files + " checked" + version + ".";
         }
         StringBuilder text = new StringBuilder("workflow-guard: ")
-                .append(plural(counts.get(Severity.ERROR), "error")).append(", ")
-                .append(plural(counts.get(Severity.WARNING), "warning")).append(", ")
-                .append(counts.get(Severity.INFO)).append(" info in ").append(files).append(" checked").append(version)
+                .append(plural(counts.get(Severity.ERROR), "error"))
+                .append(", ")
+                .append(plural(counts.get(Severity.WARNING), "warning"))
+                .append(", ")
+                .append(counts.get(Severity.INFO))
+                .append(" info in ")
+                .append(files)
+                .append(" checked")
+                .append(version)
                 .append('.');
         long fixable = result.fixableCount();
         if (fixable > 0) {
-            text.append(' ').append(fixable).append(fixable == 1 ? " finding" : " findings")
+            text.append(' ')
+                    .append(fixable)
+                    .append(fixable == 1 ? " finding" : " findings")
                     .append(" can be corrected in the values files with `mvn workflow:fix`.");
         }
         return text.toString();

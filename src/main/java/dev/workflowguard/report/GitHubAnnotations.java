@@ -13,8 +13,7 @@ import java.util.List;
  */
 public final class GitHubAnnotations {
 
-    private GitHubAnnotations() {
-    }
+    private GitHubAnnotations() {}
 
     /** True in a GitHub Actions job. */
     public static boolean active(java.util.Map<String, String> environment) {
@@ -30,7 +29,8 @@ public final class GitHubAnnotations {
                 case INFO -> "notice";
             };
             for (Place place : finding.places()) {
-                lines.add("::" + command + " file=" + property(paths.fromRoot(place.location().fileName())) + ",line="
+                lines.add("::" + command + " file="
+                        + property(paths.fromRoot(place.location().fileName())) + ",line="
                         + place.location().line() + ",col=" + place.location().column() + ",title="
                         + property("workflow-guard " + finding.rule()) + "::" + data(place.message()));
             }

@@ -109,8 +109,7 @@ public final class HtmlReport {
             //]]>
             """;
 
-    private HtmlReport() {
-    }
+    private HtmlReport() {}
 
     /**
      * Writes the page.
@@ -123,15 +122,20 @@ public final class HtmlReport {
         Map<Severity, Integer> counts = result.countBySeverity();
         boolean failed = !result.atOrAbove(failOn).isEmpty();
         w.write("<!DOCTYPE html>\n<html lang=\"en\" xmlns=\"http://www.w3.org/1999/xhtml\">\n<head>\n");
-        w.write("<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n");
+        w.write(
+                "<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n");
         w.write("<title>workflow-guard report</title>\n<style>\n" + STYLE + "</style>\n</head>\n<body>\n<main>\n");
         w.write("<h1>workflow-guard report</h1>\n<p class=\"meta\">workflow-guard " + esc(toolVersion)
-                + (result.version().isSet() ? " · Workflow " + esc(result.version().display()) : "") + " · "
+                + (result.version().isSet()
+                        ? " · Workflow " + esc(result.version().display())
+                        : "") + " · "
                 + esc(result.filesInWords()) + " checked</p>\n");
         w.write("<section class=\"summary\" aria-label=\"summary\">\n");
         for (Severity severity : Severity.values()) {
-            w.write(card(severity.id(), counts.get(severity), severity.id() + (severity == Severity.INFO
-                    || counts.get(severity) == 1 ? "" : "s")));
+            w.write(card(
+                    severity.id(),
+                    counts.get(severity),
+                    severity.id() + (severity == Severity.INFO || counts.get(severity) == 1 ? "" : "s")));
         }
         w.write(card("fixable", (int) result.fixableCount(), "fixable by workflow:fix"));
         w.write(card("suppressed", result.suppressed().size(), "suppressed"));
@@ -140,18 +144,21 @@ public final class HtmlReport {
             w.write(card("fixed", result.fixedSinceBaseline().size(), "fixed since the baseline"));
         }
         w.write("</section>\n<p class=\"verdict" + (failed ? " failed" : "") + "\">"
-                + (failed ? "The build fails: findings at or above " + esc(failOn.id()) + "."
-                        : "The build passes" + (failOn == null ? " (failOnSeverity=none)." : " at " + esc(failOn.id()) + "."))
+                + (failed
+                        ? "The build fails: findings at or above " + esc(failOn.id()) + "."
+                        : "The build passes"
+                                + (failOn == null ? " (failOnSeverity=none)." : " at " + esc(failOn.id()) + "."))
                 + "</p>\n");
 
         w.write("<section aria-labelledby=\"findings-title\">\n<h2 id=\"findings-title\">Findings</h2>\n");
         if (result.findings().isEmpty()) {
             w.write("<p>No findings.</p>\n");
         } else {
-            w.write("<div class=\"controls\"><input id=\"filter\" type=\"search\" placeholder=\"Filter by text, rule, "
-                    + "file…\" aria-label=\"filter\"/><select id=\"severity\" aria-label=\"severity\">"
-                    + "<option value=\"\">All severities</option><option value=\"error\">error</option>"
-                    + "<option value=\"warning\">warning</option><option value=\"info\">info</option></select></div>\n");
+            w.write(
+                    "<div class=\"controls\"><input id=\"filter\" type=\"search\" placeholder=\"Filter by text, rule, "
+                            + "file…\" aria-label=\"filter\"/><select id=\"severity\" aria-label=\"severity\">"
+                            + "<option value=\"\">All severities</option><option value=\"error\">error</option>"
+                            + "<option value=\"warning\">warning</option><option value=\"info\">info</option></select></div>\n");
             table(w, "findings", result.findings());
             w.write("<p id=\"empty\" hidden=\"hidden\">No finding matches the filter.</p>\n");
         }
@@ -161,17 +168,22 @@ public final class HtmlReport {
             w.write("<table class=\"plain\"><thead><tr><th>Rule</th><th>Location</th><th>Reason</th><th>Until</th>"
                     + "<th>Written at</th></tr></thead><tbody>\n");
             for (SuppressedFinding s : result.suppressed()) {
-                w.write("<tr><td data-label=\"Rule\">" + esc(s.finding().rule()) + "</td><td data-label=\"Location\"><code>"
+                w.write("<tr><td data-label=\"Rule\">" + esc(s.finding().rule())
+                        + "</td><td data-label=\"Location\"><code>"
                         + esc(s.finding().location().toString()) + "</code></td><td data-label=\"Reason\">"
                         + esc(s.suppression().reason()) + "</td><td data-label=\"Until\">"
-                        + (s.suppression().until() == null ? "–" : esc(s.suppression().until().toString()))
-                        + "</td><td data-label=\"Written at\"><code>" + esc(s.suppression().source().toString())
+                        + (s.suppression().until() == null
+                                ? "–"
+                                : esc(s.suppression().until().toString()))
+                        + "</td><td data-label=\"Written at\"><code>"
+                        + esc(s.suppression().source().toString())
                         + "</code></td></tr>\n");
             }
             w.write("</tbody></table>\n</section>\n");
         }
         if (!result.baselined().isEmpty()) {
-            w.write("<section aria-labelledby=\"baseline-title\">\n<h2 id=\"baseline-title\">Accepted by the baseline</h2>\n");
+            w.write(
+                    "<section aria-labelledby=\"baseline-title\">\n<h2 id=\"baseline-title\">Accepted by the baseline</h2>\n");
             table(w, "baselined", result.baselined());
             w.write("</section>\n");
         }
@@ -180,8 +192,11 @@ public final class HtmlReport {
                     + "would change</h2>\n<pre class=\"diff\">");
             for (String raw : fixPatch.split("\n")) {
                 String line = result.secrets().maskLine(raw);
-                String cls = line.startsWith("+++") || line.startsWith("---") || line.startsWith("diff ") ? "file"
-                        : line.startsWith("+") ? "add" : line.startsWith("-") ? "del" : line.startsWith("@@") ? "hunk" : "";
+                String cls = line.startsWith("+++") || line.startsWith("---") || line.startsWith("diff ")
+                        ? "file"
+                        : line.startsWith("+")
+                                ? "add"
+                                : line.startsWith("-") ? "del" : line.startsWith("@@") ? "hunk" : "";
                 w.write(cls.isEmpty() ? esc(line) : "<span class=\"" + cls + "\">" + esc(line) + "</span>");
                 w.write("\n");
             }
@@ -196,12 +211,15 @@ public final class HtmlReport {
                 + "<th scope=\"col\">Location</th><th scope=\"col\">Message</th></tr></thead>\n<tbody>\n");
         for (Finding finding : findings) {
             w.write("<tr data-severity=\"" + finding.severity().id() + "\" data-rule=\"" + esc(finding.rule()) + "\">");
-            w.write("<td data-label=\"Severity\" data-sort=\"" + finding.severity().ordinal() + "\"><span class=\"badge "
+            w.write("<td data-label=\"Severity\" data-sort=\""
+                    + finding.severity().ordinal() + "\"><span class=\"badge "
                     + finding.severity().id() + "\">" + finding.severity().id() + "</span></td>");
-            w.write("<td data-label=\"Rule\" class=\"rule\"><a href=\"" + SarifReport.DOCS + esc(finding.rule()) + ".md\">"
-                    + esc(finding.rule()) + "</a>" + (finding.fixable() ? "<br/><span class=\"fixable\">fixable</span>"
-                            : "") + "</td>");
-            w.write("<td data-label=\"Location\" data-sort=\"" + esc(finding.location().fileName()) + ":"
+            w.write("<td data-label=\"Rule\" class=\"rule\"><a href=\"" + SarifReport.DOCS + esc(finding.rule())
+                    + ".md\">"
+                    + esc(finding.rule()) + "</a>"
+                    + (finding.fixable() ? "<br/><span class=\"fixable\">fixable</span>" : "") + "</td>");
+            w.write("<td data-label=\"Location\" data-sort=\""
+                    + esc(finding.location().fileName()) + ":"
                     + String.format("%08d", finding.location().line()) + "\">");
             for (Place place : finding.places()) {
                 w.write("<span class=\"where\"><code>" + esc(place.location().toString()) + "</code>");

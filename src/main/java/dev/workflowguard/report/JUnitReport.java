@@ -22,15 +22,16 @@ import javax.xml.stream.XMLStreamWriter;
  */
 public final class JUnitReport {
 
-    private JUnitReport() {
-    }
+    private JUnitReport() {}
 
     public static void write(OutputStream out, CheckResult result, Severity failOn, Set<String> disabledRules)
             throws XMLStreamException {
         Set<String> targets = new LinkedHashSet<>(result.checkedFiles());
         result.findings().forEach(f -> targets.add(f.location().fileName()));
         result.suppressed().forEach(s -> targets.add(s.finding().location().fileName()));
-        List<String> rules = RuleCatalogue.ids().stream().filter(id -> !disabledRules.contains(id)).toList();
+        List<String> rules = RuleCatalogue.ids().stream()
+                .filter(id -> !disabledRules.contains(id))
+                .toList();
 
         int tests = targets.size() * rules.size();
         int failures = 0;
@@ -39,7 +40,8 @@ public final class JUnitReport {
             for (String rule : rules) {
                 if (!failing(result, target, rule, failOn).isEmpty()) {
                     failures++;
-                } else if (!suppressed(result, target, rule).isEmpty() && findings(result, target, rule).isEmpty()) {
+                } else if (!suppressed(result, target, rule).isEmpty()
+                        && findings(result, target, rule).isEmpty()) {
                     skipped++;
                 }
             }
@@ -77,8 +79,13 @@ public final class JUnitReport {
                     xml.writeEndElement();
                 } else if (all.isEmpty() && !suppressed(result, target, rule).isEmpty()) {
                     xml.writeStartElement("skipped");
-                    xml.writeAttribute("message", "suppressed: " + suppressed(result, target, rule).get(0)
-                            .suppression().reason());
+                    xml.writeAttribute(
+                            "message",
+                            "suppressed: "
+                                    + suppressed(result, target, rule)
+                                            .get(0)
+                                            .suppression()
+                                            .reason());
                     xml.writeEndElement();
                 }
                 if (!all.isEmpty() && failing.size() < all.size()) {
@@ -101,18 +108,22 @@ public final class JUnitReport {
     }
 
     private static List<Finding> findings(CheckResult result, String target, String rule) {
-        return result.findings().stream().filter(f -> f.rule().equals(rule) && f.location().fileName().equals(target))
+        return result.findings().stream()
+                .filter(f -> f.rule().equals(rule) && f.location().fileName().equals(target))
                 .toList();
     }
 
     private static List<Finding> failing(CheckResult result, String target, String rule, Severity failOn) {
-        return findings(result, target, rule).stream().filter(f -> failOn != null && f.severity().atLeast(failOn))
+        return findings(result, target, rule).stream()
+                .filter(f -> failOn != null && f.severity().atLeast(failOn))
                 .toList();
     }
 
     private static List<SuppressedFinding> suppressed(CheckResult result, String target, String rule) {
-        return result.suppressed().stream().filter(s -> s.finding().rule().equals(rule)
-                && s.finding().location().fileName().equals(target)).toList();
+        return result.suppressed().stream()
+                .filter(s -> s.finding().rule().equals(rule)
+                        && s.finding().location().fileName().equals(target))
+                .toList();
     }
 
     private static String lines(List<Finding> findings) {

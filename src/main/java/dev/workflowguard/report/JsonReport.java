@@ -23,8 +23,7 @@ public final class JsonReport {
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
-    private JsonReport() {
-    }
+    private JsonReport() {}
 
     /** Writes the report atomically: a reader never sees half a file. */
     public static void write(Path file, CheckResult result, String toolVersion, Severity failOn) throws IOException {
@@ -43,7 +42,9 @@ public final class JsonReport {
             json.writeStringField("name", "workflow-guard");
             json.writeStringField("version", toolVersion);
             json.writeEndObject();
-            json.writeStringField("workflowVersion", result.version().isSet() ? result.version().display() : null);
+            json.writeStringField(
+                    "workflowVersion",
+                    result.version().isSet() ? result.version().display() : null);
             json.writeStringField("failOnSeverity", failOn == null ? "none" : failOn.id());
             json.writeArrayFieldStart("findings");
             for (Finding finding : result.findings()) {
@@ -54,13 +55,18 @@ public final class JsonReport {
             for (var suppressed : result.suppressed()) {
                 json.writeStartObject();
                 json.writeStringField("rule", suppressed.finding().rule());
-                json.writeStringField("severity", suppressed.finding().severity().id());
+                json.writeStringField(
+                        "severity", suppressed.finding().severity().id());
                 writePlace(json, suppressed.finding().primary());
                 json.writeObjectFieldStart("suppression");
                 json.writeStringField("reason", suppressed.suppression().reason());
-                json.writeStringField("until", suppressed.suppression().until() == null ? null
-                        : suppressed.suppression().until().toString());
-                json.writeStringField("source", suppressed.suppression().source().toString());
+                json.writeStringField(
+                        "until",
+                        suppressed.suppression().until() == null
+                                ? null
+                                : suppressed.suppression().until().toString());
+                json.writeStringField(
+                        "source", suppressed.suppression().source().toString());
                 json.writeEndObject();
                 json.writeEndObject();
             }
@@ -109,7 +115,8 @@ public final class JsonReport {
             json.writeObjectFieldStart("fix");
             json.writeStringField("valuesPath", new ValuesPath(fix.path()).toString());
             json.writeStringField("value", fix.value());
-            json.writeStringField("file", fix.target() == null ? null : fix.target().displayName());
+            json.writeStringField(
+                    "file", fix.target() == null ? null : fix.target().displayName());
             json.writeEndObject();
         }
         if (!finding.manifestFixes().isEmpty()) {
@@ -118,8 +125,10 @@ public final class JsonReport {
                 json.writeStartObject();
                 json.writeStringField("file", fix.file().displayName());
                 json.writeStringField("object", fix.object());
-                json.writeStringField("path", new dev.workflowguard.edit.Edit(fix.document(), fix.path(), fix.value(),
-                        fix.quoted()).describePath());
+                json.writeStringField(
+                        "path",
+                        new dev.workflowguard.edit.Edit(fix.document(), fix.path(), fix.value(), fix.quoted())
+                                .describePath());
                 json.writeStringField("value", fix.value());
                 json.writeEndObject();
             }

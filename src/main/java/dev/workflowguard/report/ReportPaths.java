@@ -36,7 +36,9 @@ public final class ReportPaths {
             return displayName;
         }
         Path absolute = baseDirectory.resolve(file).normalize();
-        return (absolute.startsWith(root) ? root.relativize(absolute) : absolute).toString().replace('\\', '/');
+        return (absolute.startsWith(root) ? root.relativize(absolute) : absolute)
+                .toString()
+                .replace('\\', '/');
     }
 
     /** The same, as a relative URI reference (spaces and other reserved characters encoded). */

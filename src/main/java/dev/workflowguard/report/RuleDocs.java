@@ -9,11 +9,11 @@ import dev.workflowguard.rules.RuleInfo;
  */
 public final class RuleDocs {
 
-    private RuleDocs() {
-    }
+    private RuleDocs() {}
 
     public static String page(RuleInfo rule) {
-        String reads = rule.onValues() && rule.onManifests() ? "Helm values and rendered manifests"
+        String reads = rule.onValues() && rule.onManifests()
+                ? "Helm values and rendered manifests"
                 : rule.onManifests() ? "values and rendered manifests together" : "Helm values";
         return "# `" + rule.id() + "`\n\n"
                 + "| | |\n|---|---|\n"
@@ -26,7 +26,8 @@ public final class RuleDocs {
                 + "## How to suppress\n\n"
                 + "Only when the finding is accepted on purpose, with the reason written down (and, ideally, a date):\n\n"
                 + "- in a values file, on the offending line or the line above it:\n\n"
-                + "  ```yaml\n  # workflow:ignore " + rule.id() + " reason=\"why this is acceptable\" until=2027-06-30\n  ```\n\n"
+                + "  ```yaml\n  # workflow:ignore " + rule.id()
+                + " reason=\"why this is acceptable\" until=2027-06-30\n  ```\n\n"
                 + "- on a rendered object:\n\n"
                 + "  ```yaml\n  metadata:\n    annotations:\n      workflow-guard.dev/ignore." + rule.id()
                 + ": \"why this is acceptable\"\n  ```\n\n"
@@ -48,8 +49,15 @@ public final class RuleDocs {
                 + "prints them. Rule ids are public API: use them in `disabledRules`, `severities` and suppressions.\n\n"
                 + "| rule | severity | what it finds |\n|---|---|---|\n");
         for (RuleInfo rule : RuleCatalogue.infos()) {
-            out.append("| [`").append(rule.id()).append("`](").append(rule.id()).append(".md) | ")
-                    .append(rule.defaultSeverity().id()).append(" | ").append(rule.summary()).append(" |\n");
+            out.append("| [`")
+                    .append(rule.id())
+                    .append("`](")
+                    .append(rule.id())
+                    .append(".md) | ")
+                    .append(rule.defaultSeverity().id())
+                    .append(" | ")
+                    .append(rule.summary())
+                    .append(" |\n");
         }
         return out.toString();
     }

@@ -27,8 +27,7 @@ public final class SarifReport {
     public static final String DOCS = "https://github.com/workflow-guard/workflow-maven-plugin/blob/main/docs/rules/";
     private static final JsonFactory JSON = new JsonFactory();
 
-    private SarifReport() {
-    }
+    private SarifReport() {}
 
     public static void write(OutputStream out, CheckResult result, String toolVersion, ReportPaths paths)
             throws IOException {
@@ -62,8 +61,10 @@ public final class SarifReport {
                 json.writeStringField("helpUri", DOCS + rule.id() + ".md");
                 json.writeObjectFieldStart("help");
                 json.writeStringField("text", rule.why() + " How to fix: " + rule.remedy());
-                json.writeStringField("markdown", "**Why.** " + rule.why() + "\n\n**How to fix.** " + rule.remedy()
-                        + "\n\n[Rule documentation](" + DOCS + rule.id() + ".md)");
+                json.writeStringField(
+                        "markdown",
+                        "**Why.** " + rule.why() + "\n\n**How to fix.** " + rule.remedy() + "\n\n[Rule documentation]("
+                                + DOCS + rule.id() + ".md)");
                 json.writeEndObject();
                 json.writeObjectFieldStart("properties");
                 json.writeArrayFieldStart("tags");
@@ -80,8 +81,16 @@ public final class SarifReport {
             json.writeStringField("columnKind", "unicodeCodePoints");
             json.writeArrayFieldStart("results");
             for (Finding finding : result.findings()) {
-                writeResult(json, finding, rules, paths, null, result.baselined().isEmpty() && result.fixedSinceBaseline()
-                        .isEmpty() ? null : "new");
+                writeResult(
+                        json,
+                        finding,
+                        rules,
+                        paths,
+                        null,
+                        result.baselined().isEmpty()
+                                        && result.fixedSinceBaseline().isEmpty()
+                                ? null
+                                : "new");
             }
             for (Finding finding : result.baselined()) {
                 writeResult(json, finding, rules, paths, null, "unchanged");
@@ -96,8 +105,14 @@ public final class SarifReport {
         }
     }
 
-    private static void writeResult(JsonGenerator json, Finding finding, List<RuleInfo> rules, ReportPaths paths,
-            Suppression suppression, String baselineState) throws IOException {
+    private static void writeResult(
+            JsonGenerator json,
+            Finding finding,
+            List<RuleInfo> rules,
+            ReportPaths paths,
+            Suppression suppression,
+            String baselineState)
+            throws IOException {
         json.writeStartObject();
         json.writeStringField("ruleId", finding.rule());
         int index = rules.stream().map(RuleInfo::id).toList().indexOf(finding.rule());
@@ -129,8 +144,9 @@ public final class SarifReport {
             json.writeStartObject();
             json.writeStringField("kind", suppression.scope() instanceof Suppression.Filter ? "external" : "inSource");
             json.writeStringField("status", "accepted");
-            json.writeStringField("justification", suppression.reason()
-                    + (suppression.until() == null ? "" : " (until " + suppression.until() + ")"));
+            json.writeStringField(
+                    "justification",
+                    suppression.reason() + (suppression.until() == null ? "" : " (until " + suppression.until() + ")"));
             json.writeEndObject();
             json.writeEndArray();
         }

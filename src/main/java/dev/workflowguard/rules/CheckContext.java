@@ -17,17 +17,33 @@ import dev.workflowguard.values.WorkflowVersion;
  * @param probe re-renders the chart to prove which values key controls a rendered field; null when no
  *     chart is configured
  */
-public record CheckContext(EffectiveValues values, ManifestSet manifests, WorkflowVersion version,
-        String externalCertificate, FixOptions fixOptions, ManifestSet rendered, ManifestSet committed,
+public record CheckContext(
+        EffectiveValues values,
+        ManifestSet manifests,
+        WorkflowVersion version,
+        String externalCertificate,
+        FixOptions fixOptions,
+        ManifestSet rendered,
+        ManifestSet committed,
         RenderProbe probe) {
 
-    public CheckContext(EffectiveValues values, ManifestSet manifests, WorkflowVersion version,
-            String externalCertificate, FixOptions fixOptions, ManifestSet rendered, ManifestSet committed) {
+    public CheckContext(
+            EffectiveValues values,
+            ManifestSet manifests,
+            WorkflowVersion version,
+            String externalCertificate,
+            FixOptions fixOptions,
+            ManifestSet rendered,
+            ManifestSet committed) {
         this(values, manifests, version, externalCertificate, fixOptions, rendered, committed, null);
     }
 
-    public CheckContext(EffectiveValues values, ManifestSet manifests, WorkflowVersion version,
-            String externalCertificate, FixOptions fixOptions) {
+    public CheckContext(
+            EffectiveValues values,
+            ManifestSet manifests,
+            WorkflowVersion version,
+            String externalCertificate,
+            FixOptions fixOptions) {
         this(values, manifests, version, externalCertificate, fixOptions, null, manifests);
     }
 

@@ -25,23 +25,38 @@ public final class CommittedSecretRule implements Rule {
 
     static final String ID = "committed-secret";
     /** Credential paths; `*` matches any one key. */
-    static final List<String> CREDENTIAL_PATHS = List.of("s3.accesskey", "s3.secretkey", "azure.accountkey",
-            "gcs.key_json", "swift.password", "database.password", "database.postgres.password", "redis.password",
-            "monitor.grafana.password", "monitor.influxdb.password", "registry-token-refresher.*.password",
+    static final List<String> CREDENTIAL_PATHS = List.of(
+            "s3.accesskey",
+            "s3.secretkey",
+            "azure.accountkey",
+            "gcs.key_json",
+            "swift.password",
+            "database.password",
+            "database.postgres.password",
+            "redis.password",
+            "monitor.grafana.password",
+            "monitor.influxdb.password",
+            "registry-token-refresher.*.password",
             "registry-token-refresher.*.secretkey");
     /** Values that stand for a secret injected later rather than being one. */
-    private static final Pattern REFERENCE = Pattern.compile(
-            "(?s)\\s*(\\$\\{.*}|\\{\\{.*}}|ref\\+.*|vault:.*|<[^<>]*>|secretref:.*|ENC\\[.*])\\s*");
+    private static final Pattern REFERENCE =
+            Pattern.compile("(?s)\\s*(\\$\\{.*}|\\{\\{.*}}|ref\\+.*|vault:.*|<[^<>]*>|secretref:.*|ENC\\[.*])\\s*");
     /** Descriptive stand-ins the stock chart ships ("database password", "redis password", "password"). */
     private static final Pattern STAND_IN = Pattern.compile(
             "(?i)\\s*(password|secret|changeme|change-me|changeit|[a-z]+( [a-z]+)* (password|secret|key))\\s*");
+
     private static final String REMEDY = "anyone with read access to the repository has it; rotate it and inject it "
             + "at deploy time (--set from a CI secret, or an external secret store)";
-    private static final RuleInfo INFO = new RuleInfo(ID, Severity.WARNING, "no",
+    private static final RuleInfo INFO = new RuleInfo(
+            ID,
+            Severity.WARNING,
+            "no",
             "A credential (storage keys, database/Grafana/InfluxDB/Redis passwords) is committed in a values file "
                     + "or as literal stringData.",
             "Security considerations: credentials belong in a secret store, not in git history. The value is never "
-                    + "printed.", true, true,
+                    + "printed.",
+            true,
+            true,
             "Remove the value from the file (leave it empty, or a reference such as `${GRAFANA_PASSWORD}`), rotate the credential, and inject it at deploy time: `--set` from a CI secret, or an external secret store (Sealed Secrets, External Secrets, Vault).");
 
     @Override
@@ -62,9 +77,13 @@ public final class CommittedSecretRule implements Rule {
                     collect(source.root(), pattern.split("\\."), 0, "", found);
                     for (Found credential : found) {
                         String path = credential.path;
-                        findings.report(source.file().displayName() + "#" + path, Place.inValues(
-                                new Location(source.file(), credential.entry.valuePosition()), path,
-                                path + " holds a literal credential in a committed file (value not shown): " + REMEDY));
+                        findings.report(
+                                source.file().displayName() + "#" + path,
+                                Place.inValues(
+                                        new Location(source.file(), credential.entry.valuePosition()),
+                                        path,
+                                        path + " holds a literal credential in a committed file (value not shown): "
+                                                + REMEDY));
                     }
                 }
             }
@@ -82,18 +101,22 @@ public final class CommittedSecretRule implements Rule {
                         }
                     }
                     if (first != null) {
-                        findings.report(secret.file().displayName() + "#" + secret.ref(), Place.inManifest(
-                                secret.locationOf(first), secret.ref(), secret.ref() + " has literal stringData for "
-                                        + String.join(", ", keys) + " (values not shown) in a committed manifest: "
-                                        + REMEDY));
+                        findings.report(
+                                secret.file().displayName() + "#" + secret.ref(),
+                                Place.inManifest(
+                                        secret.locationOf(first),
+                                        secret.ref(),
+                                        secret.ref() + " has literal stringData for "
+                                                + String.join(", ", keys)
+                                                + " (values not shown) in a committed manifest: "
+                                                + REMEDY));
                     }
                 }
             }
         }
     }
 
-    private record Found(String path, YamlEntry entry) {
-    }
+    private record Found(String path, YamlEntry entry) {}
 
     private static void collect(YamlMap map, String[] pattern, int depth, String prefix, List<Found> out) {
         String key = pattern[depth];
@@ -116,8 +139,11 @@ public final class CommittedSecretRule implements Rule {
     /** A real value: not empty, not a placeholder, not a reference to a secret injected elsewhere. */
     static boolean isLiteral(YamlScalar value) {
         String text = value.rendered();
-        return !value.isNull() && !text.isBlank() && !StoragePlaceholderRule.isPlaceholder(text)
-                && !REFERENCE.matcher(text).matches() && !STAND_IN.matcher(text).matches();
+        return !value.isNull()
+                && !text.isBlank()
+                && !StoragePlaceholderRule.isPlaceholder(text)
+                && !REFERENCE.matcher(text).matches()
+                && !STAND_IN.matcher(text).matches();
     }
 
     /** Grafana's default password is reported by grafana-default-admin, not as a leaked secret. */

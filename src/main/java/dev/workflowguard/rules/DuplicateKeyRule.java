@@ -15,10 +15,15 @@ import java.util.List;
 public final class DuplicateKeyRule implements Rule {
 
     static final String ID = "duplicate-key";
-    private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR, "no",
+    private static final RuleInfo INFO = new RuleInfo(
+            ID,
+            Severity.ERROR,
+            "no",
             "A mapping repeats a key (Helm silently keeps the last one).",
             "A repeated key hides a setting: whoever reads the file sees the first value while Helm uses the last, "
-                    + "so a reviewed production setting can be silently undone.", true, true,
+                    + "so a reviewed production setting can be silently undone.",
+            true,
+            true,
             "Delete one of the repeated keys, keeping the value you mean; Helm (and kubectl) use the last one.");
 
     @Override
@@ -35,9 +40,15 @@ public final class DuplicateKeyRule implements Rule {
                     List<String> keys = new ArrayList<>(duplicate.path());
                     keys.add(duplicate.key());
                     String path = new ValuesPath(keys).toString();
-                    findings.report(cause(duplicate), Place.inValues(location(duplicate), path, path
-                            + " is set twice in the same mapping (first at line " + duplicate.first().start().line()
-                            + "); Helm silently uses this later value and ignores the first: delete one of them"));
+                    findings.report(
+                            cause(duplicate),
+                            Place.inValues(
+                                    location(duplicate),
+                                    path,
+                                    path
+                                            + " is set twice in the same mapping (first at line "
+                                            + duplicate.first().start().line()
+                                            + "); Helm silently uses this later value and ignores the first: delete one of them"));
                 }
             }
         }
@@ -47,9 +58,15 @@ public final class DuplicateKeyRule implements Rule {
                 DuplicateKey duplicate = found.duplicate();
                 String where = found.object() == null ? "" : found.object() + ": ";
                 String path = duplicate.path().isEmpty() ? "" : " under " + String.join(".", duplicate.path());
-                findings.report(cause(duplicate), Place.inManifest(location(duplicate), found.object(), where + "key \""
-                        + duplicate.key() + "\"" + path + " is repeated (first at line "
-                        + duplicate.first().start().line() + "); only this later value is applied: delete one of them"));
+                findings.report(
+                        cause(duplicate),
+                        Place.inManifest(
+                                location(duplicate),
+                                found.object(),
+                                where + "key \""
+                                        + duplicate.key() + "\"" + path + " is repeated (first at line "
+                                        + duplicate.first().start().line()
+                                        + "); only this later value is applied: delete one of them"));
             }
         }
     }
@@ -59,6 +76,7 @@ public final class DuplicateKeyRule implements Rule {
     }
 
     private static String cause(DuplicateKey duplicate) {
-        return duplicate.second().file().displayName() + ":" + duplicate.second().start().offset();
+        return duplicate.second().file().displayName() + ":"
+                + duplicate.second().start().offset();
     }
 }

@@ -18,7 +18,8 @@ public record FixOptions(String registrationMode, String storage, String whiteli
     public static final FixOptions DEFAULTS = new FixOptions("admin_only", null, null, false);
 
     public FixOptions {
-        registrationMode = registrationMode == null || registrationMode.isBlank() ? "admin_only"
+        registrationMode = registrationMode == null || registrationMode.isBlank()
+                ? "admin_only"
                 : registrationMode.trim().toLowerCase(Locale.ROOT);
         if (!registrationMode.equals("admin_only") && !registrationMode.equals("disabled")) {
             throw new IllegalArgumentException("workflow.fix.registrationMode: '" + registrationMode

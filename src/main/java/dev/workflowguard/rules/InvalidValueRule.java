@@ -37,16 +37,27 @@ public final class InvalidValueRule implements Rule {
             "global.database_location", LOCATIONS,
             "global.registry_location", Set.of("on-cluster", "off-cluster", "ecr", "gcr"));
     /** Keys read as booleans or strings: any scalar will do, a collection never. */
-    private static final List<String> SCALARS = List.of("controller.registration_mode", "monitor.grafana.allow_sign_up",
-            "monitor.grafana.password", "router.host_port.enabled", "global.use_rbac",
-            "global.experimental_native_ingress", "global.native_ingress");
+    private static final List<String> SCALARS = List.of(
+            "controller.registration_mode",
+            "monitor.grafana.allow_sign_up",
+            "monitor.grafana.password",
+            "router.host_port.enabled",
+            "global.use_rbac",
+            "global.experimental_native_ingress",
+            "global.native_ingress");
+
     private static final List<String> COUNTS = List.of("router.replicas", "router.replica_count");
     private static final List<String> MAPS = List.of(Router.ANNOTATIONS, Router.SERVICE_ANNOTATIONS);
-    private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR, "no",
+    private static final RuleInfo INFO = new RuleInfo(
+            ID,
+            Severity.ERROR,
+            "no",
             "A setting the checks read has a type or value the chart cannot use (global.storage: 42, "
                     + "registration_mode: [a], annotations that are not strings).",
             "Helm renders such a value anyway or stops with a template error at deploy time; either way what runs is "
-                    + "not what was reviewed, and the production checks cannot vouch for it.", true, false,
+                    + "not what was reviewed, and the production checks cannot vouch for it.",
+            true,
+            false,
             "Write the value the chart expects: one of the listed words, a boolean, a number of replicas, or a "
                     + "mapping of string annotations.");
 
@@ -74,14 +85,20 @@ public final class InvalidValueRule implements Rule {
             for (String path : SCALARS) {
                 Value value = values.get(path);
                 if (!blocked(values, value, findings) && value.isSet() && !(value.node() instanceof YamlScalar)) {
-                    report(values, value, findings, "must be a single value, not " + value.node().describeType());
+                    report(
+                            values,
+                            value,
+                            findings,
+                            "must be a single value, not " + value.node().describeType());
                 }
             }
             for (String path : COUNTS) {
                 Value value = values.get(path);
-                if (!blocked(values, value, findings) && value.isSet() && (value.scalar() == null
-                        || value.scalar().type() != HelmType.INT
-                        || !isCount(value.scalar().text()))) {
+                if (!blocked(values, value, findings)
+                        && value.isSet()
+                        && (value.scalar() == null
+                                || value.scalar().type() != HelmType.INT
+                                || !isCount(value.scalar().text()))) {
                     report(values, value, findings, "must be a whole number of replicas");
                 }
             }
@@ -100,8 +117,12 @@ public final class InvalidValueRule implements Rule {
                 for (YamlEntry entry : map.entries()) {
                     if (!(entry.value() instanceof YamlScalar)) {
                         Value annotation = values.get(value.path().child(entry.name()));
-                        report(values, annotation, findings, "is an annotation, so it must be a string, not "
-                                + entry.value().describeType());
+                        report(
+                                values,
+                                annotation,
+                                findings,
+                                "is an annotation, so it must be a string, not "
+                                        + entry.value().describeType());
                     }
                 }
             }
@@ -113,10 +134,15 @@ public final class InvalidValueRule implements Rule {
         if (value.state() != Value.State.BLOCKED) {
             return false;
         }
-        findings.report("invalid:" + value.entryPath(), Place.inValues(values.locate(value), value.entryPath().toString(),
-                value.entryPath() + " is " + value.entry().value().describeType() + ", not a mapping, so nothing below "
-                        + "it (such as " + value.path() + ") can be set; Helm cannot merge it with the chart's "
-                        + "defaults"));
+        findings.report(
+                "invalid:" + value.entryPath(),
+                Place.inValues(
+                        values.locate(value),
+                        value.entryPath().toString(),
+                        value.entryPath() + " is " + value.entry().value().describeType()
+                                + ", not a mapping, so nothing below "
+                                + "it (such as " + value.path() + ") can be set; Helm cannot merge it with the chart's "
+                                + "defaults"));
         return true;
     }
 
@@ -127,8 +153,14 @@ public final class InvalidValueRule implements Rule {
     }
 
     private static void report(EffectiveValues values, Value value, RuleFindings findings, String expected) {
-        String shown = value.scalar() != null ? ValueWords.scalarWords(value.scalar()) : value.node().describeType();
-        findings.report("invalid:" + value.path(), Place.inValues(values.locate(value), value.path().toString(),
-                value.path() + " is " + shown + ", but it " + expected));
+        String shown = value.scalar() != null
+                ? ValueWords.scalarWords(value.scalar())
+                : value.node().describeType();
+        findings.report(
+                "invalid:" + value.path(),
+                Place.inValues(
+                        values.locate(value),
+                        value.path().toString(),
+                        value.path() + " is " + shown + ", but it " + expected));
     }
 }

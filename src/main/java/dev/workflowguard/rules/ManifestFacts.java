@@ -19,8 +19,13 @@ import dev.workflowguard.values.WorkflowVersion;
  * @param whitelisted a router Deployment enforces whitelists or sets a default one (no-ip-whitelist)
  * @param deisRoles a deis Role or ClusterRole is rendered (rbac-disabled)
  */
-public record ManifestFacts(boolean routerScaled, boolean tlsEvidence, boolean routerService, boolean sslEnforced,
-        boolean whitelisted, boolean deisRoles) {
+public record ManifestFacts(
+        boolean routerScaled,
+        boolean tlsEvidence,
+        boolean routerService,
+        boolean sslEnforced,
+        boolean whitelisted,
+        boolean deisRoles) {
 
     /** The facts the objects alone show (no values, no declared certificate). */
     public static ManifestFacts of(ManifestSet objects, FixOptions fixOptions) {
@@ -41,14 +46,22 @@ public record ManifestFacts(boolean routerScaled, boolean tlsEvidence, boolean r
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof ManifestFacts that && routerScaled == that.routerScaled
-                && tlsEvidence == that.tlsEvidence && routerService == that.routerService
-                && sslEnforced == that.sslEnforced && whitelisted == that.whitelisted && deisRoles == that.deisRoles;
+        return other instanceof ManifestFacts that
+                && routerScaled == that.routerScaled
+                && tlsEvidence == that.tlsEvidence
+                && routerService == that.routerService
+                && sslEnforced == that.sslEnforced
+                && whitelisted == that.whitelisted
+                && deisRoles == that.deisRoles;
     }
 
     @Override
     public int hashCode() {
-        return (routerScaled ? 1 : 0) | (tlsEvidence ? 2 : 0) | (routerService ? 4 : 0) | (sslEnforced ? 8 : 0)
-                | (whitelisted ? 16 : 0) | (deisRoles ? 32 : 0);
+        return (routerScaled ? 1 : 0)
+                | (tlsEvidence ? 2 : 0)
+                | (routerService ? 4 : 0)
+                | (sslEnforced ? 8 : 0)
+                | (whitelisted ? 16 : 0)
+                | (deisRoles ? 32 : 0);
     }
 }

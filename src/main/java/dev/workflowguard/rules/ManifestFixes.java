@@ -7,8 +7,7 @@ import java.util.List;
 /** Builds in-place edits of committed rendered manifests, only when the user asked for them. */
 final class ManifestFixes {
 
-    private ManifestFixes() {
-    }
+    private ManifestFixes() {}
 
     /**
      * Set a field of an object; null unless `workflow.fix.manifests` is on, and null for an object of

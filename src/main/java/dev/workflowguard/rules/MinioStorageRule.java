@@ -15,9 +15,14 @@ public final class MinioStorageRule implements Rule {
     static final String ID = "minio-storage";
     private static final String WHY = "Minio runs inside the cluster and is not resilient: when it goes, registry "
             + "images, database backups and logs go with it; use s3, gcs, azure or swift";
-    private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR, "with workflow.fix.storage=<backend>",
+    private static final RuleInfo INFO = new RuleInfo(
+            ID,
+            Severity.ERROR,
+            "with workflow.fix.storage=<backend>",
             "Object storage is the in-cluster Minio (global.storage: minio, the chart default).",
-            "Production Deployments: run Workflow without Minio. " + WHY + ".", true, true,
+            "Production Deployments: run Workflow without Minio. " + WHY + ".",
+            true,
+            true,
             "Set `global.storage` to `s3`, `gcs`, `azure` or `swift` and fill that backend's section with real bucket or container names, with credentials injected at deploy time. `mvn workflow:fix -Dworkflow.fix.storage=s3` writes the backend; `storage-placeholder` then lists the settings still to fill.");
 
     @Override
@@ -35,27 +40,40 @@ public final class MinioStorageRule implements Rule {
             boolean minio = noBackend || "minio".equals(storage.text());
             if (minio) {
                 String chosen = context.fixOptions().storage();
-                String hint = chosen == null ? "; `mvn workflow:fix -Dworkflow.fix.storage=s3|gcs|azure|swift` sets it"
-                        : "";
-                String problem = noBackend ? "no object storage backend is left configured; set s3, gcs, azure or swift"
-                        : WHY;
-                findings.report("storage", Place.inValues(values.locate(storage), "global.storage",
-                        ValueWords.describe(storage) + ": " + problem + hint),
+                String hint =
+                        chosen == null ? "; `mvn workflow:fix -Dworkflow.fix.storage=s3|gcs|azure|swift` sets it" : "";
+                String problem =
+                        noBackend ? "no object storage backend is left configured; set s3, gcs, azure or swift" : WHY;
+                findings.report(
+                        "storage",
+                        Place.inValues(
+                                values.locate(storage),
+                                "global.storage",
+                                ValueWords.describe(storage) + ": " + problem + hint),
                         chosen == null ? null : Fixes.set(storage, chosen, false));
             }
         }
         ManifestSet manifests = context.manifests();
         if (manifests != null) {
             for (KubeObject minio : manifests.named("Deployment", "deis-minio")) {
-                findings.report("storage", Place.inManifest(minio.location(), minio.ref(), minio.ref()
-                        + " is rendered, so object storage is the in-cluster Minio: " + WHY));
+                findings.report(
+                        "storage",
+                        Place.inManifest(
+                                minio.location(),
+                                minio.ref(),
+                                minio.ref() + " is rendered, so object storage is the in-cluster Minio: " + WHY));
             }
             for (KubeObject secret : manifests.named("Secret", "objectstorage-keyfile")) {
                 YamlEntry annotation = secret.annotation("deis.io/objectstorage");
-                if (annotation != null && annotation.value() instanceof YamlScalar backend
+                if (annotation != null
+                        && annotation.value() instanceof YamlScalar backend
                         && "minio".equals(backend.text())) {
-                    findings.report("storage", Place.inManifest(secret.locationOf(annotation), secret.ref(),
-                            secret.ref() + " has deis.io/objectstorage: \"minio\": " + WHY));
+                    findings.report(
+                            "storage",
+                            Place.inManifest(
+                                    secret.locationOf(annotation),
+                                    secret.ref(),
+                                    secret.ref() + " has deis.io/objectstorage: \"minio\": " + WHY));
                 }
             }
         }

@@ -8,7 +8,6 @@ import dev.workflowguard.values.EffectiveValues;
 import dev.workflowguard.values.ValuesPath;
 import dev.workflowguard.yaml.YamlEntry;
 import dev.workflowguard.yaml.YamlMap;
-import dev.workflowguard.yaml.YamlNode;
 import dev.workflowguard.yaml.YamlScalar;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -22,14 +21,19 @@ public final class MutableImageTagRule implements Rule {
     static final String ID = "mutable-image-tag";
     private static final Set<String> MOVING = Set.of("canary", "latest", "");
     /** Values keys whose rendered Deployment is not `deis-<key>`. */
-    private static final Map<String, String> OBJECT_NAMES = Map.of("fluentd", "deis-logger-fluentd", "redis",
-            "deis-logger-redis");
+    private static final Map<String, String> OBJECT_NAMES =
+            Map.of("fluentd", "deis-logger-fluentd", "redis", "deis-logger-redis");
+
     private static final String WHY = "a moving tag makes nodes run different builds and makes a rollback impossible; "
             + "pin a release tag such as v2.23.0";
-    private static final RuleInfo INFO = new RuleInfo(ID, Severity.WARNING, "no",
+    private static final RuleInfo INFO = new RuleInfo(
+            ID,
+            Severity.WARNING,
+            "no",
             "A component's docker_tag (or a deis-* container image) is canary, latest or empty.",
             "Production runs reviewed releases: a moving tag changes what runs without a change in the repository.",
-            true, true,
+            true,
+            true,
             "Pin `docker_tag` (and rendered images) to a release tag such as `v2.23.0`, or to a digest.");
 
     @Override
@@ -41,7 +45,11 @@ public final class MutableImageTagRule implements Rule {
     public void check(CheckContext context, RuleFindings findings) {
         EffectiveValues values = context.values();
         if (values != null) {
-            walk(values, values.merged(), ValuesPath.of(), Collections.newSetFromMap(new IdentityHashMap<>()),
+            walk(
+                    values,
+                    values.merged(),
+                    ValuesPath.of(),
+                    Collections.newSetFromMap(new IdentityHashMap<>()),
                     findings);
         }
         ManifestSet manifests = context.manifests();
@@ -60,12 +68,16 @@ public final class MutableImageTagRule implements Rule {
         }
         for (YamlEntry entry : map.entries()) {
             ValuesPath here = path.child(entry.name());
-            if (entry.name().equals("docker_tag") && entry.value() instanceof YamlScalar tag
+            if (entry.name().equals("docker_tag")
+                    && entry.value() instanceof YamlScalar tag
                     && MOVING.contains(tag.rendered())) {
-                String said = tag.rendered().isEmpty() ? "is empty, so the image's latest tag is pulled"
+                String said = tag.rendered().isEmpty()
+                        ? "is empty, so the image's latest tag is pulled"
                         : "is \"" + tag.text() + "\"";
-                findings.report(cause(path), Place.inValues(values.locate(values.get(here)), here.toString(),
-                        here + " " + said + ": " + WHY));
+                findings.report(
+                        cause(path),
+                        Place.inValues(
+                                values.locate(values.get(here)), here.toString(), here + " " + said + ": " + WHY));
             } else if (entry.value() instanceof YamlMap child) {
                 walk(values, child, here, seen, findings);
             }
@@ -81,8 +93,12 @@ public final class MutableImageTagRule implements Rule {
             String tag = tagOf(scalar.text());
             if (tag != null && MOVING.contains(tag)) {
                 String said = tag.isEmpty() ? "has no tag, so \"latest\" is pulled" : "uses tag \"" + tag + "\"";
-                findings.report("image:" + workload.name(), Place.inManifest(workload.locationOf(image), workload.ref(),
-                        workload.ref() + " image " + scalar.text() + " " + said + ": " + WHY));
+                findings.report(
+                        "image:" + workload.name(),
+                        Place.inManifest(
+                                workload.locationOf(image),
+                                workload.ref(),
+                                workload.ref() + " image " + scalar.text() + " " + said + ": " + WHY));
             }
         }
     }

@@ -15,10 +15,15 @@ public final class NoIpWhitelistRule implements Rule {
     static final String ID = "no-ip-whitelist";
     private static final String WHY = "for a cluster that serves a limited audience, a router-wide whitelist keeps "
             + "the API and apps away from everyone else";
-    private static final RuleInfo INFO = new RuleInfo(ID, Severity.INFO, "with workflow.fix.whitelist=<cidrs>",
+    private static final RuleInfo INFO = new RuleInfo(
+            ID,
+            Severity.INFO,
+            "with workflow.fix.whitelist=<cidrs>",
             "No router-wide IP whitelist (nginx.enforceWhitelists / nginx.defaultWhitelist).",
             "Production Deployments, security considerations: firewall the hosts and consider a router-wide IP "
-                    + "whitelist.", true, true,
+                    + "whitelist.",
+            true,
+            true,
             "Set `router.deis.io/nginx.defaultWhitelist` to the allowed CIDRs under `router.deployment_annotations` (`mvn workflow:fix -Dworkflow.fix.whitelist=10.0.0.0/8` writes it), or `router.deis.io/nginx.enforceWhitelists: \"true\"` with a whitelist per app. Firewall the nodes too: only 80, 443, 2222 and 9090 need to be public.");
 
     @Override
@@ -28,7 +33,8 @@ public final class NoIpWhitelistRule implements Rule {
 
     @Override
     public void check(CheckContext context, RuleFindings findings) {
-        if (Router.replacedByNativeIngress(context) || Router.annotationTrueAnywhere(context, Router.ENFORCE_WHITELISTS)
+        if (Router.replacedByNativeIngress(context)
+                || Router.annotationTrueAnywhere(context, Router.ENFORCE_WHITELISTS)
                 || Router.annotationSetAnywhere(context, Router.DEFAULT_WHITELIST)) {
             return;
         }
@@ -38,15 +44,23 @@ public final class NoIpWhitelistRule implements Rule {
         EffectiveValues values = context.values();
         if (values != null) {
             Value whitelist = Router.annotation(values, Router.DEFAULT_WHITELIST);
-            findings.report("whitelist", Place.inValues(Router.annotationLocation(values, Router.DEFAULT_WHITELIST),
-                    whitelist.path().toString(), Router.ANNOTATIONS + " sets no " + Router.DEFAULT_WHITELIST
-                            + " and does not enforce app whitelists: " + WHY + remedy),
+            findings.report(
+                    "whitelist",
+                    Place.inValues(
+                            Router.annotationLocation(values, Router.DEFAULT_WHITELIST),
+                            whitelist.path().toString(),
+                            Router.ANNOTATIONS + " sets no " + Router.DEFAULT_WHITELIST
+                                    + " and does not enforce app whitelists: " + WHY + remedy),
                     cidrs == null ? null : Fixes.set(whitelist, cidrs, true));
         }
         for (KubeObject router : Router.deployments(context)) {
-            findings.report("whitelist", Place.inManifest(Router.annotationLocation(router, Router.DEFAULT_WHITELIST),
-                    router.ref(), router.ref() + " has no " + Router.DEFAULT_WHITELIST + " and does not enforce app "
-                            + "whitelists: " + WHY + remedy),
+            findings.report(
+                    "whitelist",
+                    Place.inManifest(
+                            Router.annotationLocation(router, Router.DEFAULT_WHITELIST),
+                            router.ref(),
+                            router.ref() + " has no " + Router.DEFAULT_WHITELIST + " and does not enforce app "
+                                    + "whitelists: " + WHY + remedy),
                     cidrs == null ? null : ManifestFixes.annotation(context, router, Router.DEFAULT_WHITELIST, cidrs));
         }
     }

@@ -18,10 +18,15 @@ public final class OpenRegistrationRule implements Rule {
     static final Set<String> CLOSED = Set.of("admin_only", "disabled");
     private static final String WHY = "anyone who can reach the controller URL can register an account and deploy "
             + "apps; use admin_only (or disabled once the admin has registered)";
-    private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR, "yes",
+    private static final RuleInfo INFO = new RuleInfo(
+            ID,
+            Severity.ERROR,
+            "yes",
             "Registration is open to anyone (controller.registration_mode: enabled, the default up to Workflow 2.11).",
             "Production Deployments: change the registration mode; open registration lets anyone with the URL "
-                    + "create an account.", true, true,
+                    + "create an account.",
+            true,
+            true,
             "Set `controller.registration_mode: admin_only`, or `disabled` once the admin account exists. `mvn workflow:fix` writes it (`-Dworkflow.fix.registrationMode=disabled` for disabled).");
 
     @Override
@@ -42,11 +47,22 @@ public final class OpenRegistrationRule implements Rule {
                     YamlEntry env = value.entry();
                     String mode = env.value() instanceof YamlScalar s ? s.text() : "";
                     if (!CLOSED.contains(mode)) {
-                        findings.report("registration", Place.inManifest(controller.locationOf(env),
-                                controller.ref(), controller.ref() + " sets REGISTRATION_MODE to \"" + mode + "\""
-                                        + (mode.equals("enabled") ? "" : ", which the controller treats as open")
-                                        + ": " + WHY), ManifestFixes.set(context, controller, value.path(),
-                                context.fixOptions().registrationMode(), false));
+                        findings.report(
+                                "registration",
+                                Place.inManifest(
+                                        controller.locationOf(env),
+                                        controller.ref(),
+                                        controller.ref() + " sets REGISTRATION_MODE to \"" + mode + "\""
+                                                + (mode.equals("enabled")
+                                                        ? ""
+                                                        : ", which the controller treats as open")
+                                                + ": " + WHY),
+                                ManifestFixes.set(
+                                        context,
+                                        controller,
+                                        value.path(),
+                                        context.fixOptions().registrationMode(),
+                                        false));
                     }
                 }
             }
@@ -63,9 +79,15 @@ public final class OpenRegistrationRule implements Rule {
         String fixTo = context.fixOptions().registrationMode();
         if (mode.state() == Value.State.UNSET && text == null) {
             // The default depends on a version nobody told us: ask for an explicit setting instead of guessing.
-            findings.report("registration", Place.inValues(values.locate(mode), PATH, ValueWords.describe(mode)
-                    + ". Set it explicitly to admin_only or disabled; otherwise " + WHY),
-                    Fixes.set(mode, fixTo, false), Severity.WARNING);
+            findings.report(
+                    "registration",
+                    Place.inValues(
+                            values.locate(mode),
+                            PATH,
+                            ValueWords.describe(mode) + ". Set it explicitly to admin_only or disabled; otherwise "
+                                    + WHY),
+                    Fixes.set(mode, fixTo, false),
+                    Severity.WARNING);
             return;
         }
         String detail = "";
@@ -74,7 +96,9 @@ public final class OpenRegistrationRule implements Rule {
         } else if (text != null && !text.equals("enabled")) {
             detail = ", which is not one of the controller's modes (enabled, disabled, admin_only)";
         }
-        findings.report("registration", Place.inValues(values.locate(mode), PATH,
-                ValueWords.describe(mode) + detail + ": " + WHY), Fixes.set(mode, fixTo, false));
+        findings.report(
+                "registration",
+                Place.inValues(values.locate(mode), PATH, ValueWords.describe(mode) + detail + ": " + WHY),
+                Fixes.set(mode, fixTo, false));
     }
 }

@@ -15,9 +15,14 @@ public final class RbacDisabledRule implements Rule {
     static final String PATH = "global.use_rbac";
     private static final String WHY = "on an RBAC cluster the components then lack their permissions, and without "
             + "RBAC every pod's service account is unrestricted";
-    private static final RuleInfo INFO = new RuleInfo(ID, Severity.WARNING, "yes",
+    private static final RuleInfo INFO = new RuleInfo(
+            ID,
+            Severity.WARNING,
+            "yes",
             "RBAC objects are not rendered (global.use_rbac false; the default in Deis Workflow up to 2.19).",
-            "Security considerations: components should run with the least privileges; " + WHY + ".", true, true,
+            "Security considerations: components should run with the least privileges; " + WHY + ".",
+            true,
+            true,
             "Set `global.use_rbac: true` on clusters with RBAC (every current Kubernetes); `mvn workflow:fix` writes it.");
 
     @Override
@@ -40,8 +45,10 @@ public final class RbacDisabledRule implements Rule {
             }
             if (!enabled) {
                 String advice = rbac.state() == Value.State.UNSET && rbac.text() == null ? "; set it explicitly" : "";
-                findings.report("rbac", Place.inValues(values.locate(rbac), PATH,
-                        ValueWords.describe(rbac) + ": " + WHY + advice), Fixes.set(rbac, "true", false));
+                findings.report(
+                        "rbac",
+                        Place.inValues(values.locate(rbac), PATH, ValueWords.describe(rbac) + ": " + WHY + advice),
+                        Fixes.set(rbac, "true", false));
             }
         }
         ManifestSet manifests = context.manifests();
@@ -51,9 +58,13 @@ public final class RbacDisabledRule implements Rule {
         // One place for the whole render, however many files it spans: its first deis-* workload.
         KubeObject first = firstDeisWorkload(manifests);
         if (first != null) {
-            findings.reportFirstInManifests("rbac", Place.inManifest(first.location(), first.ref(),
-                    "the render has deis-* workloads (first: " + first.ref() + ") but no Role or "
-                            + "ClusterRole for them: " + WHY + "; set " + PATH + ": true and re-render"));
+            findings.reportFirstInManifests(
+                    "rbac",
+                    Place.inManifest(
+                            first.location(),
+                            first.ref(),
+                            "the render has deis-* workloads (first: " + first.ref() + ") but no Role or "
+                                    + "ClusterRole for them: " + WHY + "; set " + PATH + ": true and re-render"));
         }
     }
 
@@ -69,7 +80,8 @@ public final class RbacDisabledRule implements Rule {
     /** True when a Role or ClusterRole for Workflow (deis*) is among the objects. */
     static boolean deisRoles(ManifestSet manifests) {
         for (KubeObject o : manifests.objects()) {
-            if ((o.kind().equals("Role") || o.kind().equals("ClusterRole")) && o.name().startsWith("deis")) {
+            if ((o.kind().equals("Role") || o.kind().equals("ClusterRole"))
+                    && o.name().startsWith("deis")) {
                 return true;
             }
         }

@@ -26,7 +26,8 @@ record RenderedFact(String value, Location location) {
         if (annotations != null) {
             for (YamlEntry entry : annotations.entries()) {
                 String key = entry.name();
-                if (key.startsWith("router.deis.io/") || key.startsWith("service.beta.kubernetes.io/")
+                if (key.startsWith("router.deis.io/")
+                        || key.startsWith("service.beta.kubernetes.io/")
                         || key.equals("deis.io/objectstorage")) {
                     facts.put("annotation " + key, fact(entry, object));
                 }
@@ -34,7 +35,9 @@ record RenderedFact(String value, Location location) {
         }
         if (object.is("Deployment", "deis-router")) {
             YamlEntry replicas = object.entryAt("spec", "replicas");
-            facts.put("spec.replicas", replicas == null ? new RenderedFact("1", object.location()) : fact(replicas, object));
+            facts.put(
+                    "spec.replicas",
+                    replicas == null ? new RenderedFact("1", object.location()) : fact(replicas, object));
         }
         for (String variable : new String[] {"REGISTRATION_MODE", "ALLOW_SIGN_UP"}) {
             for (KubeObject.EnvValue env : object.env(variable)) {
@@ -51,7 +54,8 @@ record RenderedFact(String value, Location location) {
                 if (container.get("ports") instanceof YamlList ports) {
                     for (YamlNode port : ports.items()) {
                         if (port instanceof YamlMap map && map.entry("hostPort") != null) {
-                            facts.put("hostPort " + text(map.get("hostPort")) + " of container " + name,
+                            facts.put(
+                                    "hostPort " + text(map.get("hostPort")) + " of container " + name,
                                     fact(map.entry("hostPort"), object));
                         }
                     }

@@ -22,8 +22,7 @@ final class Router {
     static final String ENFORCE_WHITELISTS = "router.deis.io/nginx.enforceWhitelists";
     static final String DEFAULT_WHITELIST = "router.deis.io/nginx.defaultWhitelist";
 
-    private Router() {
-    }
+    private Router() {}
 
     /**
      * True when native ingress replaces the router (`global.experimental_native_ingress` in Deis,
@@ -73,7 +72,8 @@ final class Router {
 
     /** True when values or any rendered router Deployment set the annotation to a value the router reads as true. */
     static boolean annotationTrueAnywhere(CheckContext context, String annotation) {
-        if (valuesAreEvidence(context) && Truth.routerTrue(annotation(context.values(), annotation).text())) {
+        if (valuesAreEvidence(context)
+                && Truth.routerTrue(annotation(context.values(), annotation).text())) {
             return true;
         }
         for (KubeObject deployment : deployments(context)) {

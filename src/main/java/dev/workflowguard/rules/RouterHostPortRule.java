@@ -18,10 +18,15 @@ public final class RouterHostPortRule implements Rule {
     static final String PATH = "router.host_port.enabled";
     private static final String WHY = "host ports are meant for minikube; on real nodes they bypass the load balancer, "
             + "pin one router per node and open the node's own ports";
-    private static final RuleInfo INFO = new RuleInfo(ID, Severity.WARNING, "yes",
+    private static final RuleInfo INFO = new RuleInfo(
+            ID,
+            Severity.WARNING,
+            "yes",
             "The router binds host ports (router.host_port.enabled true).",
             "Production Deployments, security considerations: only the documented ports should be public on "
-                    + "worker nodes; " + WHY + ".", true, true,
+                    + "worker nodes; " + WHY + ".",
+            true,
+            true,
             "Set `router.host_port.enabled: false`, without quotes (a quoted \"false\" is a non-empty string that chart templates treat as true); `mvn workflow:fix` writes it.");
 
     @Override
@@ -42,8 +47,11 @@ public final class RouterHostPortRule implements Rule {
                 String detail = scalar.type() == HelmType.STRING
                         ? " (a non-empty string, which chart templates treat as true; write false without quotes)"
                         : "";
-                findings.report("host-port", Place.inValues(values.locate(enabled), PATH,
-                        ValueWords.describe(enabled) + detail + ": " + WHY), Fixes.set(enabled, "false", false));
+                findings.report(
+                        "host-port",
+                        Place.inValues(
+                                values.locate(enabled), PATH, ValueWords.describe(enabled) + detail + ": " + WHY),
+                        Fixes.set(enabled, "false", false));
             }
         }
         for (KubeObject router : Router.deployments(context)) {
@@ -53,9 +61,13 @@ public final class RouterHostPortRule implements Rule {
                 }
                 for (YamlNode port : ports.items()) {
                     if (port instanceof YamlMap map && map.entry("hostPort") != null) {
-                        findings.report("host-port", Place.inManifest(router.locationOf(map.entry("hostPort")),
-                                router.ref(), router.ref() + " binds hostPort " + map.get("hostPort") + ": " + WHY
-                                        + "; set " + PATH + ": false"));
+                        findings.report(
+                                "host-port",
+                                Place.inManifest(
+                                        router.locationOf(map.entry("hostPort")),
+                                        router.ref(),
+                                        router.ref() + " binds hostPort " + map.get("hostPort") + ": " + WHY + "; set "
+                                                + PATH + ": false"));
                     }
                 }
             }

@@ -11,14 +11,26 @@ import java.util.Optional;
  */
 public final class RuleCatalogue {
 
-    private static final List<Rule> RULES = List.of(new MinioStorageRule(), new StoragePlaceholderRule(),
-            new OpenRegistrationRule(), new GrafanaSignupRule(), new GrafanaDefaultAdminRule(), new SingleRouterRule(),
-            new TlsMissingRule(), new TlsNotEnforcedRule(), new TlsLegacyProtocolsRule(), new NoIpWhitelistRule(),
-            new RouterHostPortRule(), new RbacDisabledRule(), new DuplicateKeyRule(), new CommittedSecretRule(),
-            new StaleRenderRule(), new MutableImageTagRule(), new InvalidValueRule());
+    private static final List<Rule> RULES = List.of(
+            new MinioStorageRule(),
+            new StoragePlaceholderRule(),
+            new OpenRegistrationRule(),
+            new GrafanaSignupRule(),
+            new GrafanaDefaultAdminRule(),
+            new SingleRouterRule(),
+            new TlsMissingRule(),
+            new TlsNotEnforcedRule(),
+            new TlsLegacyProtocolsRule(),
+            new NoIpWhitelistRule(),
+            new RouterHostPortRule(),
+            new RbacDisabledRule(),
+            new DuplicateKeyRule(),
+            new CommittedSecretRule(),
+            new StaleRenderRule(),
+            new MutableImageTagRule(),
+            new InvalidValueRule());
 
-    private RuleCatalogue() {
-    }
+    private RuleCatalogue() {}
 
     public static List<Rule> all() {
         return RULES;

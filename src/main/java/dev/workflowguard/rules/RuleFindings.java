@@ -23,6 +23,7 @@ public final class RuleFindings {
         private final java.util.Set<dev.workflowguard.finding.Location> locations = new java.util.HashSet<>();
         /** Messages and object names already used by a place of this cause, to share their copies. */
         private final Map<String, String> words = new java.util.HashMap<>();
+
         private ProposedFix fix;
         private final List<ManifestFix> manifestFixes = new ArrayList<>();
         private Severity severityHint;
@@ -138,7 +139,8 @@ public final class RuleFindings {
     private static Place shared(Pending pending, Place place) {
         String message = sharedText(pending.words, place.message());
         String object = place.object() == null ? null : sharedText(pending.words, place.object());
-        return message == place.message() && object == place.object() ? place
+        return message == place.message() && object == place.object()
+                ? place
                 : new Place(place.location(), message, place.valuesPath(), object);
     }
 

@@ -15,6 +15,12 @@ import dev.workflowguard.finding.Severity;
  * @param onManifests whether it reads rendered manifests
  * @param remedy how to fix it, for the docs and the rules goal
  */
-public record RuleInfo(String id, Severity defaultSeverity, String fixable, String summary, String why,
-        boolean onValues, boolean onManifests, String remedy) {
-}
+public record RuleInfo(
+        String id,
+        Severity defaultSeverity,
+        String fixable,
+        String summary,
+        String why,
+        boolean onValues,
+        boolean onManifests,
+        String remedy) {}

@@ -31,12 +31,16 @@ public final class SingleRouterRule implements Rule {
     static final String REMEDY = "scale it after each install or upgrade with `kubectl --namespace=deis scale "
             + "--replicas=2 deployment/deis-router`, or commit a HorizontalPodAutoscaler (scaleTargetRef: "
             + "Deployment deis-router, minReplicas: 2)";
-    private static final String WHY = "if the only router pod goes, the Workflow API and every app become "
-            + "unreachable";
-    private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR,
+    private static final String WHY =
+            "if the only router pod goes, the Workflow API and every app become " + "unreachable";
+    private static final RuleInfo INFO = new RuleInfo(
+            ID,
+            Severity.ERROR,
             "when the chart exposes router.replicas / router.replica_count (or with workflow.fix.manifests)",
             "Only one deis-router pod runs (the stock chart hard-codes replicas: 1).",
-            "Production Deployments: scale routers to more than one pod; " + WHY + ".", true, true,
+            "Production Deployments: scale routers to more than one pod; " + WHY + ".",
+            true,
+            true,
             "The stock chart hard-codes one replica: after each install or upgrade run `kubectl --namespace=deis scale --replicas=2 deployment/deis-router`, or commit a HorizontalPodAutoscaler for Deployment `deis-router` with `minReplicas: 2`. On a chart that exposes `router.replicas` (or `router.replica_count`), as forks do, set it to 2 or more; `mvn workflow:fix` does. With `<chart>`, the plugin renders the chart again with the key changed to see whether the chart reads it, and names the key only then. In committed manifests, `-Dworkflow.fix.manifests=true` sets `spec.replicas: 2`.");
 
     @Override
@@ -61,8 +65,14 @@ public final class SingleRouterRule implements Rule {
             String remedy = exposed != null && ManifestFixes.isRendered(context, router)
                     ? "set " + exposed + " to 2 or more in the values; the chart renders spec.replicas from it"
                     : REMEDY;
-            findings.report(CAUSE, Place.inManifest(at, router.ref(), router.ref() + " has " + count
-                    + " and no HorizontalPodAutoscaler with minReplicas >= 2 targets it: " + WHY + "; " + remedy),
+            findings.report(
+                    CAUSE,
+                    Place.inManifest(
+                            at,
+                            router.ref(),
+                            router.ref() + " has " + count
+                                    + " and no HorizontalPodAutoscaler with minReplicas >= 2 targets it: " + WHY + "; "
+                                    + remedy),
                     ManifestFixes.set(context, router, router.path("spec", "replicas"), "2", false));
         }
     }
@@ -70,9 +80,14 @@ public final class SingleRouterRule implements Rule {
     private void checkValues(CheckContext context, EffectiveValues values, ValuesPath exposed, RuleFindings findings) {
         if (exposed != null) {
             Value replicas = values.get(exposed);
-            findings.report(CAUSE, Place.inValues(values.locate(replicas), exposed.toString(),
-                    ValueWords.describe(replicas) + ": " + WHY + "; set it to 2 or more (the chart renders the "
-                            + "router's spec.replicas from it)"), Fixes.set(replicas, "2", false));
+            findings.report(
+                    CAUSE,
+                    Place.inValues(
+                            values.locate(replicas),
+                            exposed.toString(),
+                            ValueWords.describe(replicas) + ": " + WHY + "; set it to 2 or more (the chart renders the "
+                                    + "router's spec.replicas from it)"),
+                    Fixes.set(replicas, "2", false));
             return;
         }
         for (String key : REPLICA_KEYS) {
@@ -83,15 +98,25 @@ public final class SingleRouterRule implements Rule {
                 return;
             }
             if (replicas.isSet()) {
-                findings.report(CAUSE, Place.inValues(values.locate(replicas), key,
-                        ValueWords.describe(replicas) + ": " + WHY + "; set it to 2 or more"),
+                findings.report(
+                        CAUSE,
+                        Place.inValues(
+                                values.locate(replicas),
+                                key,
+                                ValueWords.describe(replicas) + ": " + WHY + "; set it to 2 or more"),
                         Fixes.set(replicas, "2", false));
                 return;
             }
         }
         Location at = values.locateAbsent(ValuesPath.parse("router.replicas"));
-        findings.report(CAUSE, Place.inValues(at, "router", "the stock Workflow chart runs one "
-                + "deis-router pod (replicas: 1 is hard-coded; no values key changes it): " + WHY + "; " + REMEDY));
+        findings.report(
+                CAUSE,
+                Place.inValues(
+                        at,
+                        "router",
+                        "the stock Workflow chart runs one "
+                                + "deis-router pod (replicas: 1 is hard-coded; no values key changes it): " + WHY + "; "
+                                + REMEDY));
     }
 
     /**

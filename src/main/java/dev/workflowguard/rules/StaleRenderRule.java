@@ -22,11 +22,16 @@ public final class StaleRenderRule implements Rule {
     static final String ID = "stale-render";
     private static final String REMEDY = "the committed render is out of date; render it again from these values "
             + "(helm template) and commit the result";
-    private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR, "no",
+    private static final RuleInfo INFO = new RuleInfo(
+            ID,
+            Severity.ERROR,
+            "no",
             "Committed rendered manifests disagree with the values on storage backend, registration mode or "
                     + "Grafana sign-up.",
             "GitOps applies the committed render, not the values: when they disagree, the production settings "
-                    + "reviewed in the values are not the ones deployed.", false, true,
+                    + "reviewed in the values are not the ones deployed.",
+            false,
+            true,
             "Render the chart again with the same values (`helm template deis charts/workflow -f values/base.yaml -f values/production.yaml`) and commit the result; or configure `<chart>` so the plugin renders the chart itself and compares.");
 
     @Override
@@ -59,9 +64,14 @@ public final class StaleRenderRule implements Rule {
             KubeObject fresh = rendered.first(old.kind(), old.name());
             if (fresh == null) {
                 if (old.is("Deployment", "deis-minio")) {
-                    findings.report("render:" + old.ref(), Place.inManifest(old.location(), old.ref(), old.ref()
-                            + " is committed but a fresh render of the chart with these values has no in-cluster Minio: "
-                            + REMEDY));
+                    findings.report(
+                            "render:" + old.ref(),
+                            Place.inManifest(
+                                    old.location(),
+                                    old.ref(),
+                                    old.ref()
+                                            + " is committed but a fresh render of the chart with these values has no in-cluster Minio: "
+                                            + REMEDY));
                 }
                 continue;
             }
@@ -76,19 +86,31 @@ public final class StaleRenderRule implements Rule {
                 String isText = is == null ? null : is.value();
                 if (!java.util.Objects.equals(wasText, isText)) {
                     Location at = was != null ? was.location() : old.location();
-                    findings.report("render:" + old.ref() + ":" + key, Place.inManifest(at, old.ref(), old.ref() + " "
-                            + key + " is " + shown(wasText) + " in the committed render but " + shown(isText)
-                            + " in a fresh render of the chart with these values: " + REMEDY));
+                    findings.report(
+                            "render:" + old.ref() + ":" + key,
+                            Place.inManifest(
+                                    at,
+                                    old.ref(),
+                                    old.ref() + " "
+                                            + key + " is " + shown(wasText) + " in the committed render but "
+                                            + shown(isText)
+                                            + " in a fresh render of the chart with these values: " + REMEDY));
                 }
             }
         }
-        if (rendered.contains("Deployment", "deis-minio") && hasDeisObject(committed)
+        if (rendered.contains("Deployment", "deis-minio")
+                && hasDeisObject(committed)
                 && !committed.contains("Deployment", "deis-minio")) {
             KubeObject secret = committed.first("Secret", "objectstorage-keyfile");
             if (secret != null) {
-                findings.report("render:minio", Place.inManifest(secret.location(), secret.ref(), "a fresh render "
-                        + "of the chart with these values runs the in-cluster Minio, but the committed render has no "
-                        + "Deployment/deis-minio: " + REMEDY));
+                findings.report(
+                        "render:minio",
+                        Place.inManifest(
+                                secret.location(),
+                                secret.ref(),
+                                "a fresh render "
+                                        + "of the chart with these values runs the in-cluster Minio, but the committed render has no "
+                                        + "Deployment/deis-minio: " + REMEDY));
             }
         }
     }
@@ -114,15 +136,28 @@ public final class StaleRenderRule implements Rule {
         }
         for (KubeObject secret : manifests.named("Secret", "objectstorage-keyfile")) {
             YamlEntry annotation = secret.annotation("deis.io/objectstorage");
-            if (annotation != null && annotation.value() instanceof YamlScalar rendered
+            if (annotation != null
+                    && annotation.value() instanceof YamlScalar rendered
                     && !rendered.text().equals(backend)) {
-                report(findings, "storage", secret, secret.locationOf(annotation),
-                        "has deis.io/objectstorage: \"" + rendered.text() + "\"", values, storage);
+                report(
+                        findings,
+                        "storage",
+                        secret,
+                        secret.locationOf(annotation),
+                        "has deis.io/objectstorage: \"" + rendered.text() + "\"",
+                        values,
+                        storage);
             }
         }
         if (!backend.equals("minio")) {
             for (KubeObject minio : manifests.named("Deployment", "deis-minio")) {
-                report(findings, "storage", minio, minio.location(), "is rendered (in-cluster Minio storage)", values,
+                report(
+                        findings,
+                        "storage",
+                        minio,
+                        minio.location(),
+                        "is rendered (in-cluster Minio storage)",
+                        values,
                         storage);
             }
         }
@@ -138,8 +173,14 @@ public final class StaleRenderRule implements Rule {
             for (YamlEntry env : controller.envValues("REGISTRATION_MODE")) {
                 String rendered = env.value() instanceof YamlScalar s ? s.text() : "";
                 if (!rendered.equals(expected)) {
-                    report(findings, "registration", controller, controller.locationOf(env),
-                            "sets REGISTRATION_MODE to \"" + rendered + "\"", values, mode);
+                    report(
+                            findings,
+                            "registration",
+                            controller,
+                            controller.locationOf(env),
+                            "sets REGISTRATION_MODE to \"" + rendered + "\"",
+                            values,
+                            mode);
                 }
             }
         }
@@ -156,23 +197,41 @@ public final class StaleRenderRule implements Rule {
             for (YamlEntry env : grafana.envValues("ALLOW_SIGN_UP")) {
                 String rendered = env.value() instanceof YamlScalar s ? s.text() : "";
                 if ((Truth.iniTrue(rendered) && !open) || (Truth.iniFalse(rendered) && open)) {
-                    report(findings, "grafana-signup", grafana, grafana.locationOf(env),
-                            "sets ALLOW_SIGN_UP to \"" + rendered + "\"", values, signUp);
+                    report(
+                            findings,
+                            "grafana-signup",
+                            grafana,
+                            grafana.locationOf(env),
+                            "sets ALLOW_SIGN_UP to \"" + rendered + "\"",
+                            values,
+                            signUp);
                 }
             }
         }
     }
 
-    private void report(RuleFindings findings, String cause, KubeObject object, Location at, String what,
-            EffectiveValues values, Value value) {
+    private void report(
+            RuleFindings findings,
+            String cause,
+            KubeObject object,
+            Location at,
+            String what,
+            EffectiveValues values,
+            Value value) {
         Location valuesAt = values.locate(value);
-        String said = value.isSet() ? value.path() + " is \"" + value.text() + "\" (" + valuesAt + ")"
+        String said = value.isSet()
+                ? value.path() + " is \"" + value.text() + "\" (" + valuesAt + ")"
                 : ValueWords.describe(value);
-        findings.report(cause, Place.inManifest(at, object.ref(), object.ref() + " " + what + " but " + said + ": "
-                + REMEDY));
+        findings.report(
+                cause, Place.inManifest(at, object.ref(), object.ref() + " " + what + " but " + said + ": " + REMEDY));
         if (value.isSet()) {
-            findings.report(cause, Place.inValues(valuesAt, value.path().toString(), ValueWords.describe(value)
-                    + " but the committed render (" + object.ref() + ", " + at + ") does not match: " + REMEDY));
+            findings.report(
+                    cause,
+                    Place.inValues(
+                            valuesAt,
+                            value.path().toString(),
+                            ValueWords.describe(value) + " but the committed render (" + object.ref() + ", " + at
+                                    + ") does not match: " + REMEDY));
         }
     }
 }

@@ -21,11 +21,16 @@ import java.util.regex.Pattern;
 public final class StoragePlaceholderRule implements Rule {
 
     static final String ID = "storage-placeholder";
-    private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR, "no",
+    private static final RuleInfo INFO = new RuleInfo(
+            ID,
+            Severity.ERROR,
+            "no",
             "The storage backend's buckets, containers or credentials are empty or still the chart placeholders.",
             "Off-cluster storage only works with real bucket/container names and credentials; the chart's "
                     + "placeholders (your-registry-bucket-name, YOUR ACCOUNT KEY…) make the registry, database and "
-                    + "builder fail at startup.", true, true,
+                    + "builder fail at startup.",
+            true,
+            true,
             "Fill the backend's settings with real values: bucket or container names in the values file, credentials injected at deploy time (`--set` from a CI secret, or an external secret store). For s3, leave `accesskey` and `secretkey` empty to use the nodes' IAM role.");
 
     /** A backend setting: its key under the backend, its key in the objectstorage Secret, whether it must be set. */
@@ -36,18 +41,37 @@ public final class StoragePlaceholderRule implements Rule {
     }
 
     private static final Map<String, List<Setting>> SETTINGS = Map.of(
-            "s3", List.of(new Setting("accesskey", false, true), new Setting("secretkey", false, true),
-                    new Setting("region", true, false), new Setting("registry_bucket", true, false),
-                    new Setting("database_bucket", true, false), new Setting("builder_bucket", true, false)),
-            "gcs", List.of(new Setting("key_json", true, true), new Setting("registry_bucket", true, false),
-                    new Setting("database_bucket", true, false), new Setting("builder_bucket", true, false)),
-            "azure", List.of(new Setting("accountname", true, false), new Setting("accountkey", true, true),
-                    new Setting("registry_container", true, false), new Setting("database_container", true, false),
-                    new Setting("builder_container", true, false)),
-            "swift", List.of(new Setting("username", true, false), new Setting("password", true, true),
-                    new Setting("authurl", true, false), new Setting("authversion", false, false),
-                    new Setting("tenant", false, false), new Setting("registry_container", true, false),
-                    new Setting("database_container", true, false), new Setting("builder_container", true, false)));
+            "s3",
+                    List.of(
+                            new Setting("accesskey", false, true),
+                            new Setting("secretkey", false, true),
+                            new Setting("region", true, false),
+                            new Setting("registry_bucket", true, false),
+                            new Setting("database_bucket", true, false),
+                            new Setting("builder_bucket", true, false)),
+            "gcs",
+                    List.of(
+                            new Setting("key_json", true, true),
+                            new Setting("registry_bucket", true, false),
+                            new Setting("database_bucket", true, false),
+                            new Setting("builder_bucket", true, false)),
+            "azure",
+                    List.of(
+                            new Setting("accountname", true, false),
+                            new Setting("accountkey", true, true),
+                            new Setting("registry_container", true, false),
+                            new Setting("database_container", true, false),
+                            new Setting("builder_container", true, false)),
+            "swift",
+                    List.of(
+                            new Setting("username", true, false),
+                            new Setting("password", true, true),
+                            new Setting("authurl", true, false),
+                            new Setting("authversion", false, false),
+                            new Setting("tenant", false, false),
+                            new Setting("registry_container", true, false),
+                            new Setting("database_container", true, false),
+                            new Setting("builder_container", true, false)));
 
     private static final Pattern PLACEHOLDER_SHAPE = Pattern.compile("(?i)(your[-_ ].*|<[^<>]*>)");
 
@@ -58,8 +82,9 @@ public final class StoragePlaceholderRule implements Rule {
 
     /** True for the chart's placeholders and for text shaped like one ("your-…", "<…>"). */
     static boolean isPlaceholder(String text) {
-        return text != null && (ChartDefaults.PLACEHOLDERS.containsValue(text.trim())
-                || PLACEHOLDER_SHAPE.matcher(text.trim()).matches());
+        return text != null
+                && (ChartDefaults.PLACEHOLDERS.containsValue(text.trim())
+                        || PLACEHOLDER_SHAPE.matcher(text.trim()).matches());
     }
 
     @Override
@@ -97,9 +122,14 @@ public final class StoragePlaceholderRule implements Rule {
                 continue;
             }
             String described = value.isSet() && setting.secret() && !ChartDefaults.PLACEHOLDERS.containsValue(text)
-                    ? ValueWords.describe(value, true) : ValueWords.describe(value);
-            findings.report(backend + "." + setting.key(), Place.inValues(values.locate(value),
-                    value.path().toString(), described + ": " + problem + " (global.storage is \"" + backend + "\")"));
+                    ? ValueWords.describe(value, true)
+                    : ValueWords.describe(value);
+            findings.report(
+                    backend + "." + setting.key(),
+                    Place.inValues(
+                            values.locate(value),
+                            value.path().toString(),
+                            described + ": " + problem + " (global.storage is \"" + backend + "\")"));
         }
     }
 
@@ -124,11 +154,16 @@ public final class StoragePlaceholderRule implements Rule {
                 boolean empty = setting.required() && decoded.isBlank();
                 if (placeholder || empty) {
                     String shown = placeholder && ChartDefaults.PLACEHOLDERS.containsValue(decoded.trim())
-                            ? "the chart placeholder \"" + decoded.trim() + "\"" : placeholder ? "a placeholder" : "empty";
-                    findings.report(backend + "." + setting.key(), Place.inManifest(secret.locationOf(entry),
-                            secret.ref(), secret.ref() + " " + section + " \"" + setting.dataKey() + "\" "
-                                    + (section.equals("data") ? "decodes to " : "is ") + shown + ": " + backend
-                                    + " storage needs a real " + what(setting)));
+                            ? "the chart placeholder \"" + decoded.trim() + "\""
+                            : placeholder ? "a placeholder" : "empty";
+                    findings.report(
+                            backend + "." + setting.key(),
+                            Place.inManifest(
+                                    secret.locationOf(entry),
+                                    secret.ref(),
+                                    secret.ref() + " " + section + " \"" + setting.dataKey() + "\" "
+                                            + (section.equals("data") ? "decodes to " : "is ") + shown + ": " + backend
+                                            + " storage needs a real " + what(setting)));
                 }
             }
         }

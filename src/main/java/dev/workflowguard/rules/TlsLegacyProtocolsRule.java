@@ -18,9 +18,14 @@ public final class TlsLegacyProtocolsRule implements Rule {
     static final String MODERN = "TLSv1.2 TLSv1.3";
     private static final Set<String> LEGACY = Set.of("SSLv2", "SSLv3", "TLSv1", "TLSv1.1");
     private static final String WHY = "TLSv1 and TLSv1.1 are obsolete and broken (RFC 8996)";
-    private static final RuleInfo INFO = new RuleInfo(ID, Severity.WARNING, "yes",
+    private static final RuleInfo INFO = new RuleInfo(
+            ID,
+            Severity.WARNING,
+            "yes",
             "The router allows TLSv1/TLSv1.1 (nginx.ssl.protocols unset or listing them).",
-            "Production Deployments: enable TLS; " + WHY + ", so allow only " + MODERN + ".", true, true,
+            "Production Deployments: enable TLS; " + WHY + ", so allow only " + MODERN + ".",
+            true,
+            true,
             "Set `router.deis.io/nginx.ssl.protocols: \"TLSv1.2 TLSv1.3\"` under `router.deployment_annotations`; `mvn workflow:fix` writes it.");
 
     @Override
@@ -55,13 +60,17 @@ public final class TlsLegacyProtocolsRule implements Rule {
                 said = "has no " + Router.PROTOCOLS + " annotation, so the router default \"" + ROUTER_DEFAULT
                         + "\" applies";
             } else if (!legacyIn(text).isEmpty()) {
-                said = "allows " + String.join(" and ", legacyIn(text)) + " (" + Router.PROTOCOLS
-                        + ": \"" + text + "\")";
+                said = "allows " + String.join(" and ", legacyIn(text)) + " (" + Router.PROTOCOLS + ": \"" + text
+                        + "\")";
             } else {
                 continue;
             }
-            findings.report("tls-protocols", Place.inManifest(Router.annotationLocation(router, Router.PROTOCOLS),
-                    router.ref(), router.ref() + " " + said + ": " + WHY + remedy),
+            findings.report(
+                    "tls-protocols",
+                    Place.inManifest(
+                            Router.annotationLocation(router, Router.PROTOCOLS),
+                            router.ref(),
+                            router.ref() + " " + said + ": " + WHY + remedy),
                     ManifestFixes.annotation(context, router, Router.PROTOCOLS, MODERN));
         }
     }
@@ -71,14 +80,21 @@ public final class TlsLegacyProtocolsRule implements Rule {
         String text = protocols.text();
         String said;
         if (text == null || text.isBlank()) {
-            said = (protocols.isSet() ? ValueWords.describe(protocols) : Router.PROTOCOLS + " is not set under "
-                    + Router.ANNOTATIONS) + ", so the router default \"" + ROUTER_DEFAULT + "\" applies";
+            said = (protocols.isSet()
+                            ? ValueWords.describe(protocols)
+                            : Router.PROTOCOLS + " is not set under " + Router.ANNOTATIONS)
+                    + ", so the router default \"" + ROUTER_DEFAULT + "\" applies";
         } else if (!legacyIn(text).isEmpty()) {
             said = ValueWords.describe(protocols) + ", which allows " + String.join(" and ", legacyIn(text));
         } else {
             return;
         }
-        findings.report("tls-protocols", Place.inValues(Router.annotationLocation(values, Router.PROTOCOLS),
-                protocols.path().toString(), said + ": " + WHY + remedy), Fixes.set(protocols, MODERN, true));
+        findings.report(
+                "tls-protocols",
+                Place.inValues(
+                        Router.annotationLocation(values, Router.PROTOCOLS),
+                        protocols.path().toString(),
+                        said + ": " + WHY + remedy),
+                Fixes.set(protocols, MODERN, true));
     }
 }

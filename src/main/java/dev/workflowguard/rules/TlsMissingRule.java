@@ -24,11 +24,15 @@ public final class TlsMissingRule implements Rule {
             + "certificate (Secret " + PLATFORM_CERT + ") or terminate TLS at the load balancer (e.g. "
             + "service.beta.kubernetes.io/aws-load-balancer-ssl-cert under router.service_annotations); if the "
             + "certificate is managed elsewhere, declare it with <externalCertificate>";
-    private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR, "no",
+    private static final RuleInfo INFO = new RuleInfo(
+            ID,
+            Severity.ERROR,
+            "no",
             "No TLS: no platform certificate, no load-balancer certificate annotation, no declared external "
                     + "certificate.",
             "Production Deployments: enable TLS; it encrypts Workflow client traffic, including login credentials.",
-            true, true,
+            true,
+            true,
             "Install the platform certificate as Secret `deis-router-platform-cert` (keys `tls.crt` and `tls.key`), or terminate TLS at the load balancer with an annotation under `router.service_annotations` (for example `service.beta.kubernetes.io/aws-load-balancer-ssl-cert: <certificate ARN>`). When the certificate is managed outside the chart (cert-manager, a load balancer configured elsewhere), declare it with `<externalCertificate>`.");
 
     @Override
@@ -39,8 +43,11 @@ public final class TlsMissingRule implements Rule {
     /** True for annotation keys that hand a certificate to a cloud load balancer. */
     static boolean isLoadBalancerCertificate(String annotation) {
         String key = annotation.toLowerCase(Locale.ROOT);
-        return key.startsWith("service.beta.kubernetes.io/") && (key.endsWith("ssl-cert") || key.contains("certificate")
-                || key.endsWith("cert-id") || key.endsWith("tls-secret"));
+        return key.startsWith("service.beta.kubernetes.io/")
+                && (key.endsWith("ssl-cert")
+                        || key.contains("certificate")
+                        || key.endsWith("cert-id")
+                        || key.endsWith("tls-secret"));
     }
 
     @Override
@@ -53,23 +60,36 @@ public final class TlsMissingRule implements Rule {
             // Nothing sets a certificate annotation: point where one would be added, in the last values file.
             var at = values.locateAbsent(ValuesPath.parse(Router.SERVICE_ANNOTATIONS)
                     .child("service.beta.kubernetes.io/aws-load-balancer-ssl-cert"));
-            findings.report("tls", Place.inValues(at, Router.SERVICE_ANNOTATIONS, "no TLS is configured: "
-                    + Router.SERVICE_ANNOTATIONS + " has no load-balancer certificate annotation, no Secret "
-                    + PLATFORM_CERT + " is among the checked inputs, and no externalCertificate is declared; " + WHY));
+            findings.report(
+                    "tls",
+                    Place.inValues(
+                            at,
+                            Router.SERVICE_ANNOTATIONS,
+                            "no TLS is configured: "
+                                    + Router.SERVICE_ANNOTATIONS
+                                    + " has no load-balancer certificate annotation, no Secret "
+                                    + PLATFORM_CERT
+                                    + " is among the checked inputs, and no externalCertificate is declared; " + WHY));
         }
         if (context.hasManifests()) {
             List<KubeObject> services = context.manifests().named("Service", Router.DEPLOYMENT);
             List<KubeObject> routers = services.isEmpty() ? Router.deployments(context) : services;
             for (KubeObject router : routers) {
-                findings.report("tls", Place.inManifest(router.location(), router.ref(), router.ref()
-                        + " has no load-balancer certificate annotation and no Secret/" + PLATFORM_CERT
-                        + " is rendered: " + WHY));
+                findings.report(
+                        "tls",
+                        Place.inManifest(
+                                router.location(),
+                                router.ref(),
+                                router.ref()
+                                        + " has no load-balancer certificate annotation and no Secret/" + PLATFORM_CERT
+                                        + " is rendered: " + WHY));
             }
         }
     }
 
     static boolean hasEvidence(CheckContext context) {
-        if (context.externalCertificate() != null && !context.externalCertificate().isBlank()) {
+        if (context.externalCertificate() != null
+                && !context.externalCertificate().isBlank()) {
             return true;
         }
         if (Router.valuesAreEvidence(context)) {
@@ -94,8 +114,10 @@ public final class TlsMissingRule implements Rule {
 
     private static boolean hasCertificateAnnotation(YamlMap annotations) {
         for (YamlEntry entry : annotations.entries()) {
-            if (isLoadBalancerCertificate(entry.name()) && entry.value() instanceof YamlScalar value
-                    && !value.isNull() && !value.text().isBlank()) {
+            if (isLoadBalancerCertificate(entry.name())
+                    && entry.value() instanceof YamlScalar value
+                    && !value.isNull()
+                    && !value.text().isBlank()) {
                 return true;
             }
         }

@@ -15,9 +15,14 @@ public final class TlsNotEnforcedRule implements Rule {
 
     static final String ID = "tls-not-enforced";
     private static final String WHY = "clients that start on http:// keep talking in clear text";
-    private static final RuleInfo INFO = new RuleInfo(ID, Severity.WARNING, "yes",
+    private static final RuleInfo INFO = new RuleInfo(
+            ID,
+            Severity.WARNING,
+            "yes",
             "The router does not redirect HTTP to HTTPS (nginx.ssl.enforce / nginx.ssl.hsts.enabled not \"true\").",
-            "Production Deployments: enable TLS; without enforcement " + WHY + ".", true, true,
+            "Production Deployments: enable TLS; without enforcement " + WHY + ".",
+            true,
+            true,
             "Set `router.deis.io/nginx.ssl.enforce: \"true\"` under `router.deployment_annotations` (or `router.deis.io/nginx.ssl.hsts.enabled: \"true\"`, which implies it); `mvn workflow:fix` writes the first.");
 
     @Override
@@ -27,7 +32,8 @@ public final class TlsNotEnforcedRule implements Rule {
 
     @Override
     public void check(CheckContext context, RuleFindings findings) {
-        if (Router.replacedByNativeIngress(context) || Router.annotationTrueAnywhere(context, Router.SSL_ENFORCE)
+        if (Router.replacedByNativeIngress(context)
+                || Router.annotationTrueAnywhere(context, Router.SSL_ENFORCE)
                 || Router.annotationTrueAnywhere(context, Router.HSTS)) {
             return;
         }
@@ -35,18 +41,29 @@ public final class TlsNotEnforcedRule implements Rule {
         EffectiveValues values = context.values();
         if (values != null) {
             Value enforce = Router.annotation(values, Router.SSL_ENFORCE);
-            String said = enforce.isSet() ? ValueWords.describe(enforce)
+            String said = enforce.isSet()
+                    ? ValueWords.describe(enforce)
                     : Router.ANNOTATIONS + " sets neither " + Router.SSL_ENFORCE + " nor " + Router.HSTS
                             + " to \"true\" (the router default is \"false\")";
-            findings.report("tls-enforce", Place.inValues(Router.annotationLocation(values, Router.SSL_ENFORCE),
-                    enforce.path().toString(), said + ": " + WHY + remedy), Fixes.set(enforce, "true", true));
+            findings.report(
+                    "tls-enforce",
+                    Place.inValues(
+                            Router.annotationLocation(values, Router.SSL_ENFORCE),
+                            enforce.path().toString(),
+                            said + ": " + WHY + remedy),
+                    Fixes.set(enforce, "true", true));
         }
         for (KubeObject router : Router.deployments(context)) {
             String enforce = Router.annotationText(router, Router.SSL_ENFORCE);
-            String said = enforce == null ? "has neither " + Router.SSL_ENFORCE + " nor " + Router.HSTS + " set to \"true\""
+            String said = enforce == null
+                    ? "has neither " + Router.SSL_ENFORCE + " nor " + Router.HSTS + " set to \"true\""
                     : "has " + Router.SSL_ENFORCE + ": \"" + enforce + "\"";
-            findings.report("tls-enforce", Place.inManifest(Router.annotationLocation(router, Router.SSL_ENFORCE),
-                    router.ref(), router.ref() + " " + said + ": " + WHY + remedy),
+            findings.report(
+                    "tls-enforce",
+                    Place.inManifest(
+                            Router.annotationLocation(router, Router.SSL_ENFORCE),
+                            router.ref(),
+                            router.ref() + " " + said + ": " + WHY + remedy),
                     ManifestFixes.annotation(context, router, Router.SSL_ENFORCE, "true"));
         }
     }

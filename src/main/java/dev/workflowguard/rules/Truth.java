@@ -9,13 +9,12 @@ import java.util.Set;
 final class Truth {
 
     private static final Set<String> PARSE_BOOL_TRUE = Set.of("1", "t", "T", "TRUE", "true", "True");
-    private static final Set<String> INI_TRUE = Set.of("1", "t", "T", "TRUE", "true", "True", "YES", "yes", "Yes",
-            "y", "ON", "on", "On");
-    private static final Set<String> INI_FALSE = Set.of("0", "f", "F", "FALSE", "false", "False", "NO", "no", "No",
-            "n", "OFF", "off", "Off");
+    private static final Set<String> INI_TRUE =
+            Set.of("1", "t", "T", "TRUE", "true", "True", "YES", "yes", "Yes", "y", "ON", "on", "On");
+    private static final Set<String> INI_FALSE =
+            Set.of("0", "f", "F", "FALSE", "false", "False", "NO", "no", "No", "n", "OFF", "off", "Off");
 
-    private Truth() {
-    }
+    private Truth() {}
 
     /** True when the router (Go `strconv.ParseBool`) reads the rendered annotation text as true. */
     static boolean routerTrue(String rendered) {

@@ -7,8 +7,7 @@ import dev.workflowguard.yaml.YamlScalar;
 /** The first half of every values message: what the effective value is and where it came from. */
 final class ValueWords {
 
-    private ValueWords() {
-    }
+    private ValueWords() {}
 
     static String describe(Value value) {
         return describe(value, false);
@@ -25,8 +24,10 @@ final class ValueWords {
         Value.State state = value.state();
         if (state == Value.State.SET) {
             if (value.entry().value() instanceof YamlScalar scalar) {
-                return path + " is " + (secret ? (scalar.text().isEmpty() ? "empty" : "set (value not shown)")
-                        : scalarWords(scalar));
+                return path + " is "
+                        + (secret
+                                ? (scalar.text().isEmpty() ? "empty" : "set (value not shown)")
+                                : scalarWords(scalar));
             }
             return path + " is " + value.entry().value().describeType();
         }
@@ -36,11 +37,12 @@ final class ValueWords {
                     : value.entryPath() + " is set to null, which deletes " + path + " with it";
         }
         if (state == Value.State.BLOCKED) {
-            return value.entryPath() + " is " + value.entry().value().describeType() + ", not a mapping, so "
-                    + path + " cannot be set";
+            return value.entryPath() + " is " + value.entry().value().describeType() + ", not a mapping, so " + path
+                    + " cannot be set";
         }
         // UNSET
-        return value.chartDefault() == null ? path + " is not set"
+        return value.chartDefault() == null
+                ? path + " is not set"
                 : path + " is not set; " + value.chartDefault().explanation();
     }
 

@@ -31,13 +31,26 @@ public final class SecretMask {
     /** What replaces a secret. */
     public static final String MASK = "****";
     /** Words that make a key name a credential's, wherever they appear in it, in any case. */
-    private static final List<String> CREDENTIAL_WORDS = List.of("password", "passwd", "secret", "token", "key_json",
-            "keyjson", "accountkey", "accesskey", "apikey", "api_key", "private_key", "privatekey", "credential");
+    private static final List<String> CREDENTIAL_WORDS = List.of(
+            "password",
+            "passwd",
+            "secret",
+            "token",
+            "key_json",
+            "keyjson",
+            "accountkey",
+            "accesskey",
+            "apikey",
+            "api_key",
+            "private_key",
+            "privatekey",
+            "credential");
     /** A `key: value` line of YAML (or a diff of one) whose key names a credential. */
-    private static final Pattern CREDENTIAL_LINE = Pattern.compile(
-            "^([+\\- ]?\\s*(?:-\\s+)?[\"']?([\\w.\\-/]+)[\"']?\\s*:\\s+)(\\S.*?)\\s*$");
-    private static final Set<String> NOT_SECRETS = Set.of("admin", "password", "changeme", "true", "false", "null",
-            "secret", "token");
+    private static final Pattern CREDENTIAL_LINE =
+            Pattern.compile("^([+\\- ]?\\s*(?:-\\s+)?[\"']?([\\w.\\-/]+)[\"']?\\s*:\\s+)(\\S.*?)\\s*$");
+
+    private static final Set<String> NOT_SECRETS =
+            Set.of("admin", "password", "changeme", "true", "false", "null", "secret", "token");
     private static final int SHORTEST = 4;
     private static final Pattern PLACEHOLDER = Pattern.compile("(?i)(your[-_ ].*|<[^<>]*>)");
 
@@ -113,8 +126,10 @@ public final class SecretMask {
                 for (YamlMap container : object.containers()) {
                     if (container.get("env") instanceof YamlList env) {
                         for (YamlNode item : env.items()) {
-                            if (item instanceof YamlMap var && var.get("name") instanceof YamlScalar name
-                                    && isCredentialKey(name.text()) && var.get("value") instanceof YamlScalar value) {
+                            if (item instanceof YamlMap var
+                                    && var.get("name") instanceof YamlScalar name
+                                    && isCredentialKey(name.text())
+                                    && var.get("value") instanceof YamlScalar value) {
                                 add(value.text());
                             }
                         }
@@ -130,8 +145,11 @@ public final class SecretMask {
             }
             String text = value.trim();
             // The chart's placeholders are public words, shown so users know what to replace.
-            boolean placeholder = ChartDefaults.PLACEHOLDERS.containsValue(text) || PLACEHOLDER.matcher(text).matches();
-            if (text.length() >= SHORTEST && !NOT_SECRETS.contains(text.toLowerCase(Locale.ROOT)) && !placeholder
+            boolean placeholder = ChartDefaults.PLACEHOLDERS.containsValue(text)
+                    || PLACEHOLDER.matcher(text).matches();
+            if (text.length() >= SHORTEST
+                    && !NOT_SECRETS.contains(text.toLowerCase(Locale.ROOT))
+                    && !placeholder
                     && !text.startsWith("${")) {
                 found.add(text);
             }
@@ -178,8 +196,11 @@ public final class SecretMask {
     public String maskLine(String line) {
         String out = mask(line);
         Matcher matcher = CREDENTIAL_LINE.matcher(out);
-        if (matcher.matches() && isCredentialKey(matcher.group(2)) && !matcher.group(3).equals("\"\"")
-                && !matcher.group(3).equals("''") && !matcher.group(3).startsWith("#")) {
+        if (matcher.matches()
+                && isCredentialKey(matcher.group(2))
+                && !matcher.group(3).equals("\"\"")
+                && !matcher.group(3).equals("''")
+                && !matcher.group(3).startsWith("#")) {
             return matcher.group(1) + MASK;
         }
         return out;
@@ -194,8 +215,8 @@ public final class SecretMask {
         for (Place p : finding.places()) {
             places.add(new Place(p.location(), mask(p.message()), p.valuesPath(), p.object()));
         }
-        return new Finding(finding.rule(), finding.severity(), finding.cause(), places, finding.fix(),
-                finding.manifestFixes());
+        return new Finding(
+                finding.rule(), finding.severity(), finding.cause(), places, finding.fix(), finding.manifestFixes());
     }
 
     public boolean isEmpty() {

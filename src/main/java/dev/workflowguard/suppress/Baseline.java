@@ -31,8 +31,7 @@ import java.util.Map;
 public final class Baseline {
 
     /** One accepted finding as written in the baseline file. */
-    public record Entry(String fingerprint, String rule, String file, String subject, String message) {
-    }
+    public record Entry(String fingerprint, String rule, String file, String subject, String message) {}
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -70,8 +69,14 @@ public final class Baseline {
         for (Finding finding : findings) {
             Place place = finding.primary();
             String subject = place.valuesPath() != null ? place.valuesPath() : place.object();
-            sorted.put(fingerprint(finding), new Entry(fingerprint(finding), finding.rule(), place.location().fileName(),
-                    subject, place.message()));
+            sorted.put(
+                    fingerprint(finding),
+                    new Entry(
+                            fingerprint(finding),
+                            finding.rule(),
+                            place.location().fileName(),
+                            subject,
+                            place.message()));
         }
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
@@ -82,8 +87,10 @@ public final class Baseline {
                 json.useDefaultPrettyPrinter();
                 json.writeStartObject();
                 json.writeStringField("tool", "workflow-guard " + toolVersion);
-                json.writeStringField("about", "Findings accepted when this baseline was written; `check` with "
-                        + "<baseline> fails only on findings not listed here. Shrink it with `mvn workflow:baseline`.");
+                json.writeStringField(
+                        "about",
+                        "Findings accepted when this baseline was written; `check` with "
+                                + "<baseline> fails only on findings not listed here. Shrink it with `mvn workflow:baseline`.");
                 json.writeArrayFieldStart("findings");
                 for (Entry entry : sorted.values()) {
                     json.writeStartObject();
@@ -136,13 +143,19 @@ public final class Baseline {
                     if (fingerprint == null || fingerprint.isBlank()) {
                         throw new IOException("a finding has no fingerprint");
                     }
-                    entries.put(fingerprint, new Entry(fingerprint, fields.get("rule"), fields.get("file"),
-                            fields.get("subject"), fields.get("message")));
+                    entries.put(
+                            fingerprint,
+                            new Entry(
+                                    fingerprint,
+                                    fields.get("rule"),
+                                    fields.get("file"),
+                                    fields.get("subject"),
+                                    fields.get("message")));
                 }
             }
         } catch (JsonProcessingException e) {
-            throw new IOException("is not valid JSON at line " + e.getLocation().getLineNr() + ": "
-                    + e.getOriginalMessage());
+            throw new IOException(
+                    "is not valid JSON at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
         }
         return new Baseline(entries);
     }

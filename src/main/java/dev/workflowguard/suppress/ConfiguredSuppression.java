@@ -13,6 +13,5 @@ import dev.workflowguard.finding.Location;
  * @param until the last day it applies (YYYY-MM-DD), or null
  * @param source where it is written (the POM line), for messages
  */
-public record ConfiguredSuppression(String rule, String file, String valuesPath, String object, String reason,
-        String until, Location source) {
-}
+public record ConfiguredSuppression(
+        String rule, String file, String valuesPath, String object, String reason, String until, Location source) {}

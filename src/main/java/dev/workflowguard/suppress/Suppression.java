@@ -45,7 +45,8 @@ public record Suppression(String rule, String reason, LocalDate until, Location 
     public record ObjectScope(String file, String object) implements Scope {
         @Override
         public boolean covers(Place place) {
-            return object.equals(place.object()) && (file == null || place.location().fileName().equals(file));
+            return object.equals(place.object())
+                    && (file == null || place.location().fileName().equals(file));
         }
 
         @Override
@@ -64,7 +65,9 @@ public record Suppression(String rule, String reason, LocalDate until, Location 
                     return false;
                 }
             }
-            if (valuesPath != null && !valuesPath.isBlank() && !valuesPath.trim().equals(place.valuesPath())) {
+            if (valuesPath != null
+                    && !valuesPath.isBlank()
+                    && !valuesPath.trim().equals(place.valuesPath())) {
                 return false;
             }
             return object == null || object.isBlank() || object.trim().equals(place.object());

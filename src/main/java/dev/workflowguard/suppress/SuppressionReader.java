@@ -22,6 +22,7 @@ public final class SuppressionReader {
 
     /** The annotation prefix on Kubernetes objects. */
     public static final String ANNOTATION = "workflow-guard.dev/ignore.";
+
     private static final Pattern COMMENT = Pattern.compile("(?:^|[ \\t])#\\s*workflow:ignore\\b(.*)$");
     private static final Pattern ATTRIBUTE = Pattern.compile("\\s*([A-Za-z]+)=(\"((?:\\\\.|[^\"\\\\])*)\"|(\\S+))");
 
@@ -49,12 +50,18 @@ public final class SuppressionReader {
         }
     }
 
-    private void parse(String text, Location at, Suppression.Scope scope, List<Suppression> into,
+    private void parse(
+            String text,
+            Location at,
+            Suppression.Scope scope,
+            List<Suppression> into,
             List<SuppressionProblem> problems) {
         String rest = text.trim();
         if (rest.isEmpty()) {
-            problems.add(new SuppressionProblem(at, "workflow:ignore names no rule; write "
-                    + "`# workflow:ignore <rule-id> reason=\"why\" [until=YYYY-MM-DD]`"));
+            problems.add(new SuppressionProblem(
+                    at,
+                    "workflow:ignore names no rule; write "
+                            + "`# workflow:ignore <rule-id> reason=\"why\" [until=YYYY-MM-DD]`"));
             return;
         }
         int space = rest.indexOf(' ');
@@ -71,33 +78,40 @@ public final class SuppressionReader {
         while (attribute.find() && attribute.start() == consumed) {
             consumed = attribute.end();
             String name = attribute.group(1);
-            String value = attribute.group(3) != null ? attribute.group(3).replaceAll("\\\\(.)", "$1") : attribute.group(4);
+            String value =
+                    attribute.group(3) != null ? attribute.group(3).replaceAll("\\\\(.)", "$1") : attribute.group(4);
             switch (name) {
                 case "reason" -> reason = value;
                 case "until" -> {
                     try {
                         until = LocalDate.parse(value);
                     } catch (DateTimeParseException e) {
-                        problems.add(new SuppressionProblem(at, "workflow:ignore " + rule + " has until=" + value
-                                + ", which is not a date (YYYY-MM-DD)"));
+                        problems.add(new SuppressionProblem(
+                                at,
+                                "workflow:ignore " + rule + " has until=" + value
+                                        + ", which is not a date (YYYY-MM-DD)"));
                         return;
                     }
                 }
                 default -> {
-                    problems.add(new SuppressionProblem(at, "workflow:ignore " + rule + " has an unknown attribute \""
-                            + name + "\"; use reason=\"…\" and until=YYYY-MM-DD"));
+                    problems.add(new SuppressionProblem(
+                            at,
+                            "workflow:ignore " + rule + " has an unknown attribute \"" + name
+                                    + "\"; use reason=\"…\" and until=YYYY-MM-DD"));
                     return;
                 }
             }
         }
         if (!attributes.substring(consumed).isBlank()) {
-            problems.add(new SuppressionProblem(at, "workflow:ignore " + rule + " cannot be read after \""
-                    + attributes.substring(0, consumed).trim() + "\"; write reason=\"…\" in double quotes"));
+            problems.add(new SuppressionProblem(
+                    at,
+                    "workflow:ignore " + rule + " cannot be read after \""
+                            + attributes.substring(0, consumed).trim() + "\"; write reason=\"…\" in double quotes"));
             return;
         }
         if (reason == null || reason.isBlank()) {
-            problems.add(new SuppressionProblem(at, "workflow:ignore " + rule + " has no reason; a suppression must "
-                    + "say why: reason=\"…\""));
+            problems.add(new SuppressionProblem(
+                    at, "workflow:ignore " + rule + " has no reason; a suppression must " + "say why: reason=\"…\""));
             return;
         }
         into.add(new Suppression(rule, reason.trim(), until, at, scope));
@@ -116,28 +130,42 @@ public final class SuppressionReader {
             Location at = object.locationOf(entry);
             String reason = entry.value() instanceof YamlScalar scalar && !scalar.isNull() ? scalar.text() : "";
             if (!ruleIds.contains(rule)) {
-                problems.add(new SuppressionProblem(at, object.ref() + " annotation " + entry.name() + " names \"" + rule
-                        + "\", which is not a rule id"));
+                problems.add(new SuppressionProblem(
+                        at,
+                        object.ref() + " annotation " + entry.name() + " names \"" + rule
+                                + "\", which is not a rule id"));
             } else if (reason.isBlank()) {
-                problems.add(new SuppressionProblem(at, object.ref() + " annotation " + entry.name()
-                        + " has no reason; its value must say why"));
+                problems.add(new SuppressionProblem(
+                        at, object.ref() + " annotation " + entry.name() + " has no reason; its value must say why"));
             } else {
-                into.add(new Suppression(rule, reason.trim(), null, at,
+                into.add(new Suppression(
+                        rule,
+                        reason.trim(),
+                        null,
+                        at,
                         new Suppression.ObjectScope(object.file().displayName(), object.ref())));
             }
         }
     }
 
     /** A POM `<suppression>` entry. */
-    public void readConfigured(String rule, String fileGlob, String valuesPath, String object, String reason,
-            String until, Location at, List<Suppression> into, List<SuppressionProblem> problems) {
+    public void readConfigured(
+            String rule,
+            String fileGlob,
+            String valuesPath,
+            String object,
+            String reason,
+            String until,
+            Location at,
+            List<Suppression> into,
+            List<SuppressionProblem> problems) {
         if (rule == null || !ruleIds.contains(rule.trim())) {
             problems.add(new SuppressionProblem(at, "<suppression> names \"" + rule + "\", which is not a rule id"));
             return;
         }
         if (reason == null || reason.isBlank()) {
-            problems.add(new SuppressionProblem(at, "<suppression> for " + rule.trim() + " has no <reason>; a "
-                    + "suppression must say why"));
+            problems.add(new SuppressionProblem(
+                    at, "<suppression> for " + rule.trim() + " has no <reason>; a " + "suppression must say why"));
             return;
         }
         LocalDate date = null;
@@ -145,12 +173,14 @@ public final class SuppressionReader {
             try {
                 date = LocalDate.parse(until.trim());
             } catch (DateTimeParseException e) {
-                problems.add(new SuppressionProblem(at, "<suppression> for " + rule.trim() + " has <until>" + until
-                        + "</until>, which is not a date (YYYY-MM-DD)"));
+                problems.add(new SuppressionProblem(
+                        at,
+                        "<suppression> for " + rule.trim() + " has <until>" + until
+                                + "</until>, which is not a date (YYYY-MM-DD)"));
                 return;
             }
         }
-        into.add(new Suppression(rule.trim(), reason.trim(), date, at,
-                new Suppression.Filter(fileGlob, valuesPath, object)));
+        into.add(new Suppression(
+                rule.trim(), reason.trim(), date, at, new Suppression.Filter(fileGlob, valuesPath, object)));
     }
 }

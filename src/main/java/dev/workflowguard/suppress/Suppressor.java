@@ -17,17 +17,17 @@ import java.util.Map;
 public final class Suppressor {
 
     /** What suppressions did. */
-    public record Outcome(List<Finding> active, List<SuppressedFinding> suppressed, List<MetaFinding> meta) {
-    }
+    public record Outcome(List<Finding> active, List<SuppressedFinding> suppressed, List<MetaFinding> meta) {}
 
     /** A finding about a suppression, before severities are applied. */
-    public record MetaFinding(String rule, Place place) {
-    }
+    public record MetaFinding(String rule, Place place) {}
 
-    private Suppressor() {
-    }
+    private Suppressor() {}
 
-    public static Outcome apply(List<Finding> findings, List<Suppression> suppressions, List<SuppressionProblem> problems,
+    public static Outcome apply(
+            List<Finding> findings,
+            List<Suppression> suppressions,
+            List<SuppressionProblem> problems,
             LocalDate today) {
         List<Finding> active = new ArrayList<>();
         List<SuppressedFinding> suppressed = new ArrayList<>();
@@ -51,20 +51,29 @@ public final class Suppressor {
             }
         }
         for (SuppressionProblem problem : problems) {
-            meta.add(new MetaFinding(MetaRules.INVALID.id(), Place.inValues(problem.location(), null,
-                    problem.message())));
+            meta.add(new MetaFinding(
+                    MetaRules.INVALID.id(), Place.inValues(problem.location(), null, problem.message())));
         }
         for (Suppression suppression : suppressions) {
             if (suppression.isExpired(today)) {
-                meta.add(new MetaFinding(MetaRules.EXPIRED.id(), Place.inValues(suppression.source(), null,
-                        "the suppression of " + suppression.rule() + " expired on " + suppression.until()
-                                + ", so it no longer suppresses (its reason was: " + suppression.reason()
-                                + "); fix the finding, or renew the suppression with a new until date")));
+                meta.add(new MetaFinding(
+                        MetaRules.EXPIRED.id(),
+                        Place.inValues(
+                                suppression.source(),
+                                null,
+                                "the suppression of " + suppression.rule() + " expired on " + suppression.until()
+                                        + ", so it no longer suppresses (its reason was: " + suppression.reason()
+                                        + "); fix the finding, or renew the suppression with a new until date")));
             } else if (!used.containsKey(suppression)) {
-                meta.add(new MetaFinding(MetaRules.STALE.id(), Place.inValues(suppression.source(), null,
-                        "the suppression of " + suppression.rule() + " (" + suppression.scope().describe()
-                                + ") matches no finding: the problem is gone or the suppression points at the wrong "
-                                + "place; delete it")));
+                meta.add(new MetaFinding(
+                        MetaRules.STALE.id(),
+                        Place.inValues(
+                                suppression.source(),
+                                null,
+                                "the suppression of " + suppression.rule() + " ("
+                                        + suppression.scope().describe()
+                                        + ") matches no finding: the problem is gone or the suppression points at the wrong "
+                                        + "place; delete it")));
             }
         }
         return new Outcome(active, suppressed, meta);

@@ -59,8 +59,9 @@ public final class ChartDefaults implements DefaultValues {
     }
 
     /** The keys whose default depends on the release (see {@link #lookup}). */
-    private static final String[] VERSIONED = {"controller.registration_mode", "monitor.grafana.allow_sign_up",
-        "global.use_rbac"};
+    private static final String[] VERSIONED = {
+        "controller.registration_mode", "monitor.grafana.allow_sign_up", "global.use_rbac"
+    };
 
     /** The chart's default for a path, if the chart has one the rules care about. */
     @Override
@@ -68,16 +69,24 @@ public final class ChartDefaults implements DefaultValues {
         String key = path.toString();
         switch (key) {
             case "controller.registration_mode":
-                return Optional.of(versioned(12, "enabled", "admin_only",
+                return Optional.of(versioned(
+                        12,
+                        "enabled",
+                        "admin_only",
                         "was \"enabled\" up to Workflow 2.11 and is \"admin_only\" from 2.12"));
             case "monitor.grafana.allow_sign_up":
                 if (version.atLeast(14).orElse(true)) {
                     return Optional.of(known("true"));
                 }
-                return Optional.of(new ChartDefault("true", "Workflow " + version.display()
-                        + " has no such key: Grafana sign-ups are always open before Workflow 2.14"));
+                return Optional.of(new ChartDefault(
+                        "true",
+                        "Workflow " + version.display()
+                                + " has no such key: Grafana sign-ups are always open before Workflow 2.14"));
             case "global.use_rbac":
-                return Optional.of(versioned(20, "false", "true",
+                return Optional.of(versioned(
+                        20,
+                        "false",
+                        "true",
                         "is false in Deis Workflow (up to 2.19) and true in Hephy Workflow (2.20 and later)"));
             default:
                 String value = fixed.get(key);
@@ -88,8 +97,10 @@ public final class ChartDefaults implements DefaultValues {
     private ChartDefault versioned(int changedInMinor, String before, String after, String history) {
         Optional<Boolean> newer = version.atLeast(changedInMinor);
         if (newer.isEmpty()) {
-            return new ChartDefault(null, "chart default " + history + "; the Workflow version is "
-                    + (version.isSet() ? "not a known release (" + version.display() + ")" : "not configured"));
+            return new ChartDefault(
+                    null,
+                    "chart default " + history + "; the Workflow version is "
+                            + (version.isSet() ? "not a known release (" + version.display() + ")" : "not configured"));
         }
         return known(newer.get() ? after : before);
     }

@@ -107,7 +107,8 @@ public final class EffectiveValues {
 
     /** An empty value (`key:` and nothing else), as opposed to a written `null` or `~`. */
     private static boolean isEmptyPlaceholder(YamlScalar scalar) {
-        return scalar.text().isEmpty() && scalar.style() == dev.workflowguard.yaml.ScalarStyle.PLAIN
+        return scalar.text().isEmpty()
+                && scalar.style() == dev.workflowguard.yaml.ScalarStyle.PLAIN
                 && scalar.start().offset() == scalar.end().offset();
     }
 

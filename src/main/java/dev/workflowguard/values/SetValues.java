@@ -31,8 +31,7 @@ public final class SetValues {
     /** The display name of the pseudo file holding `--set` values. */
     public static final String DISPLAY_NAME = "--set";
 
-    private SetValues() {
-    }
+    private SetValues() {}
 
     /** Thrown for a `--set` expression Helm would refuse too. */
     public static final class SetException extends Exception {
@@ -51,8 +50,8 @@ public final class SetValues {
     public static ValuesSource parse(List<String> expressions) throws SetException {
         String joined = String.join(",", expressions);
         List<String> pairs = splitPairs(joined);
-        SourceFile file = new SourceFile(Path.of(DISPLAY_NAME), DISPLAY_NAME, String.join("\n", pairs) + "\n",
-                StandardCharsets.UTF_8, false);
+        SourceFile file = new SourceFile(
+                Path.of(DISPLAY_NAME), DISPLAY_NAME, String.join("\n", pairs) + "\n", StandardCharsets.UTF_8, false);
         Map<String, Object> root = new LinkedHashMap<>();
         int lineStart = 0;
         for (int line = 0; line < pairs.size(); line++) {
@@ -115,7 +114,8 @@ public final class SetValues {
             }
         }
         if (depth != 0) {
-            throw new SetException("a --set value has unbalanced braces { } (values are not shown: they may be secrets)");
+            throw new SetException(
+                    "a --set value has unbalanced braces { } (values are not shown: they may be secrets)");
         }
         pairs.add(current.toString());
         pairs.removeIf(String::isBlank);
@@ -126,14 +126,13 @@ public final class SetValues {
     private record Leaf(String text, HelmType type, TextPosition at) {
         YamlScalar toScalar(SourceFile file) {
             // Strings from --set are strings whatever they look like; record them as quoted so no reader re-types them.
-            return new YamlScalar(file, at, at, text, type == HelmType.STRING ? ScalarStyle.DOUBLE_QUOTED
-                    : ScalarStyle.PLAIN, type);
+            return new YamlScalar(
+                    file, at, at, text, type == HelmType.STRING ? ScalarStyle.DOUBLE_QUOTED : ScalarStyle.PLAIN, type);
         }
     }
 
     @SuppressWarnings("unchecked")
-    private static void setPair(Map<String, Object> root, String pair, int line, int lineStart)
-            throws SetException {
+    private static void setPair(Map<String, Object> root, String pair, int line, int lineStart) throws SetException {
         int equals = unescapedIndex(pair, '=');
         if (equals < 0) {
             throw new SetException("--set expression " + line + " has no \"=\"; write key=value");
@@ -160,7 +159,9 @@ public final class SetValues {
             if (container instanceof Map<?, ?> map) {
                 Map<String, Object> m = (Map<String, Object>) map;
                 Object existing = m.get((String) step);
-                if (last || existing == null || (existing instanceof Leaf)
+                if (last
+                        || existing == null
+                        || (existing instanceof Leaf)
                         || (next instanceof List && !(existing instanceof List))
                         || (next instanceof Map && !(existing instanceof Map))) {
                     m.put((String) step, next);
@@ -321,7 +322,9 @@ public final class SetValues {
     private static YamlNode toNode(Object value, SourceFile file) {
         if (value instanceof Map<?, ?> map) {
             YamlMap result = toMap((Map<String, Object>) map, file, new TextPosition(1, 1, 0));
-            TextPosition first = result.entries().stream().findFirst().map(e -> e.key().start())
+            TextPosition first = result.entries().stream()
+                    .findFirst()
+                    .map(e -> e.key().start())
                     .orElse(new TextPosition(1, 1, 0));
             return new YamlMap(file, first, first, new LinkedHashMap<>(result.asMap()));
         }
@@ -330,7 +333,10 @@ public final class SetValues {
             for (Object item : list) {
                 items.add(toNode(item, file));
             }
-            TextPosition first = items.stream().filter(i -> i != null).findFirst().map(YamlNode::start)
+            TextPosition first = items.stream()
+                    .filter(i -> i != null)
+                    .findFirst()
+                    .map(YamlNode::start)
                     .orElse(new TextPosition(1, 1, 0));
             return new YamlList(file, first, first, items);
         }
@@ -341,5 +347,4 @@ public final class SetValues {
         Leaf leaf = (Leaf) value;
         return leaf.toScalar(file);
     }
-
 }

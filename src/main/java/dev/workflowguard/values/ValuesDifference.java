@@ -18,15 +18,15 @@ import java.util.Set;
  */
 public final class ValuesDifference {
 
-    private ValuesDifference() {
-    }
+    private ValuesDifference() {}
 
     /** A key whose effective value differs, with what decided it before and after. */
     public record Changed(ValuesPath path, Value before, Value after) {
 
         /** True when the key is {@code prefix} or lies under it. */
         public boolean isUnder(ValuesPath prefix) {
-            return path.size() >= prefix.size() && path.keys().subList(0, prefix.size()).equals(prefix.keys());
+            return path.size() >= prefix.size()
+                    && path.keys().subList(0, prefix.size()).equals(prefix.keys());
         }
     }
 
@@ -67,7 +67,10 @@ public final class ValuesDifference {
     /** What a template sees at a key, as one comparable word. */
     private static String meaning(Value value) {
         return switch (value.state()) {
-            case SET -> value.entry().value() instanceof YamlMap ? MAP : "= " + canonical(value.entry().value());
+            case SET ->
+                value.entry().value() instanceof YamlMap
+                        ? MAP
+                        : "= " + canonical(value.entry().value());
             case UNSET -> value.chartDefault() != null ? "chart default" : ABSENT;
             // A null deletes (the chart's default with it); a scalar or a list in a parent's place leaves no key.
             case DELETED, BLOCKED -> ABSENT;
@@ -89,8 +92,12 @@ public final class ValuesDifference {
         }
         out.append('{');
         for (YamlEntry entry : ((YamlMap) node).entries()) {
-            out.append(entry.name().length()).append(':').append(entry.name()).append('=')
-                    .append(canonical(entry.value())).append(',');
+            out.append(entry.name().length())
+                    .append(':')
+                    .append(entry.name())
+                    .append('=')
+                    .append(canonical(entry.value()))
+                    .append(',');
         }
         return out.append('}').toString();
     }

@@ -18,8 +18,7 @@ import java.util.Map;
  */
 public final class ValuesMerger {
 
-    private ValuesMerger() {
-    }
+    private ValuesMerger() {}
 
     public static YamlMap merge(List<ValuesSource> sources) {
         Merged merged = null;
@@ -50,8 +49,7 @@ public final class ValuesMerger {
         /** Values are YamlEntry (taken as is) or Nested (a mapping merged from several files). */
         private final Map<String, Object> entries = new LinkedHashMap<>();
 
-        private record Nested(YamlScalar key, Merged map) {
-        }
+        private record Nested(YamlScalar key, Merged map) {}
 
         Merged(YamlMap first) {
             file = first.file();
@@ -69,7 +67,8 @@ public final class ValuesMerger {
             for (YamlEntry entry : override.entries()) {
                 Object existing = entries.get(entry.name());
                 if (entry.value() instanceof YamlMap overrideMap && existing != null) {
-                    Merged into = existing instanceof Nested nested ? nested.map()
+                    Merged into = existing instanceof Nested nested
+                            ? nested.map()
                             : ((YamlEntry) existing).value() instanceof YamlMap baseMap ? new Merged(baseMap) : null;
                     if (into != null) {
                         into.add(overrideMap);
@@ -85,8 +84,11 @@ public final class ValuesMerger {
             LinkedHashMap<String, YamlEntry> out = new LinkedHashMap<>();
             for (Map.Entry<String, Object> entry : entries.entrySet()) {
                 Object value = entry.getValue();
-                out.put(entry.getKey(), value instanceof Nested nested ? new YamlEntry(nested.key(), nested.map().build())
-                        : (YamlEntry) value);
+                out.put(
+                        entry.getKey(),
+                        value instanceof Nested nested
+                                ? new YamlEntry(nested.key(), nested.map().build())
+                                : (YamlEntry) value);
             }
             return new YamlMap(file, start, end, out);
         }

@@ -62,7 +62,9 @@ public record ValuesPath(List<String> keys) {
             if (SIMPLE_KEY.matcher(key).matches()) {
                 out.append(key);
             } else {
-                out.append('"').append(key.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+                out.append('"')
+                        .append(key.replace("\\", "\\\\").replace("\"", "\\\""))
+                        .append('"');
             }
         }
         return out.toString();

@@ -14,6 +14,7 @@ public final class WorkflowVersion {
 
     /** The newest known release line: Hephy Workflow v2.23. */
     public static final int NEWEST_KNOWN_MINOR = 23;
+
     private static final Pattern SYNTAX = Pattern.compile("v?(\\d+)\\.(\\d+)(?:\\.(\\d+))?(?:[-+][0-9A-Za-z.-]+)?");
     public static final WorkflowVersion UNSET = new WorkflowVersion(null, 0, 0, 0);
 
@@ -42,7 +43,10 @@ public final class WorkflowVersion {
         if (!matcher.matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a Workflow version such as 2.11.0");
         }
-        return new WorkflowVersion(text.trim(), Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
+        return new WorkflowVersion(
+                text.trim(),
+                Integer.parseInt(matcher.group(1)),
+                Integer.parseInt(matcher.group(2)),
                 matcher.group(3) == null ? 0 : Integer.parseInt(matcher.group(3)));
     }
 

@@ -12,19 +12,18 @@ import java.util.regex.Pattern;
  */
 public final class HelmScalars {
 
-    private static final Set<String> TRUE_WORDS = Set.of("y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE",
-            "on", "On", "ON");
-    private static final Set<String> FALSE_WORDS = Set.of("n", "N", "no", "No", "NO", "false", "False", "FALSE",
-            "off", "Off", "OFF");
+    private static final Set<String> TRUE_WORDS =
+            Set.of("y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON");
+    private static final Set<String> FALSE_WORDS =
+            Set.of("n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF");
     private static final Set<String> NULL_WORDS = Set.of("", "~", "null", "Null", "NULL");
-    private static final Set<String> SPECIAL_FLOATS = Set.of(".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF",
-            "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF");
+    private static final Set<String> SPECIAL_FLOATS = Set.of(
+            ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF");
     private static final Pattern YAML_FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
     private static final BigInteger MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger MAX_UNSIGNED = new BigInteger("18446744073709551615");
 
-    private HelmScalars() {
-    }
+    private HelmScalars() {}
 
     /** The type Helm gives a plain (unquoted, untagged) scalar. */
     public static HelmType typeOfPlain(String text) {
@@ -42,7 +41,8 @@ public final class HelmScalars {
         if (parseInt(text).isPresent()) {
             return HelmType.INT;
         }
-        if (SPECIAL_FLOATS.contains(text) || YAML_FLOAT.matcher(text.replace("_", "")).matches()) {
+        if (SPECIAL_FLOATS.contains(text)
+                || YAML_FLOAT.matcher(text.replace("_", "")).matches()) {
             return HelmType.FLOAT;
         }
         return HelmType.STRING;

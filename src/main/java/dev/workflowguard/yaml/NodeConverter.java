@@ -28,6 +28,7 @@ final class NodeConverter {
     private final YamlLimits limits;
     /** SnakeYAML's resolver only reads its tables once built, so one serves every document and thread. */
     private static final Resolver RESOLVER = new Resolver();
+
     private final Resolver resolver = RESOLVER;
     // Built by convertDocument only: most documents of a large render are only walked for repeated keys.
     private Map<Node, YamlNode> converted;
@@ -87,7 +88,8 @@ final class NodeConverter {
             if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
                 throw complexKey(tuple.getKeyNode());
             }
-            if (!(key.getTag().equals(Tag.MERGE) && key.getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN)) {
+            if (!(key.getTag().equals(Tag.MERGE)
+                    && key.getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN)) {
                 ScalarNode earlier = null;
                 if (seen != null) {
                     earlier = seen.put(key.getValue(), key);
@@ -123,7 +125,9 @@ final class NodeConverter {
         YamlNode result = convert(root, null);
         long size = expandedSize.getOrDefault(root, 1L);
         if (size > Math.max(limits.maxExpandedNodes(), 4L * converted.size())) {
-            throw new YamlException(file.displayName(), position(root.getStartMark()),
+            throw new YamlException(
+                    file.displayName(),
+                    position(root.getStartMark()),
                     "aliases expand this document to more than " + limits.maxExpandedNodes()
                             + " nodes (an alias bomb?); refusing to read it");
         }
@@ -136,7 +140,9 @@ final class NodeConverter {
             return done;
         }
         if (!inProgress.add(node)) {
-            throw new YamlException(file.displayName(), position(node.getStartMark()),
+            throw new YamlException(
+                    file.displayName(),
+                    position(node.getStartMark()),
                     "an alias refers to a collection that contains it (a recursive structure); Helm cannot read it");
         }
         try {
@@ -144,8 +150,8 @@ final class NodeConverter {
                 case scalar -> scalar((ScalarNode) node);
                 case sequence -> sequence((SequenceNode) node, path);
                 case mapping -> mapping((MappingNode) node, path);
-                default -> throw new YamlException(file.displayName(), position(node.getStartMark()),
-                        "unexpected YAML node");
+                default ->
+                    throw new YamlException(file.displayName(), position(node.getStartMark()), "unexpected YAML node");
             };
             converted.put(node, result);
             return result;
@@ -165,7 +171,12 @@ final class NodeConverter {
             case FOLDED -> ScalarStyle.FOLDED;
             default -> ScalarStyle.PLAIN;
         };
-        return new YamlScalar(file, position(node.getStartMark()), position(node.getEndMark()), node.getValue(), style,
+        return new YamlScalar(
+                file,
+                position(node.getStartMark()),
+                position(node.getEndMark()),
+                node.getValue(),
+                style,
                 helmType(node, style));
     }
 
@@ -173,7 +184,8 @@ final class NodeConverter {
         String value = node.getValue();
         boolean plain = style == ScalarStyle.PLAIN;
         Tag tag = node.getTag();
-        if (tag.equals(UntypedResolver.UNTAGGED) || tag.equals(Tag.MERGE)
+        if (tag.equals(UntypedResolver.UNTAGGED)
+                || tag.equals(Tag.MERGE)
                 || tag.equals(resolver.resolve(NodeId.scalar, value, plain))) {
             // No explicit tag: Helm's own rules decide.
             return plain ? HelmScalars.typeOfPlain(value) : HelmType.STRING;
@@ -248,13 +260,17 @@ final class NodeConverter {
             List<Node> maps = sequence.getValue();
             for (int i = maps.size() - 1; i >= 0; i--) {
                 if (!(maps.get(i) instanceof MappingNode)) {
-                    throw new YamlException(file.displayName(), position(maps.get(i).getStartMark()),
+                    throw new YamlException(
+                            file.displayName(),
+                            position(maps.get(i).getStartMark()),
                             "a merge key (<<) list may hold only mappings");
                 }
                 merge(maps.get(i), into, path);
             }
         } else {
-            throw new YamlException(file.displayName(), position(source.getStartMark()),
+            throw new YamlException(
+                    file.displayName(),
+                    position(source.getStartMark()),
                     "a merge key (<<) needs a mapping or a list of mappings");
         }
     }
@@ -262,7 +278,9 @@ final class NodeConverter {
     private long addSize(long size, Node child) throws YamlException {
         long total = size + expandedSize.getOrDefault(child, 1L);
         if (total > limits.maxExpandedNodes() && total > 4L * (converted.size() + 1)) {
-            throw new YamlException(file.displayName(), position(child.getStartMark()),
+            throw new YamlException(
+                    file.displayName(),
+                    position(child.getStartMark()),
                     "aliases expand this document to more than " + limits.maxExpandedNodes()
                             + " nodes (an alias bomb?); refusing to read it");
         }

@@ -20,6 +20,7 @@ public final class SourceFile {
     private volatile String text;
     /** Length and CRC-32C of the text when it was released; -1 while it is held. */
     private long releasedChecksum = -1;
+
     private final Charset charset;
     private final boolean byteOrderMark;
     /** char index of each code point; null while every code point is one char (the common case). */
@@ -29,6 +30,7 @@ public final class SourceFile {
      * published: values files are read by several reader threads at once (file-by-file checks).
      */
     private volatile int[] charIndexByCodePoint;
+
     private static final int[] ONE_CHAR_EACH = new int[0];
     /** Whether the text holds a line break only YAML counts; null until asked. */
     private volatile Boolean yamlOnlyLineBreaks;
@@ -45,8 +47,12 @@ public final class SourceFile {
 
     /** A file made from a string, for tests and generated input. */
     public static SourceFile ofText(String displayName, String text) {
-        return new SourceFile(Path.of(displayName).toAbsolutePath(), displayName, text,
-                java.nio.charset.StandardCharsets.UTF_8, text.startsWith("\uFEFF"));
+        return new SourceFile(
+                Path.of(displayName).toAbsolutePath(),
+                displayName,
+                text,
+                java.nio.charset.StandardCharsets.UTF_8,
+                text.startsWith("\uFEFF"));
     }
 
     public Path path() {
@@ -89,16 +95,17 @@ public final class SourceFile {
             return text;
         }
         try {
-            String again = SourceReader.decode(path, displayName, java.nio.file.Files.readAllBytes(path)).text();
+            String again = SourceReader.decode(path, displayName, java.nio.file.Files.readAllBytes(path))
+                    .text();
             if (checksum(again) != releasedChecksum) {
-                throw new java.io.UncheckedIOException(new java.io.IOException(displayName
-                        + " changed on disk since it was read; run the goal again"));
+                throw new java.io.UncheckedIOException(new java.io.IOException(
+                        displayName + " changed on disk since it was read; run the goal again"));
             }
             text = again;
             return again;
         } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(new java.io.IOException(displayName
-                    + " cannot be read again: " + SourceReader.describe(e), e));
+            throw new java.io.UncheckedIOException(
+                    new java.io.IOException(displayName + " cannot be read again: " + SourceReader.describe(e), e));
         } catch (YamlException e) {
             throw new java.io.UncheckedIOException(new java.io.IOException(e.getMessage(), e));
         }

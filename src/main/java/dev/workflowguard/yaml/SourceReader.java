@@ -40,8 +40,8 @@ public final class SourceReader {
     public SourceFile read(Path path, String displayName) throws YamlException {
         SourceFile override = overrides.get(path.toAbsolutePath().normalize());
         if (override != null) {
-            return new SourceFile(override.path(), displayName, override.text(), override.charset(),
-                    override.hasByteOrderMark());
+            return new SourceFile(
+                    override.path(), displayName, override.text(), override.charset(), override.hasByteOrderMark());
         }
         byte[] bytes;
         try {
@@ -50,8 +50,11 @@ public final class SourceReader {
             }
             long size = Files.size(path);
             if (size > limits.maxFileBytes()) {
-                throw new YamlException(displayName, null, "is " + size + " bytes, over the limit of "
-                        + limits.maxFileBytes() + " bytes (raise maxFileSizeMb / workflow.maxFileSizeMb if this file is meant to be checked)");
+                throw new YamlException(
+                        displayName,
+                        null,
+                        "is " + size + " bytes, over the limit of " + limits.maxFileBytes()
+                                + " bytes (raise maxFileSizeMb / workflow.maxFileSizeMb if this file is meant to be checked)");
             }
             try (InputStream in = Files.newInputStream(path)) {
                 bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
@@ -100,9 +103,12 @@ public final class SourceReader {
             return new SourceFile(path, displayName, text, charset, bom);
         } catch (MalformedInputException e) {
             int bad = in.position();
-            throw new YamlException(displayName, positionOfByte(bytes, skip, bad),
-                    "is not valid " + charset.name() + " (byte 0x" + String.format("%02X", bytes[Math.min(bad, bytes.length - 1)] & 0xFF)
-                            + " at byte offset " + bad + "); save the file as UTF-8");
+            throw new YamlException(
+                    displayName,
+                    positionOfByte(bytes, skip, bad),
+                    "is not valid " + charset.name() + " (byte 0x"
+                            + String.format("%02X", bytes[Math.min(bad, bytes.length - 1)] & 0xFF) + " at byte offset "
+                            + bad + "); save the file as UTF-8");
         } catch (CharacterCodingException e) {
             throw new YamlException(displayName, null, "is not valid " + charset.name() + "; save the file as UTF-8");
         }

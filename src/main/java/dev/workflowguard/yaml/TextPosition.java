@@ -18,7 +18,9 @@ public record TextPosition(int line, int column, int offset) {
     // which costs a cold JVM (every small build) about 20 ms of method-handle spinning.
     @Override
     public boolean equals(Object other) {
-        return other instanceof TextPosition that && line == that.line && column == that.column
+        return other instanceof TextPosition that
+                && line == that.line
+                && column == that.column
                 && offset == that.offset;
     }
 

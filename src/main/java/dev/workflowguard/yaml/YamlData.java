@@ -12,11 +12,9 @@ import java.util.Map;
 public final class YamlData {
 
     /** A float kept as written: no check ever needs float arithmetic. */
-    public record FloatText(String text) {
-    }
+    public record FloatText(String text) {}
 
-    private YamlData() {
-    }
+    private YamlData() {}
 
     public static Object of(YamlNode node) {
         if (node == null) {
@@ -43,7 +41,8 @@ public final class YamlData {
         return switch (scalar.type()) {
             case NULL -> null;
             case BOOL -> HelmScalars.isTrueWord(scalar.text());
-            case INT -> HelmScalars.parseInt(scalar.text()).map(Object.class::cast).orElse(scalar.text());
+            case INT ->
+                HelmScalars.parseInt(scalar.text()).map(Object.class::cast).orElse(scalar.text());
             case FLOAT -> new FloatText(scalar.text());
             case STRING -> scalar.text();
         };

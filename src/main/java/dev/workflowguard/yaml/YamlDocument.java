@@ -14,11 +14,18 @@ import java.util.List;
  * @param name its `metadata.name`, likewise, or null
  * @param converted false when a {@link YamlLoader.Selector} skipped building the tree ({@code root} is then null)
  */
-public record YamlDocument(SourceFile file, int index, YamlNode root, List<DuplicateKey> duplicates,
-        String sourceComment, String kind, String name, boolean converted) {
+public record YamlDocument(
+        SourceFile file,
+        int index,
+        YamlNode root,
+        List<DuplicateKey> duplicates,
+        String sourceComment,
+        String kind,
+        String name,
+        boolean converted) {
 
-    public YamlDocument(SourceFile file, int index, YamlNode root, List<DuplicateKey> duplicates,
-            String sourceComment) {
+    public YamlDocument(
+            SourceFile file, int index, YamlNode root, List<DuplicateKey> duplicates, String sourceComment) {
         this(file, index, root, duplicates, sourceComment, null, null, true);
     }
 

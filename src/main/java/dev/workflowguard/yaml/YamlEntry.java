@@ -16,8 +16,10 @@ public record YamlEntry(YamlScalar key, YamlNode value) {
      * nested mapping, an alias, an empty value) at the key.
      */
     public TextPosition valuePosition() {
-        if (value instanceof YamlScalar scalar && value.file() == key.file()
-                && value.start().line() == key.start().line() && value.start().offset() > key.start().offset()
+        if (value instanceof YamlScalar scalar
+                && value.file() == key.file()
+                && value.start().line() == key.start().line()
+                && value.start().offset() > key.start().offset()
                 && !(scalar.isNull() && scalar.text().isEmpty())) {
             return value.start();
         }

@@ -15,14 +15,16 @@ package dev.workflowguard.yaml;
  * @param maxExpandedNodes most nodes a document may stand for once aliases are expanded (checked only
  *        when aliases make it more than four times the document's own nodes)
  */
-public record YamlLimits(long maxFileBytes, int maxDocumentCodePoints, int maxNestingDepth, int maxAliases,
-        long maxExpandedNodes) {
+public record YamlLimits(
+        long maxFileBytes, int maxDocumentCodePoints, int maxNestingDepth, int maxAliases, long maxExpandedNodes) {
 
-    public static final YamlLimits DEFAULTS = new YamlLimits(64L * 1024 * 1024, 16 * 1024 * 1024, 256, 100,
-            1_000_000L);
+    public static final YamlLimits DEFAULTS = new YamlLimits(64L * 1024 * 1024, 16 * 1024 * 1024, 256, 100, 1_000_000L);
 
     public YamlLimits {
-        if (maxFileBytes <= 0 || maxDocumentCodePoints <= 0 || maxNestingDepth <= 0 || maxAliases < 0
+        if (maxFileBytes <= 0
+                || maxDocumentCodePoints <= 0
+                || maxNestingDepth <= 0
+                || maxAliases < 0
                 || maxExpandedNodes <= 0) {
             throw new IllegalArgumentException("YAML limits must be positive");
         }

@@ -58,12 +58,15 @@ public final class YamlLoader {
     /** The first document only, which is what Helm reads from a values file; null for an empty file. */
     public YamlDocument loadFirst(SourceFile file) throws YamlException {
         YamlDocument[] first = new YamlDocument[1];
-        forEachDocument(file, new DocumentHandler() {
-            @Override
-            public void handle(YamlDocument document) {
-                first[0] = document;
-            }
-        }, 1);
+        forEachDocument(
+                file,
+                new DocumentHandler() {
+                    @Override
+                    public void handle(YamlDocument document) {
+                        first[0] = document;
+                    }
+                },
+                1);
         return first[0];
     }
 
@@ -145,8 +148,8 @@ public final class YamlLoader {
                 }
                 int start = node == null ? previousEnd : node.getStartMark().getIndex();
                 String source = sourceComment(file, previousEnd, start);
-                handler.handle(new YamlDocument(file, index++, root, List.copyOf(converter.duplicates()), source,
-                        peek[0], peek[1], convert));
+                handler.handle(new YamlDocument(
+                        file, index++, root, List.copyOf(converter.duplicates()), source, peek[0], peek[1], convert));
                 if (node != null) {
                     previousEnd = node.getEndMark().getIndex();
                 }
@@ -154,7 +157,9 @@ public final class YamlLoader {
         } catch (MarkedYAMLException e) {
             throw syntaxError(file, e);
         } catch (ReaderException e) {
-            throw new YamlException(file.displayName(), file.positionOf(e.getPosition()),
+            throw new YamlException(
+                    file.displayName(),
+                    file.positionOf(e.getPosition()),
                     "contains the character U+" + String.format("%04X", e.getCodePoint())
                             + ", which YAML does not allow (is this a binary file?)");
         } catch (YAMLException e) {
@@ -165,13 +170,16 @@ public final class YamlLoader {
             // just passed the tag: its position is where to look. SnakeYAML's words are not repeated (they could
             // quote the input).
             Mark at = reader.getMark();
-            throw new YamlException(file.displayName(), file.positionOfMark(at.getLine(), at.getColumn(),
-                    at.getIndex()), "has a tag that cannot be read (empty, or with spaces around it once its "
+            throw new YamlException(
+                    file.displayName(),
+                    file.positionOfMark(at.getLine(), at.getColumn(), at.getIndex()),
+                    "has a tag that cannot be read (empty, or with spaces around it once its "
                             + "%-escapes are decoded)");
         } catch (StackOverflowError e) {
-            throw new YamlException(file.displayName(), readerPosition(file, reader),
-                    "nests too deeply to be read (limit maxNestingDepth "
-                    + limits.maxNestingDepth() + ")");
+            throw new YamlException(
+                    file.displayName(),
+                    readerPosition(file, reader),
+                    "nests too deeply to be read (limit maxNestingDepth " + limits.maxNestingDepth() + ")");
         }
     }
 
@@ -184,8 +192,10 @@ public final class YamlLoader {
                     continue;
                 }
                 switch (key.getValue()) {
-                    case "kind" -> out[0] = tuple.getValueNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode k
-                            ? k.getValue() : null;
+                    case "kind" ->
+                        out[0] = tuple.getValueNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode k
+                                ? k.getValue()
+                                : null;
                     case "stringData" -> out[2] = "yes";
                     case "metadata" -> {
                         if (tuple.getValueNode() instanceof org.yaml.snakeyaml.nodes.MappingNode metadata) {
@@ -198,8 +208,7 @@ public final class YamlLoader {
                             }
                         }
                     }
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
         }
@@ -266,10 +275,12 @@ public final class YamlLoader {
         if (e.getContext() != null) {
             problem.append(" (").append(e.getContext());
             Mark context = e.getContextMark();
-            if (context != null && (mark == null || context.getLine() != mark.getLine()
-                    || context.getColumn() != mark.getColumn())) {
-                problem.append(" that started at ").append(file.positionOfMark(context.getLine(), context.getColumn(),
-                        context.getIndex()));
+            if (context != null
+                    && (mark == null
+                            || context.getLine() != mark.getLine()
+                            || context.getColumn() != mark.getColumn())) {
+                problem.append(" that started at ")
+                        .append(file.positionOfMark(context.getLine(), context.getColumn(), context.getIndex()));
             }
             problem.append(')');
         }
@@ -284,7 +295,8 @@ public final class YamlLoader {
         }
         int templateLine = templateLine(file.text());
         if (templateLine > 0) {
-            problem.append("; the file looks like a Helm template (a {{ ... }} action at line ").append(templateLine)
+            problem.append("; the file looks like a Helm template (a {{ ... }} action at line ")
+                    .append(templateLine)
                     .append("), not plain YAML");
         }
         return new YamlException(file.displayName(), at, problem.toString());
@@ -308,8 +320,8 @@ public final class YamlLoader {
         } else if (message.startsWith("The incoming YAML document exceeds the limit")) {
             problem = "has a document longer than " + limits.maxDocumentCodePoints() + " characters";
         } else if (message.startsWith("Number of aliases")) {
-            problem = "uses more than " + limits.maxAliases() + " aliases to collections (an alias bomb? raise maxAliases "
-                    + "if this is intended)";
+            problem = "uses more than " + limits.maxAliases()
+                    + " aliases to collections (an alias bomb? raise maxAliases " + "if this is intended)";
         } else {
             problem = "cannot be read as YAML: " + message;
         }

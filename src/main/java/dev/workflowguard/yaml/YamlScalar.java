@@ -16,8 +16,8 @@ public final class YamlScalar implements YamlNode {
     private final ScalarStyle style;
     private final HelmType type;
 
-    public YamlScalar(SourceFile file, TextPosition start, TextPosition end, String text, ScalarStyle style,
-            HelmType type) {
+    public YamlScalar(
+            SourceFile file, TextPosition start, TextPosition end, String text, ScalarStyle style, HelmType type) {
         this.file = file;
         this.start = start;
         this.end = end;

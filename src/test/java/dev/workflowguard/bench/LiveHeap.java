@@ -28,8 +28,7 @@ final class LiveHeap implements NotificationListener {
 
     private final AtomicLong max = new AtomicLong();
 
-    private LiveHeap() {
-    }
+    private LiveHeap() {}
 
     /** Runs the work and returns the largest heap in use (bytes) at the end of a forced full collection. */
     static long peakRetained(Callable<?> work, long everyMillis) throws Exception {
@@ -42,16 +41,18 @@ final class LiveHeap implements NotificationListener {
             }
         }
         AtomicBoolean done = new AtomicBoolean();
-        Thread sampler = new Thread(() -> {
-            while (!done.get()) {
-                System.gc();
-                try {
-                    Thread.sleep(everyMillis);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "live-heap-sampler");
+        Thread sampler = new Thread(
+                () -> {
+                    while (!done.get()) {
+                        System.gc();
+                        try {
+                            Thread.sleep(everyMillis);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "live-heap-sampler");
         sampler.setDaemon(true);
         Object result;
         try {
@@ -82,13 +83,14 @@ final class LiveHeap implements NotificationListener {
         if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
             return;
         }
-        GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
-                (CompositeData) notification.getUserData());
+        GarbageCollectionNotificationInfo info =
+                GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
         if (!"System.gc()".equals(info.getGcCause())) {
             return; // a young collection leaves old garbage in place
         }
         long used = 0;
-        for (Map.Entry<String, MemoryUsage> pool : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+        for (Map.Entry<String, MemoryUsage> pool :
+                info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
             if (isHeap(pool.getKey())) {
                 used += pool.getValue().getUsed();
             }
@@ -98,7 +100,9 @@ final class LiveHeap implements NotificationListener {
 
     private static boolean isHeap(String pool) {
         // G1, Parallel and Serial heap pools; Metaspace and the code cache are not heap.
-        return pool.contains("Eden") || pool.contains("Survivor") || pool.contains("Old Gen")
+        return pool.contains("Eden")
+                || pool.contains("Survivor")
+                || pool.contains("Old Gen")
                 || pool.contains("Tenured");
     }
 }

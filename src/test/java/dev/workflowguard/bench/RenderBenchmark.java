@@ -22,8 +22,20 @@ class RenderBenchmark {
         Path dir = Files.createTempDirectory("workflow-guard-bench-");
         Path chart = dir.resolve("charts/workflow");
         copy(Path.of("src", "test", "resources", "charts", "workflow"), chart);
-        String[] extra = {"builder", "slugbuilder", "dockerbuilder", "database", "fluentd", "redis",
-            "logger", "nsqd", "registry", "registry-proxy", "registry-token-refresher", "workflow-manager"};
+        String[] extra = {
+            "builder",
+            "slugbuilder",
+            "dockerbuilder",
+            "database",
+            "fluentd",
+            "redis",
+            "logger",
+            "nsqd",
+            "registry",
+            "registry-proxy",
+            "registry-token-refresher",
+            "workflow-manager"
+        };
         for (String name : extra) {
             Path sub = chart.resolve("charts").resolve(name);
             Files.createDirectories(sub.resolve("templates"));
@@ -55,7 +67,10 @@ class RenderBenchmark {
         try (Stream<Path> list = Files.list(chart.resolve("charts"))) {
             subcharts = list.count() + 1; // grafana sits under monitor
         }
-        CheckRequest request = CheckRequest.builder(dir).chart("charts/workflow").values("values.yaml").build();
+        CheckRequest request = CheckRequest.builder(dir)
+                .chart("charts/workflow")
+                .values("values.yaml")
+                .build();
 
         long start = System.nanoTime();
         CheckResult first = new Checker().check(request);
@@ -64,10 +79,12 @@ class RenderBenchmark {
         CheckResult again = new Checker().check(request);
         long againMillis = (System.nanoTime() - start) / 1_000_000;
 
-        System.out.printf("RenderBenchmark: %d subcharts, %d findings%n", subcharts, first.findings().size());
+        System.out.printf(
+                "RenderBenchmark: %d subcharts, %d findings%n",
+                subcharts, first.findings().size());
         first.notes().forEach(n -> System.out.println("RenderBenchmark: " + n));
-        System.out.printf("RenderBenchmark: first check (native Helm load, render, provenance probes): %d ms%n",
-                firstMillis);
+        System.out.printf(
+                "RenderBenchmark: first check (native Helm load, render, provenance probes): %d ms%n", firstMillis);
         System.out.printf("RenderBenchmark: second check in the same JVM (renders reused): %d ms%n", againMillis);
         if (again.findings().size() != first.findings().size()) {
             throw new AssertionError("the second check differs from the first");

@@ -45,8 +45,12 @@ class ScaleBenchmark {
         int clusters = Integer.getInteger("bench.clusters", 1000);
         int perCluster = Integer.getInteger("bench.objectsPerCluster", 100);
         long bytes = ClusterCorpus.write(Path.of(target).resolve("clusters"), clusters, perCluster);
-        System.out.printf(Locale.ROOT, "ScaleBenchmark: wrote %d documents, %d bytes in %s%n", clusters * perCluster,
-                bytes, target);
+        System.out.printf(
+                Locale.ROOT,
+                "ScaleBenchmark: wrote %d documents, %d bytes in %s%n",
+                clusters * perCluster,
+                bytes,
+                target);
     }
 
     /**
@@ -61,7 +65,10 @@ class ScaleBenchmark {
         org.junit.jupiter.api.Assumptions.assumeTrue(corpus != null, "-Dbench.corpusDir not set");
         List<Path> files = ClusterCorpus.files(Path.of(corpus).resolve("clusters"));
         double seconds = composeAll(files);
-        System.out.printf(Locale.ROOT, "ScaleBenchmark: cold composeAll of %d files: %d ms%n", files.size(),
+        System.out.printf(
+                Locale.ROOT,
+                "ScaleBenchmark: cold composeAll of %d files: %d ms%n",
+                files.size(),
                 Math.round(seconds * 1000));
     }
 
@@ -72,8 +79,13 @@ class ScaleBenchmark {
         Path dir = Files.createTempDirectory("workflow-guard-scale-");
         long bytes = ClusterCorpus.write(dir.resolve("clusters"), clusters, perCluster);
         int documents = clusters * perCluster;
-        System.out.printf(Locale.ROOT, "ScaleBenchmark: %d clusters, %d documents, %.1f MB, %d cores%n", clusters,
-                documents, bytes / 1e6, Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                Locale.ROOT,
+                "ScaleBenchmark: %d clusters, %d documents, %.1f MB, %d cores%n",
+                clusters,
+                documents,
+                bytes / 1e6,
+                Runtime.getRuntime().availableProcessors());
 
         List<Path> files = ClusterCorpus.files(dir.resolve("clusters"));
         List<String> tenth = new ArrayList<>();
@@ -106,21 +118,51 @@ class ScaleBenchmark {
         // Memory, untimed: the whole corpus and a tenth of it in the same JVM must keep about the same heap.
         all = all.retaining(retained(dir, List.of("clusters")));
         Measured part = timedCheck(dir, tenth).retaining(retained(dir, tenth));
-        System.out.printf(Locale.ROOT, "ScaleBenchmark: composeAll (1 thread): %.2f s, %.0f documents/s, %.1f MB/s%n",
-                compose, documents / compose, bytes / 1e6 / compose);
-        System.out.printf(Locale.ROOT, "ScaleBenchmark: workflow:check      : %.2f s, %.0f documents/s, %.1f MB/s, "
-                + "%d findings, %.1f cores busy%n", all.seconds, documents / all.seconds, bytes / 1e6 / all.seconds,
-                all.findings, all.cores);
-        System.out.printf(Locale.ROOT, "ScaleBenchmark: rounds (s), after %d warm-up rounds: composeAll %s, check %s%n",
-                warmups, seconds(composeRounds), seconds(checkRounds));
-        System.out.printf(Locale.ROOT, "ScaleBenchmark: throughput ratio check / composeAll = %.2f (best rounds); "
-                + "median of the %d rounds' ratios %.2f%n", compose / all.seconds, rounds, median(ratios));
-        System.out.printf(Locale.ROOT, "ScaleBenchmark: heap, %6d documents: peak %.0f MB, retained %.1f MB%n",
-                tenth.size() * perCluster, part.peak / 1e6, part.live / 1e6);
-        System.out.printf(Locale.ROOT, "ScaleBenchmark: heap, %6d documents: peak %.0f MB, retained %.1f MB%n",
-                documents, all.peak / 1e6, all.live / 1e6);
-        System.out.printf(Locale.ROOT, "ScaleBenchmark: heap ratio %dx documents: peak %.2f, retained %.2f%n",
-                documents / Math.max(1, tenth.size() * perCluster), (double) all.peak / part.peak,
+        System.out.printf(
+                Locale.ROOT,
+                "ScaleBenchmark: composeAll (1 thread): %.2f s, %.0f documents/s, %.1f MB/s%n",
+                compose,
+                documents / compose,
+                bytes / 1e6 / compose);
+        System.out.printf(
+                Locale.ROOT,
+                "ScaleBenchmark: workflow:check      : %.2f s, %.0f documents/s, %.1f MB/s, "
+                        + "%d findings, %.1f cores busy%n",
+                all.seconds,
+                documents / all.seconds,
+                bytes / 1e6 / all.seconds,
+                all.findings,
+                all.cores);
+        System.out.printf(
+                Locale.ROOT,
+                "ScaleBenchmark: rounds (s), after %d warm-up rounds: composeAll %s, check %s%n",
+                warmups,
+                seconds(composeRounds),
+                seconds(checkRounds));
+        System.out.printf(
+                Locale.ROOT,
+                "ScaleBenchmark: throughput ratio check / composeAll = %.2f (best rounds); "
+                        + "median of the %d rounds' ratios %.2f%n",
+                compose / all.seconds,
+                rounds,
+                median(ratios));
+        System.out.printf(
+                Locale.ROOT,
+                "ScaleBenchmark: heap, %6d documents: peak %.0f MB, retained %.1f MB%n",
+                tenth.size() * perCluster,
+                part.peak / 1e6,
+                part.live / 1e6);
+        System.out.printf(
+                Locale.ROOT,
+                "ScaleBenchmark: heap, %6d documents: peak %.0f MB, retained %.1f MB%n",
+                documents,
+                all.peak / 1e6,
+                all.live / 1e6);
+        System.out.printf(
+                Locale.ROOT,
+                "ScaleBenchmark: heap ratio %dx documents: peak %.2f, retained %.2f%n",
+                documents / Math.max(1, tenth.size() * perCluster),
+                (double) all.peak / part.peak,
                 (double) all.live / part.live);
     }
 
@@ -144,7 +186,10 @@ class ScaleBenchmark {
         resetPeaks();
         long cpuStart = processCpuNanos();
         long start = System.nanoTime();
-        int findings = new Checker().check(CheckRequest.builder(dir).manifests(manifests).build()).findings().size();
+        int findings = new Checker()
+                .check(CheckRequest.builder(dir).manifests(manifests).build())
+                .findings()
+                .size();
         double seconds = (System.nanoTime() - start) / 1e9;
         double cores = (processCpuNanos() - cpuStart) / 1e9 / seconds;
         return new Measured(seconds, peakHeap(), 0, findings, cores);
@@ -152,7 +197,9 @@ class ScaleBenchmark {
 
     /** The heap one check keeps alive at most (see {@link LiveHeap}). */
     private static long retained(Path dir, List<String> manifests) throws Exception {
-        return LiveHeap.peakRetained(() -> new Checker().check(CheckRequest.builder(dir).manifests(manifests).build()),
+        return LiveHeap.peakRetained(
+                () -> new Checker()
+                        .check(CheckRequest.builder(dir).manifests(manifests).build()),
                 20);
     }
 
@@ -181,7 +228,8 @@ class ScaleBenchmark {
                     String name = "values/layer-" + i + ".yaml";
                     String text = "# layer " + i + "\nglobal:\n  storage: s3\n  use_rbac: true\ncontroller:\n"
                             + "  registration_mode: admin_only\nteam" + i + ":\n  enabled: true\n  replicas: " + i
-                            + "\n  annotations:\n    a: \"" + i + "\"\n    b: \"x\"\nrouter:\n  deployment_annotations:\n"
+                            + "\n  annotations:\n    a: \"" + i
+                            + "\"\n    b: \"x\"\nrouter:\n  deployment_annotations:\n"
                             + "    note-" + i + ": \"layer " + i + "\"\n";
                     Path file = dir.resolve(name);
                     Files.createDirectories(file.getParent());
@@ -190,12 +238,20 @@ class ScaleBenchmark {
                     names.add(name);
                 }
                 long start = System.nanoTime();
-                CheckResult result = new Checker().check(CheckRequest.builder(dir).workflowVersion("2.19.0")
-                        .values(names).build());
+                CheckResult result = new Checker()
+                        .check(CheckRequest.builder(dir)
+                                .workflowVersion("2.19.0")
+                                .values(names)
+                                .build());
                 double seconds = (System.nanoTime() - start) / 1e9;
                 if (round == 1) {
-                    System.out.printf(Locale.ROOT, "ScaleBenchmark: %4d layered values files, %.2f MB: %.3f s, "
-                            + "%.3f s/MB, %d findings%n", count, bytes / 1e6, seconds, seconds / (bytes / 1e6),
+                    System.out.printf(
+                            Locale.ROOT,
+                            "ScaleBenchmark: %4d layered values files, %.2f MB: %.3f s, " + "%.3f s/MB, %d findings%n",
+                            count,
+                            bytes / 1e6,
+                            seconds,
+                            seconds / (bytes / 1e6),
                             result.findings().size());
                 }
             }
@@ -242,12 +298,14 @@ class ScaleBenchmark {
     /** Writes clusters/cluster-N/workflow.yaml, each a render of Workflow with extra apps' objects. */
     static final class ClusterCorpus {
 
-        private ClusterCorpus() {
-        }
+        private ClusterCorpus() {}
 
         static long write(Path root, int clusters, int perCluster) throws IOException {
-            String workflow = new String(ScaleBenchmark.class.getResourceAsStream("/fixtures/rendered-stock-2.19.yaml")
-                    .readAllBytes(), StandardCharsets.UTF_8);
+            String workflow = new String(
+                    ScaleBenchmark.class
+                            .getResourceAsStream("/fixtures/rendered-stock-2.19.yaml")
+                            .readAllBytes(),
+                    StandardCharsets.UTF_8);
             int workflowObjects = workflow.split("\n---\n").length;
             long bytes = 0;
             for (int c = 0; c < clusters; c++) {

@@ -31,20 +31,23 @@ class EngineConfigurationTest {
 
     @Test
     void severityOverrideReplacesTheDefaultForThatRuleOnly() throws Exception {
-        CheckResult result = repo.check(b -> b.workflowVersion("2.11.0").values("values.yaml")
+        CheckResult result = repo.check(b -> b.workflowVersion("2.11.0")
+                .values("values.yaml")
                 .severities(Map.of("minio-storage", "info", "tls-not-enforced", "ERROR")));
         assertEquals(Severity.INFO, Findings.single(result, "minio-storage").severity());
         assertEquals(Severity.ERROR, Findings.single(result, "tls-not-enforced").severity());
-        assertEquals(Severity.ERROR, Findings.single(result, "open-registration").severity(), "not overridden");
+        assertEquals(
+                Severity.ERROR, Findings.single(result, "open-registration").severity(), "not overridden");
         assertEquals(Severity.WARNING, Findings.single(result, "rbac-disabled").severity(), "not overridden");
     }
 
     @Test
     void warnIsAcceptedForWarning() throws Exception {
-        CheckResult result = repo.check(b -> b.workflowVersion("2.11.0").values("values.yaml")
-                .severities(Map.of("single-router", "warn")));
+        CheckResult result = repo.check(
+                b -> b.workflowVersion("2.11.0").values("values.yaml").severities(Map.of("single-router", "warn")));
         assertEquals(Severity.WARNING, Findings.single(result, "single-router").severity());
-        assertFalse(result.atOrAbove(Severity.ERROR).stream().anyMatch(f -> f.rule().equals("single-router")));
+        assertFalse(
+                result.atOrAbove(Severity.ERROR).stream().anyMatch(f -> f.rule().equals("single-router")));
     }
 
     @Test
@@ -52,17 +55,20 @@ class EngineConfigurationTest {
         // Without a version, open-registration reports the unset mode as a warning; the user's choice still wins.
         repo.file("values.yaml", "global:\n  storage: s3\n");
         CheckResult defaults = repo.values(null, "values.yaml");
-        assertEquals(Severity.WARNING, Findings.single(defaults, "open-registration").severity());
-        CheckResult overridden = repo.check(b -> b.values("values.yaml")
-                .severities(Map.of("open-registration", "error")));
-        assertEquals(Severity.ERROR, Findings.single(overridden, "open-registration").severity());
+        assertEquals(
+                Severity.WARNING, Findings.single(defaults, "open-registration").severity());
+        CheckResult overridden =
+                repo.check(b -> b.values("values.yaml").severities(Map.of("open-registration", "error")));
+        assertEquals(
+                Severity.ERROR, Findings.single(overridden, "open-registration").severity());
     }
 
     @Test
     void disabledRulesDoNotRunAndOthersDo() throws Exception {
         CheckResult all = repo.values("2.11.0", "values.yaml");
         assertTrue(Findings.rules(all).containsAll(List.of("minio-storage", "tls-missing", "rbac-disabled")));
-        CheckResult result = repo.check(b -> b.workflowVersion("2.11.0").values("values.yaml")
+        CheckResult result = repo.check(b -> b.workflowVersion("2.11.0")
+                .values("values.yaml")
                 .disabledRules(Arrays.asList("minio-storage", " tls-missing ", "", null)));
         Findings.none(result, "minio-storage");
         Findings.none(result, "tls-missing");
@@ -72,27 +78,36 @@ class EngineConfigurationTest {
 
     @Test
     void unknownRuleIdInDisabledRulesIsAnInputErrorListingTheKnownIds() {
-        InputException error = assertThrows(InputException.class, () -> repo.check(b -> b.values("values.yaml")
-                .disabledRules(List.of("minio"))));
-        assertTrue(error.getMessage().contains("'minio' is not a rule id; known rules: minio-storage, "
-                + "storage-placeholder, open-registration"), error.getMessage());
+        InputException error = assertThrows(
+                InputException.class,
+                () -> repo.check(b -> b.values("values.yaml").disabledRules(List.of("minio"))));
+        assertTrue(
+                error.getMessage()
+                        .contains("'minio' is not a rule id; known rules: minio-storage, "
+                                + "storage-placeholder, open-registration"),
+                error.getMessage());
         assertEquals("disabledRules / workflow.disabledRules", error.parameter());
     }
 
     @Test
     void unknownRuleIdInSeveritiesIsAnInputError() {
-        InputException error = assertThrows(InputException.class, () -> repo.check(b -> b.values("values.yaml")
-                .severities(Map.of("tls", "info"))));
+        InputException error = assertThrows(
+                InputException.class,
+                () -> repo.check(b -> b.values("values.yaml").severities(Map.of("tls", "info"))));
         assertTrue(error.getMessage().contains("'tls' is not a rule id"), error.getMessage());
         assertEquals("severities", error.parameter());
     }
 
     @Test
     void unknownSeverityWordIsAnInputErrorNamingTheAcceptedWords() {
-        InputException error = assertThrows(InputException.class, () -> repo.check(b -> b.values("values.yaml")
-                .severities(Map.of("minio-storage", "fatal"))));
-        assertTrue(error.getMessage().contains("rule minio-storage: 'fatal' is not a severity; use one of error, "
-                + "warning, info"), error.getMessage());
+        InputException error = assertThrows(
+                InputException.class,
+                () -> repo.check(b -> b.values("values.yaml").severities(Map.of("minio-storage", "fatal"))));
+        assertTrue(
+                error.getMessage()
+                        .contains(
+                                "rule minio-storage: 'fatal' is not a severity; use one of error, " + "warning, info"),
+                error.getMessage());
         assertEquals("severities", error.parameter());
     }
 }

@@ -82,16 +82,28 @@ class FileByFileCheckTest {
     @Test
     void everyClusterAutoscaledWithRolesAndManifestFixes() throws Exception {
         UnaryOperator<String> production = s -> s + HPA + ROLE;
-        assertSameAsOneSet(true, "fixtures/stock-values-2.19.yaml", new FixOptions("admin_only", "s3", "10.0.0.0/8",
-                true), production, production, production);
+        assertSameAsOneSet(
+                true,
+                "fixtures/stock-values-2.19.yaml",
+                new FixOptions("admin_only", "s3", "10.0.0.0/8", true),
+                production,
+                production,
+                production);
     }
 
     @Test
     void clustersDifferingOnlyInPerObjectSettings() throws Exception {
         // Per-object differences (an image tag, a sign-up flag, a Minio left out) do not change any fact.
-        assertSameAsOneSet(true, "fixtures/stock-values-2.19.yaml", FixOptions.DEFAULTS,
-                s -> s.replace("- name: \"ALLOW_SIGN_UP\"\n              value: \"true\"", "- name: \"ALLOW_SIGN_UP\"\n              value: \"false\""),
-                s -> s.replaceFirst("(?s)---\\napiVersion: apps/v1\\nkind: Deployment\\nmetadata:\\n  name: deis-minio.*?(?=\\n---)", ""),
+        assertSameAsOneSet(
+                true,
+                "fixtures/stock-values-2.19.yaml",
+                FixOptions.DEFAULTS,
+                s -> s.replace(
+                        "- name: \"ALLOW_SIGN_UP\"\n              value: \"true\"",
+                        "- name: \"ALLOW_SIGN_UP\"\n              value: \"false\""),
+                s -> s.replaceFirst(
+                        "(?s)---\\napiVersion: apps/v1\\nkind: Deployment\\nmetadata:\\n  name: deis-minio.*?(?=\\n---)",
+                        ""),
                 s -> s);
     }
 
@@ -102,34 +114,49 @@ class FileByFileCheckTest {
 
     @Test
     void theCheckerFallsBackToOneSetWhenTheFilesDisagree() throws Exception {
-        // The autoscaler is in a file of its own, as `helm template --output-dir` writes it: it still scales the router.
+        // The autoscaler is in a file of its own, as `helm template --output-dir` writes it: it still scales the
+        // router.
         TestRepo repo = new TestRepo(dir).file("rendered/workflow.yaml", STOCK).file("rendered/hpa.yaml", HPA);
         CheckResult result = repo.manifests("rendered");
         Findings.none(result, "single-router");
         assertTrue(Findings.rules(result).contains("tls-missing"), Findings.describe(result));
-        assertTrue(result.notes().stream().anyMatch(n -> n.contains("checked as one set")), result.notes().toString());
+        assertTrue(
+                result.notes().stream().anyMatch(n -> n.contains("checked as one set")),
+                result.notes().toString());
     }
 
     @Test
     void filesThatAgreeAreCheckedOneByOneWithoutANote() throws Exception {
-        TestRepo repo = new TestRepo(dir).file("clusters/a/workflow.yaml", STOCK + HPA)
+        TestRepo repo = new TestRepo(dir)
+                .file("clusters/a/workflow.yaml", STOCK + HPA)
                 .file("clusters/b/workflow.yaml", STOCK + HPA);
         CheckResult result = repo.manifests("clusters");
         Findings.none(result, "single-router");
-        assertFalse(result.notes().stream().anyMatch(n -> n.contains("checked as one set")), result.notes().toString());
+        assertFalse(
+                result.notes().stream().anyMatch(n -> n.contains("checked as one set")),
+                result.notes().toString());
     }
 
     @Test
     void rbacIsReportedOnceAtTheFirstWorkloadWhicheverWayTheFilesAreChecked() throws Exception {
-        TestRepo repo = new TestRepo(dir).file("clusters/a/workflow.yaml", STOCK).file("clusters/b/workflow.yaml", STOCK);
+        TestRepo repo =
+                new TestRepo(dir).file("clusters/a/workflow.yaml", STOCK).file("clusters/b/workflow.yaml", STOCK);
         CheckResult result = repo.manifests("clusters");
         Findings.at(Findings.single(result, "rbac-disabled"), "clusters/a/workflow.yaml:6:9");
-        Findings.at(Findings.single(result, "single-router"), "clusters/a/workflow.yaml:92:13",
+        Findings.at(
+                Findings.single(result, "single-router"),
+                "clusters/a/workflow.yaml:92:13",
                 "clusters/b/workflow.yaml:92:13");
     }
 
-    private void assertSameAsOneSet(boolean consistent, String valuesResource, FixOptions fixOptions,
-            UnaryOperator<String> a, UnaryOperator<String> b, UnaryOperator<String> c) throws Exception {
+    private void assertSameAsOneSet(
+            boolean consistent,
+            String valuesResource,
+            FixOptions fixOptions,
+            UnaryOperator<String> a,
+            UnaryOperator<String> b,
+            UnaryOperator<String> c)
+            throws Exception {
         List<ManifestReader.Input> inputs = new ArrayList<>();
         String[] names = {"a", "b", "c"};
         List<UnaryOperator<String>> edits = List.of(a, b, c);
@@ -147,14 +174,15 @@ class FileByFileCheckTest {
             Files.writeString(dir.resolve("values.yaml"), TestRepo.resourceText(valuesResource));
             SourceFile file = reader.read(dir.resolve("values.yaml"), "values.yaml");
             YamlDocument document = loader.loadFirst(file);
-            values = new EffectiveValues(List.of(new ValuesSource(file, (YamlMap) document.root(),
-                    document.duplicates())), ChartDefaults.forVersion(version));
+            values = new EffectiveValues(
+                    List.of(new ValuesSource(file, (YamlMap) document.root(), document.duplicates())),
+                    ChartDefaults.forVersion(version));
         }
         CheckRequest request = CheckRequest.builder(dir).fixOptions(fixOptions).build();
         List<Rule> rules = RuleCatalogue.all();
         ManifestReader manifests = new ManifestReader(loader);
 
-        ManifestSet all = manifests.read(inputs, reader::read, f -> { }, (done, total) -> { });
+        ManifestSet all = manifests.read(inputs, reader::read, f -> {}, (done, total) -> {});
         CheckContext together = new CheckContext(values, all, version, null, fixOptions, null, all);
         List<RuleFindings> expected = new ArrayList<>();
         for (Rule rule : rules) {
@@ -163,17 +191,20 @@ class FileByFileCheckTest {
             expected.add(found);
         }
 
-        FileByFileCheck byFile = new FileByFileCheck(rules, values, version, request,
-                new HashSet<>(RuleCatalogue.ids()));
-        FileByFileCheck.Result joined = byFile.join(manifests.readEach(inputs, reader::read, f -> { },
-                (done, total) -> { }, byFile::check));
+        FileByFileCheck byFile =
+                new FileByFileCheck(rules, values, version, request, new HashSet<>(RuleCatalogue.ids()));
+        FileByFileCheck.Result joined =
+                byFile.join(manifests.readEach(inputs, reader::read, f -> {}, (done, total) -> {}, byFile::check));
         assertEquals(consistent, joined.consistent());
         if (!consistent) {
             return;
         }
         int compared = 0;
         for (int i = 0; i < rules.size(); i++) {
-            assertEquals(normal(expected.get(i)), normal(joined.findings().get(i)), rules.get(i).id());
+            assertEquals(
+                    normal(expected.get(i)),
+                    normal(joined.findings().get(i)),
+                    rules.get(i).id());
             compared += expected.get(i).pending().size();
         }
         assertTrue(compared > 0, "the inputs must produce findings to compare");
@@ -190,8 +221,10 @@ class FileByFileCheckTest {
             }
             Set<String> fixes = new TreeSet<>();
             pending.manifestFixes().forEach(f -> fixes.add(String.valueOf(f)));
-            out.put(pending.cause(), places + " fix=" + pending.fix() + " manifestFixes=" + fixes + " severity="
-                    + pending.severityHint() + " first=" + pending.places().get(0).location());
+            out.put(
+                    pending.cause(),
+                    places + " fix=" + pending.fix() + " manifestFixes=" + fixes + " severity=" + pending.severityHint()
+                            + " first=" + pending.places().get(0).location());
         }
         return out;
     }

@@ -41,8 +41,13 @@ class InputFilesTest {
         write("clusters/a/values.json");
         write("clusters/top.yaml");
 
-        assertEquals(List.of("clusters/a/nested/deeper/z.YAML", "clusters/a/workflow.yml", "clusters/b/workflow.yaml",
-                "clusters/top.yaml"), expand("clusters"));
+        assertEquals(
+                List.of(
+                        "clusters/a/nested/deeper/z.YAML",
+                        "clusters/a/workflow.yml",
+                        "clusters/b/workflow.yaml",
+                        "clusters/top.yaml"),
+                expand("clusters"));
     }
 
     @Test
@@ -90,9 +95,11 @@ class InputFilesTest {
         Files.createSymbolicLink(base.resolve("clusters/a"), base.resolve("elsewhere/a"));
 
         InputException error = assertThrows(InputException.class, () -> expand("clusters"));
-        assertEquals("clusters holds no .yaml or .yml files (2 symbolic links to folders were skipped: clusters/a, "
-                + "clusters/b; links inside a manifests folder are not followed to folders: configure such a folder "
-                + "in <manifests> itself) [parameter manifests / workflow.manifests]", error.getMessage());
+        assertEquals(
+                "clusters holds no .yaml or .yml files (2 symbolic links to folders were skipped: clusters/a, "
+                        + "clusters/b; links inside a manifests folder are not followed to folders: configure such a folder "
+                        + "in <manifests> itself) [parameter manifests / workflow.manifests]",
+                error.getMessage());
     }
 
     @Test
@@ -107,8 +114,8 @@ class InputFilesTest {
         write("clusters/notes.md");
 
         InputException error = assertThrows(InputException.class, () -> expand("clusters"));
-        assertEquals("clusters holds no .yaml or .yml files [parameter manifests / workflow.manifests]",
-                error.getMessage());
+        assertEquals(
+                "clusters holds no .yaml or .yml files [parameter manifests / workflow.manifests]", error.getMessage());
         assertEquals(Parameters.MANIFESTS, error.parameter());
     }
 }

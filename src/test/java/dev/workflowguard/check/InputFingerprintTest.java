@@ -36,14 +36,18 @@ class InputFingerprintTest {
     }
 
     private String fingerprint(Consumer<CheckRequest.Builder> configure, String... context) {
-        CheckRequest.Builder builder = CheckRequest.builder(dir).values("values/base.yaml", "values/prod.yaml")
-                .manifests("rendered").workflowVersion("2.19.0").baseline("baseline.json").today(TODAY);
+        CheckRequest.Builder builder = CheckRequest.builder(dir)
+                .values("values/base.yaml", "values/prod.yaml")
+                .manifests("rendered")
+                .workflowVersion("2.19.0")
+                .baseline("baseline.json")
+                .today(TODAY);
         configure.accept(builder);
         return InputFingerprint.of(builder.build(), List.of(context));
     }
 
     private String fingerprint() {
-        return fingerprint(b -> { });
+        return fingerprint(b -> {});
     }
 
     @Test
@@ -58,7 +62,8 @@ class InputFingerprintTest {
         Map<String, String> otherOrder = new LinkedHashMap<>();
         otherOrder.put("tls-missing", "info");
         otherOrder.put("single-router", "warning");
-        assertEquals(fingerprint(b -> b.severities(oneOrder).disabledRules(List.of("rbac-disabled", "stale-render"))),
+        assertEquals(
+                fingerprint(b -> b.severities(oneOrder).disabledRules(List.of("rbac-disabled", "stale-render"))),
                 fingerprint(b -> b.severities(otherOrder).disabledRules(List.of("stale-render", "rbac-disabled"))));
     }
 
@@ -101,7 +106,7 @@ class InputFingerprintTest {
         for (Consumer<CheckRequest.Builder> change : changes) {
             assertNotEquals(base, fingerprint(change));
         }
-        assertNotEquals(base, fingerprint(b -> { }, "plugin build 2"));
+        assertNotEquals(base, fingerprint(b -> {}, "plugin build 2"));
     }
 
     @Test
@@ -109,7 +114,8 @@ class InputFingerprintTest {
         assertNull(fingerprint(b -> b.chart("charts/workflow")), "a render depends on the chart and Helm");
         assertNull(fingerprint(b -> b.values("values/missing.yaml")), "the check reports the missing file");
         Files.writeString(dir.resolve("values/base.yaml"), "x".repeat(2048));
-        assertNull(fingerprint(b -> b.limits(YamlLimits.DEFAULTS.withMaxFileBytes(1024))),
+        assertNull(
+                fingerprint(b -> b.limits(YamlLimits.DEFAULTS.withMaxFileBytes(1024))),
                 "a file over the size limit is left to the check to refuse, unread");
     }
 }

@@ -20,14 +20,24 @@ class StockInputsTest {
     void stockValuesOfWorkflow211FailWithEverySeedRecommendation() throws Exception {
         TestRepo repo = new TestRepo(dir).resource("fixtures/stock-values-2.11.yaml", "values.yaml");
         CheckResult result = repo.values("2.11.0", "values.yaml");
-        assertTrue(Findings.rules(result).containsAll(List.of("minio-storage", "open-registration", "grafana-signup",
-                "grafana-default-admin", "single-router", "tls-missing", "tls-not-enforced", "rbac-disabled")),
+        assertTrue(
+                Findings.rules(result)
+                        .containsAll(List.of(
+                                "minio-storage",
+                                "open-registration",
+                                "grafana-signup",
+                                "grafana-default-admin",
+                                "single-router",
+                                "tls-missing",
+                                "tls-not-enforced",
+                                "rbac-disabled")),
                 Findings.describe(result));
     }
 
     @Test
     void productionOverlayPasses() throws Exception {
-        TestRepo repo = new TestRepo(dir).resource("fixtures/stock-values-2.19.yaml", "values/base.yaml")
+        TestRepo repo = new TestRepo(dir)
+                .resource("fixtures/stock-values-2.19.yaml", "values/base.yaml")
                 .resource("fixtures/production-overlay.yaml", "values/prod.yaml");
         CheckResult result = repo.values("2.19.0", "values/base.yaml", "values/prod.yaml");
         assertEquals(List.of(), Findings.rules(result), Findings.describe(result));
@@ -37,16 +47,26 @@ class StockInputsTest {
     void stockRender() throws Exception {
         TestRepo repo = new TestRepo(dir).resource("fixtures/rendered-stock-2.19.yaml", "rendered/workflow.yaml");
         CheckResult result = repo.manifests("rendered");
-        assertTrue(Findings.rules(result).containsAll(List.of("minio-storage", "grafana-signup",
-                "grafana-default-admin", "single-router", "tls-missing", "tls-not-enforced", "rbac-disabled")),
+        assertTrue(
+                Findings.rules(result)
+                        .containsAll(List.of(
+                                "minio-storage",
+                                "grafana-signup",
+                                "grafana-default-admin",
+                                "single-router",
+                                "tls-missing",
+                                "tls-not-enforced",
+                                "rbac-disabled")),
                 Findings.describe(result));
     }
 
     @Test
     void stockValuesAndRenderTogether() throws Exception {
-        TestRepo repo = new TestRepo(dir).resource("fixtures/stock-values-2.19.yaml", "values.yaml")
+        TestRepo repo = new TestRepo(dir)
+                .resource("fixtures/stock-values-2.19.yaml", "values.yaml")
                 .resource("fixtures/rendered-stock-2.19.yaml", "rendered/workflow.yaml");
-        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
+        CheckResult result = repo.check(
+                b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
         // One finding per cause, at the values line first and then at the rendered object.
         Findings.at(Findings.single(result, "single-router"), "values.yaml:77:1", "rendered/workflow.yaml:92:13");
         Findings.at(Findings.single(result, "grafana-signup"), "values.yaml:67:3", "rendered/workflow.yaml:184:22");

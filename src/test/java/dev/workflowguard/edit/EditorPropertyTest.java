@@ -47,12 +47,45 @@ import org.junit.jupiter.api.Test;
 class EditorPropertyTest {
 
     private static final YamlLoader LOADER = new YamlLoader(YamlLimits.DEFAULTS);
-    private static final String[] KEYS = {"global", "storage", "router", "controller", "mode", "a", "b",
-        "router.deis.io/nginx.ssl.enforce", "x_y", "deployment_annotations", "n", "on"};
-    private static final String[] VALUES = {"admin_only", "false", "true", "2", "TLSv1.2 TLSv1.3", "it's \"q\"",
-        "10.0.0.0/8,192.168.0.0/16", "", "null", "ünïcødé 🚀", "a\nb", "- x", "*star", "#hash"};
-    static final Path FUZZ_CORPUS = Path.of("src", "test", "resources", "dev", "workflowguard", "edit",
-            "YamlEditorFuzzTestInputs", "editsAreExactOrRefused");
+    private static final String[] KEYS = {
+        "global",
+        "storage",
+        "router",
+        "controller",
+        "mode",
+        "a",
+        "b",
+        "router.deis.io/nginx.ssl.enforce",
+        "x_y",
+        "deployment_annotations",
+        "n",
+        "on"
+    };
+    private static final String[] VALUES = {
+        "admin_only",
+        "false",
+        "true",
+        "2",
+        "TLSv1.2 TLSv1.3",
+        "it's \"q\"",
+        "10.0.0.0/8,192.168.0.0/16",
+        "",
+        "null",
+        "ünïcødé 🚀",
+        "a\nb",
+        "- x",
+        "*star",
+        "#hash"
+    };
+    static final Path FUZZ_CORPUS = Path.of(
+            "src",
+            "test",
+            "resources",
+            "dev",
+            "workflowguard",
+            "edit",
+            "YamlEditorFuzzTestInputs",
+            "editsAreExactOrRefused");
 
     @Test
     void generatedDocuments() throws Exception {
@@ -102,8 +135,12 @@ class EditorPropertyTest {
             for (int d = 0; d < Math.max(1, documents.size()); d++) {
                 YamlNode root = documents.isEmpty() ? null : documents.get(d).root();
                 for (List<Object> path : places(root, new ArrayList<>(), 0)) {
-                    for (String[] value : new String[][] {{"admin_only", "false"}, {"true", "true"}, {"it's", "true"}}) {
-                        check(text, new Edit(d, path, value[0], Boolean.parseBoolean(value[1])), "every place\n" + text);
+                    for (String[] value :
+                            new String[][] {{"admin_only", "false"}, {"true", "true"}, {"it's", "true"}}) {
+                        check(
+                                text,
+                                new Edit(d, path, value[0], Boolean.parseBoolean(value[1])),
+                                "every place\n" + text);
                         edits++;
                     }
                 }
@@ -149,7 +186,9 @@ class EditorPropertyTest {
     static List<String> collected() throws IOException {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> golden = Files.walk(GoldenEditTest.GOLDEN)) {
-            golden.filter(p -> p.getFileName().toString().equals("input.yaml")).sorted().forEach(files::add);
+            golden.filter(p -> p.getFileName().toString().equals("input.yaml"))
+                    .sorted()
+                    .forEach(files::add);
         }
         try (Stream<Path> fixtures = Files.list(Path.of("src", "test", "resources", "fixtures"))) {
             fixtures.filter(p -> p.toString().endsWith(".yaml")).sorted().forEach(files::add);
@@ -198,9 +237,11 @@ class EditorPropertyTest {
             result = new YamlEditor(YamlLimits.DEFAULTS).apply(file, edit);
         } catch (EditException refused) {
             // The editor's own proof must never be what stops an edit: that would be an editor bug.
-            assertFalse(refused.getMessage().startsWith("internal error"),
+            assertFalse(
+                    refused.getMessage().startsWith("internal error"),
                     () -> name + "\n" + edit + ": " + refused.getMessage() + "\n" + show(text));
-            assertTrue(refused.getMessage().startsWith("cannot set " + edit.describePath() + " in p.yaml: "),
+            assertTrue(
+                    refused.getMessage().startsWith("cannot set " + edit.describePath() + " in p.yaml: "),
                     () -> refused.getMessage());
             return false;
         }
@@ -235,15 +276,19 @@ class EditorPropertyTest {
                 continue;
             }
             String ending = ending(edited.get(j));
-            boolean likeNeighbour = j > 0 ? ending.equals(ending(edited.get(j - 1)))
+            boolean likeNeighbour = j > 0
+                    ? ending.equals(ending(edited.get(j - 1)))
                     : edited.size() > 1 && ending.equals(ending(edited.get(1)));
-            boolean lastWithout = j == edited.size() - 1 && ending.isEmpty() && !old.isEmpty()
+            boolean lastWithout = j == edited.size() - 1
+                    && ending.isEmpty()
+                    && !old.isEmpty()
                     && ending(old.get(old.size() - 1)).isEmpty();
             // A text without any line break gives its lines LF.
-            boolean firstOfEmpty = old.isEmpty() || (old.size() == 1 && ending(old.get(0)).isEmpty()
-                    && (ending.equals("\n") || ending.isEmpty()));
+            boolean firstOfEmpty = old.isEmpty()
+                    || (old.size() == 1 && ending(old.get(0)).isEmpty() && (ending.equals("\n") || ending.isEmpty()));
             int line = j;
-            assertTrue(likeNeighbour || lastWithout || firstOfEmpty || removedEndings.contains(ending),
+            assertTrue(
+                    likeNeighbour || lastWithout || firstOfEmpty || removedEndings.contains(ending),
                     () -> "line " + (line + 1) + " ends with " + show(ending) + ": " + context);
         }
         assertTrue(isSubsequence(comments(text), comments(result)), () -> "a comment changed: " + context);
@@ -285,7 +330,8 @@ class EditorPropertyTest {
             return "\r\n";
         }
         return !line.isEmpty() && TextLines.isBreak(line.charAt(line.length() - 1))
-                ? line.substring(line.length() - 1) : "";
+                ? line.substring(line.length() - 1)
+                : "";
     }
 
     /** Marks the lines a longest common subsequence keeps (in a) and the ones it does not (in b). */
@@ -313,7 +359,8 @@ class EditorPropertyTest {
     /** The comments of a text: from a `#` that starts a line or follows a blank, to the end of the line. */
     private static List<String> comments(String text) {
         List<String> comments = new ArrayList<>();
-        Matcher m = Pattern.compile("(?m)(?:^|[ \t])(#[^\r\n\u0085\u2028\u2029]*)").matcher(text);
+        Matcher m =
+                Pattern.compile("(?m)(?:^|[ \t])(#[^\r\n\u0085\u2028\u2029]*)").matcher(text);
         while (m.find()) {
             comments.add(m.group(1));
         }
@@ -334,8 +381,12 @@ class EditorPropertyTest {
     }
 
     private static String show(String text) {
-        return text.replace("\r", "<CR>").replace("\u0085", "<NEL>").replace("\u2028", "<LS>")
-                .replace("\u2029", "<PS>").replace("\uFEFF", "<BOM>").replace("\t", "<TAB>");
+        return text.replace("\r", "<CR>")
+                .replace("\u0085", "<NEL>")
+                .replace("\u2028", "<LS>")
+                .replace("\u2029", "<PS>")
+                .replace("\uFEFF", "<BOM>")
+                .replace("\t", "<TAB>");
     }
 
     /**
@@ -381,6 +432,7 @@ class EditorPropertyTest {
         private final String newline;
         /** An LF file with the odd CRLF line, or CR or a Unicode separator here and there. */
         private final boolean mixed;
+
         private final int unit;
         private int counter;
         private final List<String> scalarAnchors = new ArrayList<>();
@@ -415,7 +467,8 @@ class EditorPropertyTest {
             int shape = random.nextInt(20);
             if (shape == 0) {
                 out.append(new String[] {"~", "null", "--- ~", "--- !!null", "---", "--- # empty", "---" + nl() + "..."}
-                        [random.nextInt(7)]).append(nl());
+                                [random.nextInt(7)])
+                        .append(nl());
             } else {
                 if (shape == 1) {
                     out.append("%YAML 1.1").append(nl()).append("---").append(nl());
@@ -459,7 +512,12 @@ class EditorPropertyTest {
                 }
                 String key = key();
                 if (random.nextInt(15) == 0) {
-                    out.append(pad).append("? ").append(key).append(nl()).append(pad).append(':');
+                    out.append(pad)
+                            .append("? ")
+                            .append(key)
+                            .append(nl())
+                            .append(pad)
+                            .append(':');
                 } else {
                     out.append(pad).append(key).append(':');
                 }
@@ -471,8 +529,11 @@ class EditorPropertyTest {
                     case 2 -> out.append(" 'single ").append(counter++).append(" ''q'''");
                     case 3 -> out.append(" ").append(random.nextBoolean() ? "true" : "42");
                     case 4 -> out.append(new String[] {"", " ~", " null", " !!null"}[random.nextInt(4)]);
-                    case 5 -> out.append(new String[] {" {f: 1, g: [a, b]}", " {}", " { }", " {f: 1,}", " {f, g: 2}",
-                        " {\"f\": \"json\"}"}[random.nextInt(6)]);
+                    case 5 ->
+                        out.append(new String[] {
+                                    " {f: 1, g: [a, b]}", " {}", " { }", " {f: 1,}", " {f, g: 2}", " {\"f\": \"json\"}"
+                                }
+                                [random.nextInt(6)]);
                     case 6 -> {
                         String header = new String[] {"|", "|-", "|+", ">", ">-", ">+", "|2"}[random.nextInt(7)];
                         out.append(' ').append(header);
@@ -497,7 +558,11 @@ class EditorPropertyTest {
                         out.append(dash).append(random.nextInt(4) == 0 ? "-" : "- item2");
                     }
                     case 8 -> {
-                        out.append(nl()).append(pad).append("- name: n").append(counter++).append(nl());
+                        out.append(nl())
+                                .append(pad)
+                                .append("- name: n")
+                                .append(counter++)
+                                .append(nl());
                         out.append(pad).append("  value: v");
                     }
                     case 9 -> {
@@ -512,12 +577,23 @@ class EditorPropertyTest {
                             out.append(" *").append(scalarAnchors.get(random.nextInt(scalarAnchors.size())));
                         }
                     }
-                    case 11 -> out.append(new String[] {" !!str 3", " !!bool \"true\"", " !!int \"5\"", " !!float 1",
-                        " !custom x", " ! plain"}[random.nextInt(6)]);
+                    case 11 ->
+                        out.append(new String[] {
+                                    " !!str 3",
+                                    " !!bool \"true\"",
+                                    " !!int \"5\"",
+                                    " !!float 1",
+                                    " !custom x",
+                                    " ! plain"
+                                }
+                                [random.nextInt(6)]);
                     case 12 -> {
                         out.append(" {").append(nl());
                         out.append(inner).append("f: 1, # in flow").append(nl());
-                        out.append(inner).append("g: 2").append(random.nextBoolean() ? "," : "").append(nl());
+                        out.append(inner)
+                                .append("g: 2")
+                                .append(random.nextBoolean() ? "," : "")
+                                .append(nl());
                         out.append(pad).append("}");
                     }
                     case 13 -> {
@@ -528,8 +604,15 @@ class EditorPropertyTest {
                             if (random.nextBoolean()) {
                                 out.append(" *").append(anchor);
                             } else {
-                                out.append(nl()).append(inner).append("<<: *").append(anchor).append(nl());
-                                out.append(inner).append("own_").append(counter++).append(": 1");
+                                out.append(nl())
+                                        .append(inner)
+                                        .append("<<: *")
+                                        .append(anchor)
+                                        .append(nl());
+                                out.append(inner)
+                                        .append("own_")
+                                        .append(counter++)
+                                        .append(": 1");
                             }
                         }
                     }
@@ -555,7 +638,8 @@ class EditorPropertyTest {
                     // (after a block scalar's last line a `#` would be content, not a comment; SnakeYAML
                     // takes a tab before a comment only after a plain scalar)
                     boolean plain = kind == 0 || kind == 3 || kind == 9;
-                    out.append(plain && random.nextBoolean() ? "\t# tab " : "  # trailing ").append(counter++);
+                    out.append(plain && random.nextBoolean() ? "\t# tab " : "  # trailing ")
+                            .append(counter++);
                 }
                 out.append(nl());
             }
@@ -575,10 +659,46 @@ class EditorPropertyTest {
             }
             all.append(document);
         }
-        for (String feature : new String[] {"\r\n", "\r", "\u2028", "\u0085", "\u2029", "\uFEFF", "# comment",
-            "  # trailing", "\t# tab", " |", " |+", " >-", " |2", "# header comment", "- item", "- name:", "{f: 1",
-            "{f: 1,}", "{ }", "{f, g: 2}", "\"json\"", "# in flow", "'single", "\"double", " ~", " !!null", "---",
-            "...", "%YAML", "--- ~", "? ", "&s", "*s", "&m", "<<: *m", "!!bool \"true\"", "!custom", "\"multi"}) {
+        for (String feature : new String[] {
+            "\r\n",
+            "\r",
+            "\u2028",
+            "\u0085",
+            "\u2029",
+            "\uFEFF",
+            "# comment",
+            "  # trailing",
+            "\t# tab",
+            " |",
+            " |+",
+            " >-",
+            " |2",
+            "# header comment",
+            "- item",
+            "- name:",
+            "{f: 1",
+            "{f: 1,}",
+            "{ }",
+            "{f, g: 2}",
+            "\"json\"",
+            "# in flow",
+            "'single",
+            "\"double",
+            " ~",
+            " !!null",
+            "---",
+            "...",
+            "%YAML",
+            "--- ~",
+            "? ",
+            "&s",
+            "*s",
+            "&m",
+            "<<: *m",
+            "!!bool \"true\"",
+            "!custom",
+            "\"multi"
+        }) {
             if (!all.toString().contains(feature)) {
                 fail("the generator never produced " + show(feature));
             }

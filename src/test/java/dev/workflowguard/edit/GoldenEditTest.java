@@ -42,8 +42,10 @@ class GoldenEditTest {
         for (String line : Files.readAllLines(dir.resolve("edit.txt"), StandardCharsets.UTF_8)) {
             if (line.startsWith("path: ")) {
                 for (String step : line.substring(6).split("\\|")) {
-                    path.add(step.matches("\\[\\d+]") ? (Object) Integer.valueOf(step.substring(1, step.length() - 1))
-                            : step);
+                    path.add(
+                            step.matches("\\[\\d+]")
+                                    ? (Object) Integer.valueOf(step.substring(1, step.length() - 1))
+                                    : step);
                 }
             } else if (line.startsWith("value: ")) {
                 value = line.substring(7);
@@ -65,8 +67,10 @@ class GoldenEditTest {
         String edited = new YamlEditor(YamlLimits.DEFAULTS).apply(file, edit(dir));
         byte[] actual = edited.getBytes(file.charset());
         byte[] expected = Files.readAllBytes(dir.resolve("expected.yaml"));
-        assertArrayEquals(expected, actual, () -> name + ": expected\n" + new String(expected, file.charset())
-                + "\nbut got\n" + edited);
+        assertArrayEquals(
+                expected,
+                actual,
+                () -> name + ": expected\n" + new String(expected, file.charset()) + "\nbut got\n" + edited);
         assertTrue(actual.length > 0);
     }
 }

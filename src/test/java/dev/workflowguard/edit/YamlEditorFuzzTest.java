@@ -69,8 +69,8 @@ class YamlEditorFuzzTest {
         }
         // Independently of the editor's own proof: the first document means the old one plus the edit.
         List<YamlDocument> after = loader.loadAll(SourceFile.ofText("fuzz.yaml", result));
-        Object expected = TreeData.with(before.isEmpty() ? null : TreeData.of(before.get(0).root()), edit.path(),
-                TreeData.intended(edit));
+        Object expected = TreeData.with(
+                before.isEmpty() ? null : TreeData.of(before.get(0).root()), edit.path(), TreeData.intended(edit));
         assertEquals(expected, TreeData.of(after.get(0).root()));
     }
 }

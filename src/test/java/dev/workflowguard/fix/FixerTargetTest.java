@@ -28,13 +28,20 @@ class FixerTargetTest {
 
     private Map<String, String> plannedFiles(String prod, String fixTarget) throws Exception {
         TestRepo repo = new TestRepo(dir).file("base.yaml", BASE).file("prod.yaml", prod);
-        CheckRequest request = CheckRequest.builder(dir).values(List.of("base.yaml", "prod.yaml"))
-                .workflowVersion("2.19.0").build();
+        CheckRequest request = CheckRequest.builder(dir)
+                .values(List.of("base.yaml", "prod.yaml"))
+                .workflowVersion("2.19.0")
+                .build();
         FixPlan plan = new Fixer().plan(request, fixTarget);
-        assertTrue(new Fixer().recheck(request, plan).findings().stream().noneMatch(f -> f.rule().equals("tls-not-enforced")),
+        assertTrue(
+                new Fixer()
+                        .recheck(request, plan).findings().stream()
+                                .noneMatch(f -> f.rule().equals("tls-not-enforced")),
                 "the key must be written where Helm reads it");
-        return plan.changes().stream().flatMap(c -> c.applied().stream().map(a -> Map.entry(a.finding().rule(),
-                c.file().displayName()))).collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return plan.changes().stream()
+                .flatMap(c -> c.applied().stream()
+                        .map(a -> Map.entry(a.finding().rule(), c.file().displayName())))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     @Test

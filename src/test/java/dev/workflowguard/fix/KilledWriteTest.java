@@ -43,8 +43,8 @@ class KilledWriteTest {
                 }
             }
         };
-        new SafeWriter(base, stopBeforeTheMove).write(
-                SourceReader.decode(file, "values.yaml", Files.readAllBytes(file)), "password: n3w\n");
+        new SafeWriter(base, stopBeforeTheMove)
+                .write(SourceReader.decode(file, "values.yaml", Files.readAllBytes(file)), "password: n3w\n");
     }
 
     @Test
@@ -52,22 +52,32 @@ class KilledWriteTest {
         Path values = dir.resolve("values.yaml");
         Files.writeString(values, "password: s3cret\n");
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process fix = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), KilledWriteTest.class.getName(),
-                dir.toString()).redirectErrorStream(true).start();
+        Process fix = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        KilledWriteTest.class.getName(),
+                        dir.toString())
+                .redirectErrorStream(true)
+                .start();
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(fix.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(fix.getInputStream(), StandardCharsets.UTF_8));
             assertEquals("written", out.readLine(), "the fix to kill did not get to its move");
             SafeWriter next = new SafeWriter(dir);
-            assertEquals(List.of(), next.leftovers(List.of(SourceReader.decode(values, "values.yaml",
-                    Files.readAllBytes(values)))), "the temporary file of a running fix was taken for a leftover");
+            assertEquals(
+                    List.of(),
+                    next.leftovers(List.of(SourceReader.decode(values, "values.yaml", Files.readAllBytes(values)))),
+                    "the temporary file of a running fix was taken for a leftover");
             assertEquals(1, temporaryFiles().size());
             fix.destroyForcibly(); // SIGKILL: no finally block, no shutdown hook runs
             assertTrue(fix.waitFor(60, TimeUnit.SECONDS));
             assertEquals("password: s3cret\n", Files.readString(values));
-            List<Path> leftovers = next.leftovers(List.of(SourceReader.decode(values, "values.yaml",
-                    Files.readAllBytes(values))));
+            List<Path> leftovers =
+                    next.leftovers(List.of(SourceReader.decode(values, "values.yaml", Files.readAllBytes(values))));
             assertEquals(temporaryFiles(), leftovers);
-            assertEquals("password: n3w\n", Files.readString(leftovers.get(0)), "the leftover holds what was being written");
+            assertEquals(
+                    "password: n3w\n", Files.readString(leftovers.get(0)), "the leftover holds what was being written");
             assertTrue(next.removeLeftover(leftovers.get(0)));
             assertEquals(List.of(), temporaryFiles());
             assertFalse(Files.exists(leftovers.get(0)));
@@ -78,7 +88,9 @@ class KilledWriteTest {
 
     private List<Path> temporaryFiles() throws IOException {
         try (Stream<Path> list = Files.list(dir.toRealPath())) {
-            return list.filter(p -> p.getFileName().toString().endsWith(SafeWriter.TEMP_SUFFIX)).sorted().toList();
+            return list.filter(p -> p.getFileName().toString().endsWith(SafeWriter.TEMP_SUFFIX))
+                    .sorted()
+                    .toList();
         }
     }
 }

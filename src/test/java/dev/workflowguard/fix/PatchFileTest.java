@@ -23,12 +23,15 @@ class PatchFileTest {
     Path dir;
 
     private static String git(Path in, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("git", "-c", "core.autocrlf=false", "-c", "user.name=t",
-                "-c", "user.email=t@example.org"));
+        List<String> command = new ArrayList<>(
+                List.of("git", "-c", "core.autocrlf=false", "-c", "user.name=t", "-c", "user.email=t@example.org"));
         command.addAll(List.of(args));
         Process process;
         try {
-            process = new ProcessBuilder(command).directory(in.toFile()).redirectErrorStream(true).start();
+            process = new ProcessBuilder(command)
+                    .directory(in.toFile())
+                    .redirectErrorStream(true)
+                    .start();
         } catch (IOException e) {
             Assumptions.abort("git is not installed, so `git apply` cannot be tried: " + e.getMessage());
             throw e;
@@ -41,7 +44,8 @@ class PatchFileTest {
 
     @Test
     void aValuesFileReachedThroughALinkIsPatchedAtItsTarget() throws Exception {
-        // infra/ is the git repository; the Maven project is infra/cluster, whose values/prod.yaml links to a shared file.
+        // infra/ is the git repository; the Maven project is infra/cluster, whose values/prod.yaml links to a shared
+        // file.
         Path repo = Files.createDirectories(dir.resolve("infra"));
         TestRepo project = new TestRepo(repo.resolve("cluster"))
                 .file("shared/prod.yaml", "controller:\n  registration_mode: enabled   # shared by two clusters\n");
@@ -50,7 +54,9 @@ class PatchFileTest {
         git(repo, "init", "-q");
         git(repo, "add", "-A");
         git(repo, "commit", "-q", "-m", "infra");
-        CheckRequest request = CheckRequest.builder(project.dir()).values("values/prod.yaml").workflowVersion("2.19.0")
+        CheckRequest request = CheckRequest.builder(project.dir())
+                .values("values/prod.yaml")
+                .workflowVersion("2.19.0")
                 .disabledRules(List.of("rbac-disabled", "grafana-signup", "tls-not-enforced", "tls-legacy-protocols"))
                 .build();
         FixPlan plan = new Fixer().plan(request, null);
@@ -83,11 +89,17 @@ class PatchFileTest {
         new TestRepo(repo).file("values/prod.yaml", "controller:\n  registration_mode: enabled\n");
         git(repo, "init", "-q");
         Path linked = Files.createSymbolicLink(dir.resolve("work"), repo);
-        CheckRequest request = CheckRequest.builder(linked).values("values/prod.yaml").workflowVersion("2.19.0")
+        CheckRequest request = CheckRequest.builder(linked)
+                .values("values/prod.yaml")
+                .workflowVersion("2.19.0")
                 .disabledRules(List.of("rbac-disabled", "grafana-signup", "tls-not-enforced", "tls-legacy-protocols"))
                 .build();
         String patch = PatchFile.text(linked, new Fixer().plan(request, null));
         assertTrue(patch.startsWith("diff --git a/values/prod.yaml b/values/prod.yaml\n"), patch);
-        git(repo, "apply", "--check", Files.writeString(dir.resolve("fix.patch"), patch).toString());
+        git(
+                repo,
+                "apply",
+                "--check",
+                Files.writeString(dir.resolve("fix.patch"), patch).toString());
     }
 }

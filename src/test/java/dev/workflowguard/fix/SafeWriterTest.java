@@ -54,7 +54,10 @@ class SafeWriterTest {
     /** Every file under the folder, relative, sorted: temporary files show up here. */
     private List<String> files() throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList();
+            return walk.filter(Files::isRegularFile)
+                    .map(p -> dir.relativize(p).toString())
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -79,13 +82,17 @@ class SafeWriterTest {
         byte[] prodBefore = Files.readAllBytes(prod);
         SourceFile b = read(base);
         SourceFile p = read(prod);
-        SafeWriter.RefusedException e = assertThrows(SafeWriter.RefusedException.class,
-                () -> new SafeWriter(dir, immutable(prod)).writeAll(List.of(
-                        change(b, "global:\n  use_rbac: true   # keep\n"),
-                        change(p, "controller:\n  registration_mode: admin_only\n"))));
-        assertEquals("values/prod.yaml could not be written: Operation not permitted (an immutable or append-only "
-                + "file, see lsattr values/prod.yaml, fails this way); values/base.yaml, already written, was restored "
-                + "byte for byte: no file was changed; run the fix again", e.getMessage());
+        SafeWriter.RefusedException e = assertThrows(
+                SafeWriter.RefusedException.class,
+                () -> new SafeWriter(dir, immutable(prod))
+                        .writeAll(List.of(
+                                change(b, "global:\n  use_rbac: true   # keep\n"),
+                                change(p, "controller:\n  registration_mode: admin_only\n"))));
+        assertEquals(
+                "values/prod.yaml could not be written: Operation not permitted (an immutable or append-only "
+                        + "file, see lsattr values/prod.yaml, fails this way); values/base.yaml, already written, was restored "
+                        + "byte for byte: no file was changed; run the fix again",
+                e.getMessage());
         assertArrayEquals(baseBefore, Files.readAllBytes(base));
         assertArrayEquals(prodBefore, Files.readAllBytes(prod));
         assertEquals(List.of("values/base.yaml", "values/prod.yaml"), files(), "a temporary file was left behind");
@@ -95,17 +102,23 @@ class SafeWriterTest {
     void aRealImmutableFileIsRefusedTheSameWay() throws Exception {
         Path base = file("values/base.yaml", "a: 1\n");
         Path prod = file("values/prod.yaml", "b: 1\n");
-        Assumptions.assumeTrue(run("chattr", "+i", prod.toString()) == 0,
+        Assumptions.assumeTrue(
+                run("chattr", "+i", prod.toString()) == 0,
                 "chattr +i is not available here (it needs root on ext4, xfs or btrfs); the Steps seam covers this");
         try {
             SourceFile b = read(base);
             SourceFile p = read(prod);
-            SafeWriter.RefusedException e = assertThrows(SafeWriter.RefusedException.class,
+            SafeWriter.RefusedException e = assertThrows(
+                    SafeWriter.RefusedException.class,
                     () -> new SafeWriter(dir).writeAll(List.of(change(b, "a: 2\n"), change(p, "b: 2\n"))));
-            assertTrue(e.getMessage().startsWith("values/prod.yaml could not be written: Operation not permitted "),
+            assertTrue(
+                    e.getMessage().startsWith("values/prod.yaml could not be written: Operation not permitted "),
                     e.getMessage());
-            assertTrue(e.getMessage().contains("; values/base.yaml, already written, was restored byte for byte: no file "
-                    + "was changed"), e.getMessage());
+            assertTrue(
+                    e.getMessage()
+                            .contains("; values/base.yaml, already written, was restored byte for byte: no file "
+                                    + "was changed"),
+                    e.getMessage());
             assertFalse(e.getMessage().contains(SafeWriter.TEMP_SUFFIX), e.getMessage());
             assertEquals("a: 1\n", Files.readString(base));
         } finally {
@@ -116,7 +129,8 @@ class SafeWriterTest {
 
     private static int run(String... command) throws Exception {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             process.getInputStream().readAllBytes();
             return process.waitFor(60, TimeUnit.SECONDS) ? process.exitValue() : -1;
         } catch (IOException e) {
@@ -138,10 +152,12 @@ class SafeWriterTest {
                 }
             }
         };
-        SafeWriter.RefusedException e = assertThrows(SafeWriter.RefusedException.class,
+        SafeWriter.RefusedException e = assertThrows(
+                SafeWriter.RefusedException.class,
                 () -> new SafeWriter(dir, someoneSaves).writeAll(List.of(change(b, "a: 2\n"), change(p, "b: 2\n"))));
-        assertEquals("values/prod.yaml changed on disk while the fix was writing and was left as it is now; "
-                + "values/base.yaml, already written, was restored byte for byte: no file was changed; run the fix again",
+        assertEquals(
+                "values/prod.yaml changed on disk while the fix was writing and was left as it is now; "
+                        + "values/base.yaml, already written, was restored byte for byte: no file was changed; run the fix again",
                 e.getMessage());
         assertEquals("b: 1\nc: saved meanwhile\n", Files.readString(prod));
         assertEquals("a: 1\n", Files.readString(base));
@@ -158,15 +174,19 @@ class SafeWriterTest {
             public void move(Path temp, Path target) throws IOException {
                 if (once.compareAndSet(false, true)) {
                     // An editor appends to the file after the fix compared it and before the rename replaces it.
-                    Files.writeString(target, "c: saved in the last instant\n", java.nio.file.StandardOpenOption.APPEND);
+                    Files.writeString(
+                            target, "c: saved in the last instant\n", java.nio.file.StandardOpenOption.APPEND);
                 }
                 SafeWriter.Steps.super.move(temp, target);
             }
         };
-        SafeWriter.RefusedException e = assertThrows(SafeWriter.RefusedException.class,
+        SafeWriter.RefusedException e = assertThrows(
+                SafeWriter.RefusedException.class,
                 () -> new SafeWriter(dir, lastInstant).writeAll(List.of(change(p, "b: 2\n"))));
-        assertEquals("values/prod.yaml changed on disk while the fix was writing and was left as it is now; nothing was "
-                + "written; run the fix again", e.getMessage());
+        assertEquals(
+                "values/prod.yaml changed on disk while the fix was writing and was left as it is now; nothing was "
+                        + "written; run the fix again",
+                e.getMessage());
         assertEquals("b: 1\nc: saved in the last instant\n", Files.readString(prod));
         assertEquals(List.of("values/prod.yaml"), files());
     }
@@ -183,10 +203,13 @@ class SafeWriterTest {
                 Files.createSymbolicLink(prod, other.getFileName());
             }
         };
-        SafeWriter.RefusedException e = assertThrows(SafeWriter.RefusedException.class,
+        SafeWriter.RefusedException e = assertThrows(
+                SafeWriter.RefusedException.class,
                 () -> new SafeWriter(dir, replaced).writeAll(List.of(change(p, "b: 2\n"))));
-        assertEquals("values/prod.yaml changed on disk while the fix was writing and was left as it is now; nothing was "
-                + "written; run the fix again", e.getMessage());
+        assertEquals(
+                "values/prod.yaml changed on disk while the fix was writing and was left as it is now; nothing was "
+                        + "written; run the fix again",
+                e.getMessage());
         assertEquals("b: 1\n", Files.readString(other));
         assertTrue(Files.isSymbolicLink(prod));
     }
@@ -200,7 +223,8 @@ class SafeWriterTest {
             @Override
             public void written(Path temp) throws IOException {
                 String name = temp.getFileName().toString();
-                assertTrue(SafeWriter.leftoverPattern("values.yaml").matcher(name).matches(), name);
+                assertTrue(
+                        SafeWriter.leftoverPattern("values.yaml").matcher(name).matches(), name);
                 seen.add(PosixFilePermissions.toString(Files.getPosixFilePermissions(temp)) + " "
                         + Files.readString(temp));
             }
@@ -208,7 +232,9 @@ class SafeWriterTest {
             @Override
             public void beforeMove(Path target) throws IOException {
                 try (Stream<Path> list = Files.list(target.getParent())) {
-                    Path temp = list.filter(f -> f.toString().endsWith(SafeWriter.TEMP_SUFFIX)).findFirst().orElseThrow();
+                    Path temp = list.filter(f -> f.toString().endsWith(SafeWriter.TEMP_SUFFIX))
+                            .findFirst()
+                            .orElseThrow();
                     seen.add(PosixFilePermissions.toString(Files.getPosixFilePermissions(temp)));
                 }
             }
@@ -227,11 +253,19 @@ class SafeWriterTest {
         SourceFile b = read(base);
         SourceFile p = read(prod);
         SafeWriter writer = new SafeWriter(dir);
-        String expected = "values/prod.yaml is read-only (r--r--r--); workflow-guard never writes a read-only file: make "
-                + "it writable (chmod u+w) for the fix, or correct it by hand";
-        assertEquals(expected, assertThrows(SafeWriter.RefusedException.class, () -> writer.target(p)).getMessage());
-        assertEquals(expected, assertThrows(SafeWriter.RefusedException.class,
-                () -> writer.writeAll(List.of(change(b, "a: 2\n"), change(p, "b: 2\n")))).getMessage());
+        String expected =
+                "values/prod.yaml is read-only (r--r--r--); workflow-guard never writes a read-only file: make "
+                        + "it writable (chmod u+w) for the fix, or correct it by hand";
+        assertEquals(
+                expected,
+                assertThrows(SafeWriter.RefusedException.class, () -> writer.target(p))
+                        .getMessage());
+        assertEquals(
+                expected,
+                assertThrows(
+                                SafeWriter.RefusedException.class,
+                                () -> writer.writeAll(List.of(change(b, "a: 2\n"), change(p, "b: 2\n"))))
+                        .getMessage());
         assertEquals("a: 1\n", Files.readString(base), "a file was written before the read-only one was refused");
         assertEquals("b: 1\n", Files.readString(prod));
     }
@@ -241,11 +275,13 @@ class SafeWriterTest {
         Path prod = file("values/prod.yaml", "b: 1\n");
         Files.setPosixFilePermissions(prod.getParent(), PosixFilePermissions.fromString("r-xr-xr-x"));
         try {
-            SafeWriter.RefusedException e = assertThrows(SafeWriter.RefusedException.class,
-                    () -> new SafeWriter(dir).write(read(prod), "b: 2\n"));
-            assertEquals("values/prod.yaml is in a read-only folder (values, r-xr-xr-x); the fix replaces a file through "
-                    + "a new file in its folder and never writes into a read-only folder: make it writable (chmod u+w), "
-                    + "or correct the file by hand", e.getMessage());
+            SafeWriter.RefusedException e = assertThrows(
+                    SafeWriter.RefusedException.class, () -> new SafeWriter(dir).write(read(prod), "b: 2\n"));
+            assertEquals(
+                    "values/prod.yaml is in a read-only folder (values, r-xr-xr-x); the fix replaces a file through "
+                            + "a new file in its folder and never writes into a read-only folder: make it writable (chmod u+w), "
+                            + "or correct the file by hand",
+                    e.getMessage());
         } finally {
             Files.setPosixFilePermissions(prod.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
         }
@@ -259,9 +295,11 @@ class SafeWriterTest {
         SourceFile b = read(base);
         SourceFile p = read(prod);
         Files.writeString(prod, "b: 1\nc: edited meanwhile\n");
-        SafeWriter.RefusedException e = assertThrows(SafeWriter.RefusedException.class,
+        SafeWriter.RefusedException e = assertThrows(
+                SafeWriter.RefusedException.class,
                 () -> new SafeWriter(dir).writeAll(List.of(change(b, "a: 2\n"), change(p, "b: 2\n"))));
-        assertEquals("values/prod.yaml changed on disk since it was read; nothing was written; run the fix again",
+        assertEquals(
+                "values/prod.yaml changed on disk since it was read; nothing was written; run the fix again",
                 e.getMessage());
         assertEquals("a: 1\n", Files.readString(base));
     }
@@ -275,10 +313,12 @@ class SafeWriterTest {
         Path unrelated = file("values/.other.yaml.k1ll3d.workflow-fix.tmp", "x");
         file("values/notes.tmp", "x");
         SafeWriter writer = new SafeWriter(dir);
-        try (FileChannel channel = FileChannel.open(running, StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+        try (FileChannel channel = FileChannel.open(running, StandardOpenOption.WRITE);
+                FileLock lock = channel.lock()) {
             List<Path> found = writer.leftovers(List.of(read(values)));
             assertEquals(List.of(killed.toRealPath(), olderRelease.toRealPath()), found);
-            assertEquals(List.of("values/.prod.yaml.k1ll3d.workflow-fix.tmp", "values/.prod.yaml8127361.workflow-fix.tmp"),
+            assertEquals(
+                    List.of("values/.prod.yaml.k1ll3d.workflow-fix.tmp", "values/.prod.yaml8127361.workflow-fix.tmp"),
                     found.stream().map(writer::display).toList());
             for (Path leftover : found) {
                 assertTrue(writer.removeLeftover(leftover));
@@ -298,7 +338,11 @@ class SafeWriterTest {
         assertEquals("a: 2\n", Files.readString(values));
         String temp = SafeWriter.tempName(values);
         assertTrue(temp.length() < 255, temp);
-        assertTrue(SafeWriter.leftoverPattern(values.getFileName().toString()).matcher(temp).matches(), temp);
+        assertTrue(
+                SafeWriter.leftoverPattern(values.getFileName().toString())
+                        .matcher(temp)
+                        .matches(),
+                temp);
     }
 
     @Test
@@ -331,8 +375,8 @@ class SafeWriterTest {
         Files.writeString(file, "a: 1\n");
         SourceFile original = read(file);
         Files.writeString(file, "a: 1\nb: edited meanwhile\n");
-        SafeWriter.RefusedException e = assertThrows(SafeWriter.RefusedException.class,
-                () -> new SafeWriter(dir).write(original, "a: 2\n"));
+        SafeWriter.RefusedException e =
+                assertThrows(SafeWriter.RefusedException.class, () -> new SafeWriter(dir).write(original, "a: 2\n"));
         assertTrue(e.getMessage().contains("changed on disk"), e.getMessage());
         assertEquals("a: 1\nb: edited meanwhile\n", Files.readString(file));
     }
@@ -344,8 +388,8 @@ class SafeWriterTest {
         Path project = Files.createDirectories(dir.resolve("project"));
         Path link = Files.createSymbolicLink(project.resolve("values.yaml"), outside);
         SourceFile original = SourceReader.decode(link, "values.yaml", Files.readAllBytes(link));
-        SafeWriter.RefusedException e = assertThrows(SafeWriter.RefusedException.class,
-                () -> new SafeWriter(project).write(original, "a: 2\n"));
+        SafeWriter.RefusedException e = assertThrows(
+                SafeWriter.RefusedException.class, () -> new SafeWriter(project).write(original, "a: 2\n"));
         assertTrue(e.getMessage().contains("outside the project base directory"), e.getMessage());
         assertTrue(e.getMessage().contains("symbolic link"), e.getMessage());
         assertEquals("a: 1\n", Files.readString(outside));
@@ -367,8 +411,8 @@ class SafeWriterTest {
         Path outside = dir.resolve("elsewhere.yaml");
         Files.writeString(outside, "a: 1\n");
         Path project = Files.createDirectories(dir.resolve("project"));
-        SafeWriter.RefusedException e = assertThrows(SafeWriter.RefusedException.class,
-                () -> new SafeWriter(project).write(read(outside), "a: 2\n"));
+        SafeWriter.RefusedException e = assertThrows(
+                SafeWriter.RefusedException.class, () -> new SafeWriter(project).write(read(outside), "a: 2\n"));
         assertTrue(e.getMessage().contains("outside the project base directory"), e.getMessage());
     }
 }

@@ -65,10 +65,7 @@ class UnifiedDiffTest {
     void gitApplyReproducesTheNewTextExactly() throws Exception {
         Random random = new Random(5);
         String[] samples = {
-            "# c\r\nglobal:\r\n  storage: minio\r\n",
-            "\uFEFFa: 1\nb: 2",
-            "",
-            "x: 1\n",
+            "# c\r\nglobal:\r\n  storage: minio\r\n", "\uFEFFa: 1\nb: 2", "", "x: 1\n",
         };
         for (int round = 0; round < 12; round++) {
             String before = samples[round % samples.length] + "tail_" + round + ": " + random.nextInt() + "\n";
@@ -76,8 +73,10 @@ class UnifiedDiffTest {
             Path repo = Files.createDirectories(dir.resolve("r" + round));
             Files.write(repo.resolve("v.yaml"), before.getBytes(StandardCharsets.UTF_8));
             Files.writeString(repo.resolve("p.patch"), UnifiedDiff.of("v.yaml", before, after), StandardCharsets.UTF_8);
-            Process git = new ProcessBuilder("git", "apply", "--whitespace=nowarn", "p.patch").directory(repo.toFile())
-                    .redirectErrorStream(true).start();
+            Process git = new ProcessBuilder("git", "apply", "--whitespace=nowarn", "p.patch")
+                    .directory(repo.toFile())
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(0, git.waitFor(), output);
             assertArrayEquals(after.getBytes(StandardCharsets.UTF_8), Files.readAllBytes(repo.resolve("v.yaml")));

@@ -3,8 +3,8 @@ package dev.workflowguard.hostile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -84,8 +84,16 @@ class HostileInputTest {
     private static final String MANIFESTS_PARAMETER = "[parameter manifests / workflow.manifests]";
 
     /** One row of hostile/outcomes.csv. */
-    record Case(String name, String input, String options, String check, String where, String says, String fix,
-            String fixSays, String never) {
+    record Case(
+            String name,
+            String input,
+            String options,
+            String check,
+            String where,
+            String says,
+            String fix,
+            String fixSays,
+            String never) {
 
         boolean isRecipe() {
             return name.endsWith(".recipe");
@@ -107,7 +115,8 @@ class HostileInputTest {
         List<String> lines = Files.readAllLines(resource("outcomes.csv"), StandardCharsets.UTF_8);
         List<Case> cases = new ArrayList<>();
         String[] header = lines.get(0).split(",", -1);
-        assertEquals(List.of("case", "input", "options", "check", "where", "says", "fix", "fix_says", "never"),
+        assertEquals(
+                List.of("case", "input", "options", "check", "where", "says", "fix", "fix_says", "never"),
                 List.of(header));
         for (String line : lines.subList(1, lines.size())) {
             if (line.isBlank() || line.startsWith("#")) {
@@ -115,8 +124,16 @@ class HostileInputTest {
             }
             String[] f = csv(line);
             assertEquals(header.length, f.length, () -> "outcomes.csv: wrong number of columns in: " + line);
-            cases.add(new Case(f[0].trim(), f[1].trim(), f[2].trim(), f[3].trim(), f[4].trim(), f[5].trim(),
-                    f[6].trim(), f[7].trim(), f[8].trim()));
+            cases.add(new Case(
+                    f[0].trim(),
+                    f[1].trim(),
+                    f[2].trim(),
+                    f[3].trim(),
+                    f[4].trim(),
+                    f[5].trim(),
+                    f[6].trim(),
+                    f[7].trim(),
+                    f[8].trim()));
         }
         return cases;
     }
@@ -157,8 +174,11 @@ class HostileInputTest {
         assertEquals(named.size(), named.stream().distinct().count(), "a case is listed twice");
         List<String> files;
         try (Stream<Path> list = Files.list(resource(""))) {
-            files = list.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
-                    .filter(n -> !n.equals("outcomes.csv")).sorted().toList();
+            files = list.filter(Files::isRegularFile)
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> !n.equals("outcomes.csv"))
+                    .sorted()
+                    .toList();
         }
         assertEquals(files, named.stream().sorted().toList(), "corpus files and rows of outcomes.csv differ");
         assertTrue(named.size() >= 60, "the corpus has only " + named.size() + " cases");
@@ -176,7 +196,9 @@ class HostileInputTest {
     @MethodSource("cases")
     void checkAndFix(Case c) {
         try {
-            assertTimeoutPreemptively(CASE_LIMIT, () -> checkAndFixCase(c),
+            assertTimeoutPreemptively(
+                    CASE_LIMIT,
+                    () -> checkAndFixCase(c),
                     () -> "hostile case " + c.name() + " did not finish within " + CASE_LIMIT.toMinutes() + " minutes");
         } catch (AssertionError failure) {
             if (String.valueOf(failure.getMessage()).startsWith("hostile case ")) {
@@ -204,9 +226,11 @@ class HostileInputTest {
         try {
             CheckResult result = new Checker().check(request);
             ConsoleReport.lines(result).forEach(line -> shown.add(line.text()));
-            observe("OBSERVED " + c.name() + " findings: " + result.findings().stream()
-                    .map(f -> f.rule() + "@" + f.location().toString().replace(c.path() + ":", "@:") + " {"
-                            + f.primary().message() + "}").toList());
+            observe("OBSERVED " + c.name() + " findings: "
+                    + result.findings().stream()
+                            .map(f -> f.rule() + "@" + f.location().toString().replace(c.path() + ":", "@:") + " {"
+                                    + f.primary().message() + "}")
+                            .toList());
             try {
                 assertFindings(c, project, result);
             } catch (AssertionError failure) {
@@ -255,26 +279,32 @@ class HostileInputTest {
         }
         shown.addAll(refusals);
         Map<String, String> after = snapshot(temp);
-        observe("OBSERVED " + c.name() + " fix: changes=" + plan.changes().stream()
-                .map(ch -> ch.file().displayName()).toList() + " refusedEdits=" + plan.refused().stream()
-                .map(FixPlan.Refused::reason).toList() + " refusedWrites=" + refusals);
+        observe("OBSERVED " + c.name() + " fix: changes="
+                + plan.changes().stream().map(ch -> ch.file().displayName()).toList() + " refusedEdits="
+                + plan.refused().stream().map(FixPlan.Refused::reason).toList() + " refusedWrites=" + refusals);
         if (checkFailure != null) {
             throw checkFailure;
         }
         switch (c.fix()) {
             case "unchanged" -> {
-                assertEquals(List.of(), plan.changes().stream().map(ch -> ch.file().displayName()).toList(),
+                assertEquals(
+                        List.of(),
+                        plan.changes().stream()
+                                .map(ch -> ch.file().displayName())
+                                .toList(),
                         "fix planned changes");
                 assertEquals(planned, after, "fix changed a file");
                 if (!c.fixSays().isEmpty()) {
-                    assertTrue(plan.refused().stream().anyMatch(r -> r.reason().contains(c.fixSays())),
+                    assertTrue(
+                            plan.refused().stream().anyMatch(r -> r.reason().contains(c.fixSays())),
                             () -> "no refused edit says \"" + c.fixSays() + "\": " + plan.refused());
                 }
             }
             case "refused" -> {
                 assertFalse(plan.changes().isEmpty(), "nothing was planned, so nothing could be refused");
                 assertEquals(1, refusals.size(), () -> "the write was not refused: " + refusals);
-                assertTrue(refusals.get(0).contains(c.fixSays()),
+                assertTrue(
+                        refusals.get(0).contains(c.fixSays()),
                         () -> "the refusal does not say \"" + c.fixSays() + "\": " + refusals);
                 assertEquals(planned, after, "a refused fix changed a file");
             }
@@ -283,8 +313,11 @@ class HostileInputTest {
                 byte[] expected = Files.readAllBytes(resource("expected/" + c.name()));
                 Path real = project.resolve(c.path()).toRealPath();
                 String changed = temp.relativize(real).toString();
-                assertArrayEquals(expected, Files.readAllBytes(real), () -> "fixed " + c.path() + " differs from expected/"
-                        + c.name() + ":\n" + new String(uncheckedRead(real), StandardCharsets.UTF_8));
+                assertArrayEquals(
+                        expected,
+                        Files.readAllBytes(real),
+                        () -> "fixed " + c.path() + " differs from expected/" + c.name() + ":\n"
+                                + new String(uncheckedRead(real), StandardCharsets.UTF_8));
                 Map<String, String> others = new TreeMap<>(after);
                 others.remove(changed);
                 Map<String, String> othersBefore = new TreeMap<>(planned);
@@ -340,18 +373,22 @@ class HostileInputTest {
     private static void assertFindings(Case c, Path project, CheckResult result) {
         List<String> actual = result.findings().stream()
                 .map(f -> f.rule() + "@" + f.location().toString().replace(c.path() + ":", "@:"))
-                .sorted().toList();
+                .sorted()
+                .toList();
         String described = result.findings().stream()
                 .flatMap(f -> f.places().stream().map(p -> ConsoleReport.line(f, p)))
                 .collect(Collectors.joining("\n  ", "\n  ", ""));
         switch (c.check()) {
             case "clean" -> assertEquals(List.of(), actual, () -> "expected no finding:" + described);
             case "findings" -> {
-                List<String> expected = Arrays.stream(c.where().split(" ")).sorted().toList();
+                List<String> expected =
+                        Arrays.stream(c.where().split(" ")).sorted().toList();
                 assertEquals(expected, actual, () -> "findings differ:" + described);
                 if (!c.says().isEmpty()) {
-                    assertTrue(result.findings().stream().flatMap(f -> f.places().stream())
-                            .anyMatch(p -> p.message().contains(c.says())),
+                    assertTrue(
+                            result.findings().stream()
+                                    .flatMap(f -> f.places().stream())
+                                    .anyMatch(p -> p.message().contains(c.says())),
                             () -> "no finding says \"" + c.says() + "\":" + described);
                 }
             }
@@ -363,10 +400,17 @@ class HostileInputTest {
             for (Place place : finding.places()) {
                 String text = place.location().file().text();
                 long lines = text.lines().count() + 1;
-                assertTrue(place.location().line() >= 1 && place.location().line() <= lines,
+                assertTrue(
+                        place.location().line() >= 1 && place.location().line() <= lines,
                         () -> "points past the end of the file: " + place.location());
-                assertTrue(place.location().file().path().toAbsolutePath().normalize()
-                        .startsWith(project.toAbsolutePath().normalize()) || c.name().contains("outside"),
+                assertTrue(
+                        place.location()
+                                        .file()
+                                        .path()
+                                        .toAbsolutePath()
+                                        .normalize()
+                                        .startsWith(project.toAbsolutePath().normalize())
+                                || c.name().contains("outside"),
                         () -> "points outside the project: " + place.location());
             }
         }
@@ -377,15 +421,18 @@ class HostileInputTest {
         assertEquals("error", c.check(), () -> "unexpected error: " + message);
         String where = c.where().replace("@", c.path());
         String parameter = c.input().startsWith("manifests") ? MANIFESTS_PARAMETER : VALUES_PARAMETER;
-        assertTrue(message.startsWith(where + ": ") || message.startsWith(where + " "),
+        assertTrue(
+                message.startsWith(where + ": ") || message.startsWith(where + " "),
                 () -> "the message does not start with " + where + ": " + message);
         if (!where.contains(":")) {
-            assertFalse(message.matches("^" + java.util.regex.Pattern.quote(where) + ":\\d+.*"),
+            assertFalse(
+                    message.matches("^" + java.util.regex.Pattern.quote(where) + ":\\d+.*"),
                     () -> "the message has a position the table does not expect: " + message);
         }
         assertTrue(message.endsWith(parameter), () -> "the message does not name " + parameter + ": " + message);
         assertTrue(message.contains(c.says()), () -> "the message does not say \"" + c.says() + "\": " + message);
-        assertFalse(message.contains("Exception") || message.contains("\tat "),
+        assertFalse(
+                message.contains("Exception") || message.contains("\tat "),
                 () -> "the message shows an exception: " + message);
         assertNotNull(e.parameter());
     }
@@ -440,14 +487,15 @@ class HostileInputTest {
     }
 
     private static void apply(String[] d, Path project, Path outside, Case c) throws IOException {
-        Path path = project.resolve(d[1].replace("@", c.path()).replace("$OUT", outside.toString())).normalize();
+        Path path = project.resolve(d[1].replace("@", c.path()).replace("$OUT", outside.toString()))
+                .normalize();
         switch (d[0]) {
             case "text" -> append(path, unescape(d[2]));
             case "repeat" -> {
                 byte[] unit = unescape(d[3]);
                 Files.createDirectories(path.getParent());
-                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path, StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND), 1 << 16)) {
+                try (OutputStream out = new BufferedOutputStream(
+                        Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND), 1 << 16)) {
                     for (long i = Long.parseLong(d[2]); i > 0; i--) {
                         out.write(unit);
                     }
@@ -466,7 +514,9 @@ class HostileInputTest {
             case "dir" -> Files.createDirectories(path);
             case "fifo" -> {
                 Files.createDirectories(path.getParent());
-                Process mkfifo = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
+                Process mkfifo = new ProcessBuilder("mkfifo", path.toString())
+                        .inheritIO()
+                        .start();
                 try {
                     assertEquals(0, mkfifo.waitFor(), "mkfifo failed");
                 } catch (InterruptedException e) {
@@ -480,7 +530,8 @@ class HostileInputTest {
                 Files.createSymbolicLink(path, Path.of(d[2].replace("$OUT", outside.toString())));
             }
             case "delete" -> Files.delete(path);
-            case "chmod" -> Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString(d[2]));
+            case "chmod" ->
+                Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString(d[2]));
             default -> throw new IllegalArgumentException(c.name() + ": unknown recipe directive " + d[0]);
         }
     }
@@ -551,7 +602,8 @@ class HostileInputTest {
         }
         try {
             return bytes.length + " bytes, sha-256 "
-                    + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

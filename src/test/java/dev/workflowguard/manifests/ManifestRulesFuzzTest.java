@@ -62,11 +62,13 @@ class ManifestRulesFuzzTest {
             try {
                 YamlDocument document = loader.loadFirst(valuesFile);
                 YamlMap root = document == null || document.isEmpty()
-                        ? new YamlMap(valuesFile, TextPosition.START, TextPosition.START, new java.util.LinkedHashMap<>())
+                        ? new YamlMap(
+                                valuesFile, TextPosition.START, TextPosition.START, new java.util.LinkedHashMap<>())
                         : document.root() instanceof YamlMap map ? map : null;
                 if (root != null) {
-                    values = new EffectiveValues(List.of(new ValuesSource(valuesFile, root,
-                            document == null ? List.of() : document.duplicates())),
+                    values = new EffectiveValues(
+                            List.of(new ValuesSource(
+                                    valuesFile, root, document == null ? List.of() : document.duplicates())),
                             ChartDefaults.forVersion(WorkflowVersion.parse("2.19.0")));
                 }
             } catch (YamlException e) {
@@ -79,8 +81,8 @@ class ManifestRulesFuzzTest {
             values.sources().forEach(secrets::values);
         }
         SecretMask mask = secrets.build();
-        CheckContext context = new CheckContext(values, set, WorkflowVersion.parse("2.19.0"), null,
-                FixOptions.DEFAULTS);
+        CheckContext context =
+                new CheckContext(values, set, WorkflowVersion.parse("2.19.0"), null, FixOptions.DEFAULTS);
         YamlEditor editor = new YamlEditor(LIMITS);
         for (Rule rule : RuleCatalogue.all()) {
             RuleFindings found = new RuleFindings();
@@ -90,8 +92,13 @@ class ManifestRulesFuzzTest {
                     assertInside(place.location(), manifests, valuesFile, rule.id());
                     assertNotNull(place.message());
                 }
-                mask.mask(new Finding(rule.id(), rule.info().defaultSeverity(), pending.cause(), pending.places(),
-                        pending.fix(), pending.manifestFixes()));
+                mask.mask(new Finding(
+                        rule.id(),
+                        rule.info().defaultSeverity(),
+                        pending.cause(),
+                        pending.places(),
+                        pending.fix(),
+                        pending.manifestFixes()));
                 for (ManifestFix fix : pending.manifestFixes()) {
                     try {
                         editor.apply(fix.file(), new Edit(fix.document(), fix.path(), fix.value(), fix.quoted()));
@@ -104,11 +111,13 @@ class ManifestRulesFuzzTest {
     }
 
     private static void assertInside(Location location, SourceFile manifests, SourceFile values, String rule) {
-        assertTrue(location.file() == manifests || (values != null && location.file() == values),
+        assertTrue(
+                location.file() == manifests || (values != null && location.file() == values),
                 () -> rule + " points at " + location + ", not a given file");
         String text = location.file().text();
         TextPosition at = location.position();
-        assertTrue(at.line() >= 1 && at.column() >= 1 && at.offset() <= text.codePointCount(0, text.length()),
+        assertTrue(
+                at.line() >= 1 && at.column() >= 1 && at.offset() <= text.codePointCount(0, text.length()),
                 () -> rule + " points at " + location + ", outside the file");
     }
 }

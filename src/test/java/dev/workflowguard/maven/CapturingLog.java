@@ -10,7 +10,9 @@ final class CapturingLog implements Log {
     final List<String> lines = new ArrayList<>();
 
     List<String> at(String level) {
-        return lines.stream().filter(l -> l.startsWith("[" + level + "] ")).map(l -> l.substring(level.length() + 3))
+        return lines.stream()
+                .filter(l -> l.startsWith("[" + level + "] "))
+                .map(l -> l.substring(level.length() + 3))
                 .toList();
     }
 
@@ -29,16 +31,13 @@ final class CapturingLog implements Log {
     }
 
     @Override
-    public void debug(CharSequence content) {
-    }
+    public void debug(CharSequence content) {}
 
     @Override
-    public void debug(CharSequence content, Throwable error) {
-    }
+    public void debug(CharSequence content, Throwable error) {}
 
     @Override
-    public void debug(Throwable error) {
-    }
+    public void debug(Throwable error) {}
 
     @Override
     public boolean isInfoEnabled() {

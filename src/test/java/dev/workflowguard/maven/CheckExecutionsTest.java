@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 class CheckExecutionsTest {
 
     private static Path target() {
-        return Path.of("target", "test-classes", "mojo", "up-to-date-project", "target").toAbsolutePath();
+        return Path.of("target", "test-classes", "mojo", "up-to-date-project", "target")
+                .toAbsolutePath();
     }
 
     @BeforeEach
@@ -71,8 +72,10 @@ class CheckExecutionsTest {
     void anExecutionAmongSeveralWritesToItsOwnFolderAndSaysWhere(CheckMojo mojo) throws Exception {
         declare(mojo, "production", "staging", "production");
         CapturingLog first = run(mojo);
-        assertEquals("workflow-guard: execution production writes its reports to target/workflow/production (each "
-                + "check execution of this POM has its own folder)", first.at("INFO").get(0));
+        assertEquals(
+                "workflow-guard: execution production writes its reports to target/workflow/production (each "
+                        + "check execution of this POM has its own folder)",
+                first.at("INFO").get(0));
         assertTrue(Files.isRegularFile(target().resolve("workflow/production/report.json")));
         assertTrue(Files.isRegularFile(target().resolve("workflow/production/check-record.txt")));
         assertFalse(Files.exists(target().resolve("workflow/report.json")));
@@ -85,9 +88,12 @@ class CheckExecutionsTest {
 
         mojo.mojoExecution = new MojoExecution(mojo.mojoExecution.getMojoDescriptor(), "production");
         CapturingLog again = run(mojo);
-        assertTrue(again.at("INFO").contains("workflow-guard: nothing changed since the last check; its outcome is "
-                + "repeated (target/workflow/production/check-record.txt; -Dworkflow.upToDateChecking=false checks "
-                + "again)"), again.all());
+        assertTrue(
+                again.at("INFO")
+                        .contains("workflow-guard: nothing changed since the last check; its outcome is "
+                                + "repeated (target/workflow/production/check-record.txt; -Dworkflow.upToDateChecking=false checks "
+                                + "again)"),
+                again.all());
     }
 
     @Test
@@ -96,7 +102,8 @@ class CheckExecutionsTest {
         declare(mojo, "staging", "staging", "production");
         mojo.setLog(new CapturingLog());
         MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
-        assertTrue(failure.getMessage().endsWith("See the lines above and target/workflow/staging/report.json."),
+        assertTrue(
+                failure.getMessage().endsWith("See the lines above and target/workflow/staging/report.json."),
                 failure.getMessage());
     }
 
@@ -129,7 +136,12 @@ class CheckExecutionsTest {
         Xpp3Dom folder = new Xpp3Dom("outputDirectory");
         folder.setValue("target/reports");
         configuration.addChild(folder);
-        mojo.project.getBuild().getPlugins().get(mojo.project.getBuild().getPlugins().size() - 1).getExecutions().get(1)
+        mojo.project
+                .getBuild()
+                .getPlugins()
+                .get(mojo.project.getBuild().getPlugins().size() - 1)
+                .getExecutions()
+                .get(1)
                 .setConfiguration(configuration);
         mojo.outputDirectory = target().resolve("reports").toFile();
         CapturingLog log = run(mojo);
@@ -143,8 +155,10 @@ class CheckExecutionsTest {
         declare(mojo, "production", "staging", "production");
         mojo.outputDirectory = target().resolve("reports").toFile();
         CapturingLog log = run(mojo);
-        assertEquals("workflow-guard: execution production writes its reports to target/reports/production (each "
-                + "check execution of this POM has its own folder)", log.at("INFO").get(0));
+        assertEquals(
+                "workflow-guard: execution production writes its reports to target/reports/production (each "
+                        + "check execution of this POM has its own folder)",
+                log.at("INFO").get(0));
         assertTrue(Files.isRegularFile(target().resolve("reports/production/report.json")));
         assertFalse(Files.exists(target().resolve("reports/report.json")));
     }

@@ -54,10 +54,18 @@ class CheckMojoTest {
         mojo.setValues = java.util.List.of("controller.registration_mode=enabled");
         MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
         assertTrue(failure.getMessage().contains("open-registration (1)"), failure.getMessage());
-        assertTrue(log.at("ERROR").stream().anyMatch(l -> l.startsWith("--set:1:30: error: ")
-                && l.endsWith("[open-registration]")), log.all());
+        assertTrue(
+                log.at("ERROR").stream()
+                        .anyMatch(l -> l.startsWith("--set:1:30: error: ") && l.endsWith("[open-registration]")),
+                log.all());
         assertFalse(log.all().contains("can be corrected"), log.all());
-        assertEquals(0, new ObjectMapper().readTree(report().toFile()).get("summary").get("fixable").asInt());
+        assertEquals(
+                0,
+                new ObjectMapper()
+                        .readTree(report().toFile())
+                        .get("summary")
+                        .get("fixable")
+                        .asInt());
     }
 
     @Test
@@ -68,12 +76,16 @@ class CheckMojoTest {
         assertTrue(failure.getMessage().startsWith("workflow-guard: "), failure.getMessage());
         assertTrue(failure.getMessage().contains("minio-storage (1)"), failure.getMessage());
         assertTrue(failure.getMessage().contains("target/workflow/report.json"), failure.getMessage());
-        assertTrue(log.at("ERROR").contains("values/base.yaml:11:12: error: global.storage is \"minio\": Minio runs "
-                + "inside the cluster and is not resilient: when it goes, registry images, database backups and logs "
-                + "go with it; use s3, gcs, azure or swift; `mvn workflow:fix -Dworkflow.fix.storage=s3|gcs|azure|swift`"
-                + " sets it [minio-storage]"), log.all());
+        assertTrue(
+                log.at("ERROR")
+                        .contains("values/base.yaml:11:12: error: global.storage is \"minio\": Minio runs "
+                                + "inside the cluster and is not resilient: when it goes, registry images, database backups and logs "
+                                + "go with it; use s3, gcs, azure or swift; `mvn workflow:fix -Dworkflow.fix.storage=s3|gcs|azure|swift`"
+                                + " sets it [minio-storage]"),
+                log.all());
         // The POM's severity override turns the info rule into a warning.
-        assertTrue(log.at("WARNING").stream().anyMatch(l -> l.contains(": warning: ") && l.endsWith("[no-ip-whitelist]")),
+        assertTrue(
+                log.at("WARNING").stream().anyMatch(l -> l.contains(": warning: ") && l.endsWith("[no-ip-whitelist]")),
                 log.all());
         assertTrue(log.at("ERROR").stream().anyMatch(l -> l.startsWith("workflow-guard: 5 errors")), log.all());
 
@@ -97,7 +109,8 @@ class CheckMojoTest {
     void productionOverlayPassesAndStillWritesTheReport(CheckMojo mojo) throws Exception {
         mojo.setLog(log);
         mojo.execute();
-        assertTrue(log.at("INFO").contains("workflow-guard: no findings in 2 files checked (Workflow 2.19.0)."),
+        assertTrue(
+                log.at("INFO").contains("workflow-guard: no findings in 2 files checked (Workflow 2.19.0)."),
                 log.all());
         JsonNode json = new ObjectMapper().readTree(report().toFile());
         assertEquals(0, json.get("findings").size());
@@ -114,20 +127,42 @@ class CheckMojoTest {
         // (Helm would merge prod.yaml's whitelist back in), so only open-registration is fixable, everywhere it shows.
         mojo.setLog(log);
         assertThrows(MojoFailureException.class, mojo::execute);
-        assertTrue(log.at("WARNING").stream().anyMatch(l -> l.startsWith("values/null-overlay.yaml:5:27: warning: ")
-                && l.endsWith("[tls-not-enforced]")), log.all());
-        assertTrue(log.at("ERROR").contains("workflow-guard: 1 error, 3 warnings, 0 info in 3 files checked (Workflow "
-                + "2.19.0). 1 finding can be corrected in the values files with `mvn workflow:fix`."), log.all());
+        assertTrue(
+                log.at("WARNING").stream()
+                        .anyMatch(l -> l.startsWith("values/null-overlay.yaml:5:27: warning: ")
+                                && l.endsWith("[tls-not-enforced]")),
+                log.all());
+        assertTrue(
+                log.at("ERROR")
+                        .contains("workflow-guard: 1 error, 3 warnings, 0 info in 3 files checked (Workflow "
+                                + "2.19.0). 1 finding can be corrected in the values files with `mvn workflow:fix`."),
+                log.all());
         JsonNode json = new ObjectMapper().readTree(report().toFile());
         assertEquals(1, json.get("summary").get("fixable").asInt());
         java.util.Map<String, Boolean> fixable = new java.util.TreeMap<>();
-        json.get("findings").forEach(f -> fixable.put(f.get("rule").asText(), f.get("fixable").asBoolean()));
-        assertEquals(java.util.Map.of("no-ip-whitelist", false, "open-registration", true, "tls-legacy-protocols", false,
-                "tls-not-enforced", false), fixable);
-        JsonNode sarif = new ObjectMapper().readTree(basedir().resolve("target/workflow/report.sarif").toFile());
+        json.get("findings")
+                .forEach(f ->
+                        fixable.put(f.get("rule").asText(), f.get("fixable").asBoolean()));
+        assertEquals(
+                java.util.Map.of(
+                        "no-ip-whitelist",
+                        false,
+                        "open-registration",
+                        true,
+                        "tls-legacy-protocols",
+                        false,
+                        "tls-not-enforced",
+                        false),
+                fixable);
+        JsonNode sarif = new ObjectMapper()
+                .readTree(basedir().resolve("target/workflow/report.sarif").toFile());
         java.util.Map<String, Boolean> inSarif = new java.util.TreeMap<>();
-        sarif.get("runs").get(0).get("results").forEach(r -> inSarif.put(r.get("ruleId").asText(),
-                r.get("properties").get("fixable").asBoolean()));
+        sarif.get("runs")
+                .get(0)
+                .get("results")
+                .forEach(r -> inSarif.put(
+                        r.get("ruleId").asText(),
+                        r.get("properties").get("fixable").asBoolean()));
         assertEquals(fixable, inSarif);
         String html = Files.readString(basedir().resolve("target/workflow/report.html"));
         assertTrue(html.contains("<div class=\"card fixable\"><b>1</b>fixable by workflow:fix</div>"), html);
@@ -172,9 +207,11 @@ class CheckMojoTest {
     }
 
     @Test
-    @InjectMojo(goal = "check", pom = "<project><build><plugins><plugin>"
-            + "<groupId>dev.workflowguard</groupId><artifactId>workflow-maven-plugin</artifactId>"
-            + "</plugin></plugins></build></project>")
+    @InjectMojo(
+            goal = "check",
+            pom = "<project><build><plugins><plugin>"
+                    + "<groupId>dev.workflowguard</groupId><artifactId>workflow-maven-plugin</artifactId>"
+                    + "</plugin></plugins></build></project>")
     void nothingConfiguredIsAConfigurationErrorThatSaysHowToConfigure(CheckMojo mojo) {
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
         assertTrue(e.getMessage().startsWith("nothing to check"), e.getMessage());

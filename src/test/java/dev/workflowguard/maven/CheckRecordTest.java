@@ -26,13 +26,18 @@ class CheckRecordTest {
     void linesWithBreaksAndBackslashesComeBackExactly() throws Exception {
         Files.writeString(dir.resolve("report.json"), "{}");
         String odd = "a\\nb\nc\r\nd \\ e\\";
-        new CheckRecord("f1", List.of(new RecordingLog.Line("warn", odd), new RecordingLog.Line("info", "")),
-                List.of("::error file=x::" + odd), "failed\nhere",
-                Map.of("report.json", InputFingerprint.sha256(dir.resolve("report.json")))).write(dir);
+        new CheckRecord(
+                        "f1",
+                        List.of(new RecordingLog.Line("warn", odd), new RecordingLog.Line("info", "")),
+                        List.of("::error file=x::" + odd),
+                        "failed\nhere",
+                        Map.of("report.json", InputFingerprint.sha256(dir.resolve("report.json"))))
+                .write(dir);
         CheckRecord record = CheckRecord.matching(dir, "f1");
         CapturingLog log = new CapturingLog();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        MojoFailureException failure = assertThrows(MojoFailureException.class,
+        MojoFailureException failure = assertThrows(
+                MojoFailureException.class,
                 () -> record.replay(log, new PrintStream(out, true, StandardCharsets.UTF_8)));
         assertEquals("failed\nhere", failure.getMessage());
         assertEquals(List.of("[WARNING] " + odd, "[INFO] "), log.lines);

@@ -47,8 +47,10 @@ class CheckUpToDateTest {
                 walk.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             }
         }
-        Files.copy(Path.of("src/test/resources/mojo/up-to-date-project/values/base.yaml"),
-                basedir().resolve("values/base.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                Path.of("src/test/resources/mojo/up-to-date-project/values/base.yaml"),
+                basedir().resolve("values/base.yaml"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Runs the goal with a fresh log; returns the log and the failure message (or null). */
@@ -73,7 +75,9 @@ class CheckUpToDateTest {
 
         /** The lines as the first run printed them (the repeated run's own first line aside). */
         List<String> outcome() {
-            return log.lines.stream().filter(l -> !l.equals("[INFO] " + REPEATED)).toList();
+            return log.lines.stream()
+                    .filter(l -> !l.equals("[INFO] " + REPEATED))
+                    .toList();
         }
     }
 
@@ -92,8 +96,11 @@ class CheckUpToDateTest {
 
         // What is repeated comes from the record, not from a new check.
         String text = Files.readString(record(), StandardCharsets.UTF_8);
-        Files.writeString(record(), text.replace("global.storage is \\\"minio\\\"", "global.storage is \\\"MINIO\\\"")
-                .replace("global.storage is \"minio\"", "global.storage is \"MINIO\""), StandardCharsets.UTF_8);
+        Files.writeString(
+                record(),
+                text.replace("global.storage is \\\"minio\\\"", "global.storage is \\\"MINIO\\\"")
+                        .replace("global.storage is \"minio\"", "global.storage is \"MINIO\""),
+                StandardCharsets.UTF_8);
         Run third = run(mojo);
         assertTrue(third.repeated(), third.log.all());
         assertTrue(third.log.all().contains("global.storage is \"MINIO\""), third.log.all());
@@ -172,14 +179,17 @@ class CheckUpToDateTest {
         files.put("sarif", List.of("report.json", "report.sarif"));
         files.put("junit", List.of("report.json", "TEST-workflow-guard.xml"));
         files.put("html", List.of("report.json", "report.html"));
-        files.put("json,sarif,junit,html", List.of("report.json", "report.sarif", "TEST-workflow-guard.xml",
-                "report.html"));
+        files.put(
+                "json,sarif,junit,html",
+                List.of("report.json", "report.sarif", "TEST-workflow-guard.xml", "report.html"));
         // Each failOnSeverity the README lists, with each combination of formats.
         for (String failOn : List.of("error", "warning", "info", "none")) {
             mojo.failOnSeverity = failOn;
             for (var formats : files.entrySet()) {
                 String combination = "failOn " + failOn + ", formats " + formats.getKey();
-                Path reports = basedir().resolve("target/reports-" + failOn + "-" + formats.getKey().replace(',', '-'));
+                Path reports = basedir()
+                        .resolve("target/reports-" + failOn + "-"
+                                + formats.getKey().replace(',', '-'));
                 mojo.outputDirectory = reports.toFile();
                 mojo.reportFormats = List.of(formats.getKey().split(","));
                 Run first = run(mojo);
@@ -191,9 +201,13 @@ class CheckUpToDateTest {
                 assertTrue(Files.isRegularFile(reports.resolve("check-record.txt")), combination);
 
                 Run second = run(mojo);
-                assertEquals("[INFO] workflow-guard: nothing changed since the last check; its outcome is repeated "
-                        + "(target/" + reports.getFileName() + "/check-record.txt; -Dworkflow.upToDateChecking=false "
-                        + "checks again)", second.log.lines.get(0), combination);
+                assertEquals(
+                        "[INFO] workflow-guard: nothing changed since the last check; its outcome is repeated "
+                                + "(target/" + reports.getFileName()
+                                + "/check-record.txt; -Dworkflow.upToDateChecking=false "
+                                + "checks again)",
+                        second.log.lines.get(0),
+                        combination);
                 assertEquals(first.log.lines, second.log.lines.subList(1, second.log.lines.size()), combination);
                 assertEquals(first.failure(), second.failure(), combination);
             }

@@ -63,11 +63,15 @@ class FixMojoTest {
                     router.deis.io/nginx.ssl.protocols: "TLSv1.2 TLSv1.3"
                     router.deis.io/nginx.ssl.enforce: "true"
                 """, prod());
-        assertTrue(log.at("INFO").contains(
-                "values/prod.yaml: controller.registration_mode set to admin_only [open-registration]"), log.all());
+        assertTrue(
+                log.at("INFO")
+                        .contains(
+                                "values/prod.yaml: controller.registration_mode set to admin_only [open-registration]"),
+                log.all());
         assertTrue(log.at("INFO").contains("values/base.yaml: global.use_rbac set to true [rbac-disabled]"), log.all());
         assertTrue(log.at("INFO").contains("workflow-guard fix: changed 2 files (5 values)."), log.all());
-        assertTrue(log.at("INFO").stream().anyMatch(l -> l.startsWith("workflow-guard: 5 findings remain; each needs")),
+        assertTrue(
+                log.at("INFO").stream().anyMatch(l -> l.startsWith("workflow-guard: 5 findings remain; each needs")),
                 log.all());
         assertTrue(log.at("ERROR").stream().anyMatch(l -> l.endsWith("[minio-storage]")), log.all());
     }
@@ -82,9 +86,13 @@ class FixMojoTest {
         assertEquals(before, prod());
         String patch = Files.readString(basedir().resolve("target/workflow/fix.patch"));
         assertTrue(patch.contains("+++ b/") && patch.contains("values/prod.yaml"), patch);
-        assertTrue(patch.contains("-  registration_mode: enabled   # TODO close before launch\n"
-                + "+  registration_mode: admin_only   # TODO close before launch\n"), patch);
-        assertTrue(log.at("INFO").stream().anyMatch(l -> l.startsWith("workflow-guard fix (dry run): would change 2 files")),
+        assertTrue(
+                patch.contains("-  registration_mode: enabled   # TODO close before launch\n"
+                        + "+  registration_mode: admin_only   # TODO close before launch\n"),
+                patch);
+        assertTrue(
+                log.at("INFO").stream()
+                        .anyMatch(l -> l.startsWith("workflow-guard fix (dry run): would change 2 files")),
                 log.all());
         assertTrue(log.at("INFO").stream().anyMatch(l -> l.startsWith("+  registration_mode: admin_only")), log.all());
     }
@@ -99,7 +107,9 @@ class FixMojoTest {
         assertTrue(prod().contains("  registration_mode: disabled   # TODO close before launch\n"), prod());
         assertTrue(Files.readString(basedir().resolve("values/base.yaml")).contains("\n  storage: gcs\n"));
         // The backend's keys are now the next thing to fill in by hand.
-        assertTrue(log.at("ERROR").stream().anyMatch(l -> l.contains("gcs.key_json") && l.endsWith("[storage-placeholder]")),
+        assertTrue(
+                log.at("ERROR").stream()
+                        .anyMatch(l -> l.contains("gcs.key_json") && l.endsWith("[storage-placeholder]")),
                 log.all());
     }
 
@@ -108,7 +118,8 @@ class FixMojoTest {
     @MojoParameter(name = "storage", value = "dropbox")
     void anUnknownBackendIsAConfigurationError(FixMojo mojo) {
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
-        assertTrue(e.getMessage().contains("'dropbox' is not an object storage backend; use one of s3, gcs, azure, swift"),
+        assertTrue(
+                e.getMessage().contains("'dropbox' is not an object storage backend; use one of s3, gcs, azure, swift"),
                 e.getMessage());
     }
 
@@ -124,14 +135,17 @@ class FixMojoTest {
         assertFalse(Files.exists(basedir().resolve("target/workflow/fix.patch")));
     }
 
-    private static final String WHITELIST_BACK = "values/deleting.yaml:3:27 sets router.deployment_annotations to null: "
-            + "that deletes what earlier values files and the chart set under it. Writing router.deployment_annotations."
-            + "\"router.deis.io/nginx.ssl.%s\" there would make router.deployment_annotations a mapping again and bring "
-            + "back router.deployment_annotations.\"router.deis.io/nginx.defaultWhitelist\" (values/annotated.yaml:4:44). "
-            + "Decide by hand which keys router.deployment_annotations should hold";
+    private static final String WHITELIST_BACK =
+            "values/deleting.yaml:3:27 sets router.deployment_annotations to null: "
+                    + "that deletes what earlier values files and the chart set under it. Writing router.deployment_annotations."
+                    + "\"router.deis.io/nginx.ssl.%s\" there would make router.deployment_annotations a mapping again and bring "
+                    + "back router.deployment_annotations.\"router.deis.io/nginx.defaultWhitelist\" (values/annotated.yaml:4:44). "
+                    + "Decide by hand which keys router.deployment_annotations should hold";
 
     private static List<String> refusals(CapturingLog log) {
-        return log.at("WARNING").stream().filter(l -> l.contains(": not fixed [")).toList();
+        return log.at("WARNING").stream()
+                .filter(l -> l.contains(": not fixed ["))
+                .toList();
     }
 
     @Test
@@ -142,12 +156,20 @@ class FixMojoTest {
         mojo.setValues = List.of("controller.registration_mode=enabled");
         mojo.execute();
         List<String> refusals = refusals(log);
-        assertTrue(refusals.contains("--set:1:30: not fixed [open-registration]: the value comes from --set "
-                + "(workflow.set); change it there"), log.all());
-        assertTrue(refusals.stream().anyMatch(l -> l.endsWith(": not fixed [grafana-signup]: no values file is "
-                + "configured to write it to (valuesFiles / workflow.values)")), log.all());
-        assertTrue(log.at("INFO").stream().anyMatch(l -> l.startsWith("workflow-guard fix: nothing was written: the "
-                + "corrections for ")), log.all());
+        assertTrue(
+                refusals.contains("--set:1:30: not fixed [open-registration]: the value comes from --set "
+                        + "(workflow.set); change it there"),
+                log.all());
+        assertTrue(
+                refusals.stream()
+                        .anyMatch(l -> l.endsWith(": not fixed [grafana-signup]: no values file is "
+                                + "configured to write it to (valuesFiles / workflow.values)")),
+                log.all());
+        assertTrue(
+                log.at("INFO").stream()
+                        .anyMatch(l ->
+                                l.startsWith("workflow-guard fix: nothing was written: the " + "corrections for ")),
+                log.all());
     }
 
     @Test
@@ -158,11 +180,18 @@ class FixMojoTest {
         mojo.setLog(log);
         byte[] before = Files.readAllBytes(basedir().resolve("values/deleting.yaml"));
         mojo.execute();
-        assertEquals(List.of("values/deleting.yaml:3:27: not fixed [tls-legacy-protocols]: "
-                + WHITELIST_BACK.formatted("protocols"), "values/deleting.yaml:3:27: not fixed [tls-not-enforced]: "
-                + WHITELIST_BACK.formatted("enforce")), refusals(log));
-        assertTrue(log.at("INFO").contains("workflow-guard fix: nothing was written: the corrections for 2 findings "
-                + "were refused, for the reasons given above."), log.all());
+        assertEquals(
+                List.of(
+                        "values/deleting.yaml:3:27: not fixed [tls-legacy-protocols]: "
+                                + WHITELIST_BACK.formatted("protocols"),
+                        "values/deleting.yaml:3:27: not fixed [tls-not-enforced]: "
+                                + WHITELIST_BACK.formatted("enforce")),
+                refusals(log));
+        assertTrue(
+                log.at("INFO")
+                        .contains("workflow-guard fix: nothing was written: the corrections for 2 findings "
+                                + "were refused, for the reasons given above."),
+                log.all());
         assertFalse(log.all().contains("nothing to fix"), log.all());
         assertFalse(log.all().contains("still reported after the fix"), log.all());
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(basedir().resolve("values/deleting.yaml"))));
@@ -176,12 +205,19 @@ class FixMojoTest {
     void theDryRunRefusesWhatTheRealRunRefuses(FixMojo mojo) throws Exception {
         mojo.setLog(log);
         mojo.execute();
-        assertEquals(List.of("values/deleting.yaml:3:27: not fixed [tls-legacy-protocols]: "
-                + WHITELIST_BACK.formatted("protocols"), "values/deleting.yaml:3:27: not fixed [tls-not-enforced]: "
-                + WHITELIST_BACK.formatted("enforce")), refusals(log));
-        assertTrue(log.at("INFO").contains("workflow-guard fix (dry run): nothing would be written: the corrections for 2 "
-                + "findings would be refused, for the reasons given above; nothing was written. Patch: "
-                + "target/workflow/fix.patch (empty)."), log.all());
+        assertEquals(
+                List.of(
+                        "values/deleting.yaml:3:27: not fixed [tls-legacy-protocols]: "
+                                + WHITELIST_BACK.formatted("protocols"),
+                        "values/deleting.yaml:3:27: not fixed [tls-not-enforced]: "
+                                + WHITELIST_BACK.formatted("enforce")),
+                refusals(log));
+        assertTrue(
+                log.at("INFO")
+                        .contains("workflow-guard fix (dry run): nothing would be written: the corrections for 2 "
+                                + "findings would be refused, for the reasons given above; nothing was written. Patch: "
+                                + "target/workflow/fix.patch (empty)."),
+                log.all());
         assertEquals("", Files.readString(basedir().resolve("target/workflow/fix.patch")));
     }
 
@@ -196,11 +232,18 @@ class FixMojoTest {
         assertEquals(before, prod());
         assertEquals("r--r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(prod)));
         assertTrue(Files.readString(basedir().resolve("values/base.yaml")).contains("  use_rbac: true\n"));
-        assertTrue(refusals(log).contains("values/prod.yaml:3:22: not fixed [open-registration]: values/prod.yaml is "
-                + "read-only (r--r--r--); workflow-guard never writes a read-only file: make it writable (chmod u+w) for "
-                + "the fix, or correct it by hand"), log.all());
-        assertTrue(log.at("INFO").stream().anyMatch(l -> l.startsWith("workflow-guard fix: changed 1 file (")
-                && l.endsWith("; the corrections for 4 findings were refused, for the reasons given above.")), log.all());
+        assertTrue(
+                refusals(log)
+                        .contains("values/prod.yaml:3:22: not fixed [open-registration]: values/prod.yaml is "
+                                + "read-only (r--r--r--); workflow-guard never writes a read-only file: make it writable (chmod u+w) for "
+                                + "the fix, or correct it by hand"),
+                log.all());
+        assertTrue(
+                log.at("INFO").stream()
+                        .anyMatch(l -> l.startsWith("workflow-guard fix: changed 1 file (")
+                                && l.endsWith(
+                                        "; the corrections for 4 findings were refused, for the reasons given above.")),
+                log.all());
     }
 
     @Test
@@ -210,8 +253,10 @@ class FixMojoTest {
         Files.writeString(basedir().resolve(LEFTOVER), "password: half-written\n");
         mojo.execute();
         assertFalse(Files.exists(basedir().resolve(LEFTOVER)));
-        assertEquals("workflow-guard fix: removed " + LEFTOVER + ", a temporary file an interrupted fix left behind (it "
-                + "may hold values and credentials)", log.at("WARNING").get(0));
+        assertEquals(
+                "workflow-guard fix: removed " + LEFTOVER + ", a temporary file an interrupted fix left behind (it "
+                        + "may hold values and credentials)",
+                log.at("WARNING").get(0));
     }
 
     @Test
@@ -222,7 +267,9 @@ class FixMojoTest {
         Files.writeString(basedir().resolve(LEFTOVER), "password: half-written\n");
         mojo.execute();
         assertTrue(Files.exists(basedir().resolve(LEFTOVER)));
-        assertEquals("workflow-guard fix (dry run): " + LEFTOVER + " is a temporary file an interrupted fix left behind "
-                + "(it may hold values and credentials); a real run removes it", log.at("WARNING").get(0));
+        assertEquals(
+                "workflow-guard fix (dry run): " + LEFTOVER + " is a temporary file an interrupted fix left behind "
+                        + "(it may hold values and credentials); a real run removes it",
+                log.at("WARNING").get(0));
     }
 }

@@ -15,22 +15,25 @@ import org.junit.jupiter.api.Test;
 class FixWordsTest {
 
     private static FixPlan nothingPlanned(List<SourceFile> valuesFiles) {
-        return new FixPlan(new CheckResult(List.of(), 0, WorkflowVersion.UNSET, List.of(), valuesFiles), List.of(),
-                List.of());
+        return new FixPlan(
+                new CheckResult(List.of(), 0, WorkflowVersion.UNSET, List.of(), valuesFiles), List.of(), List.of());
     }
 
     @Test
     void withValuesFilesEverythingIsInPlace() {
-        SourceFile values = new SourceFile(Path.of("values.yaml"), "values.yaml", "a: 1\n", StandardCharsets.UTF_8,
-                false);
-        assertEquals("workflow-guard fix: nothing to fix; every correction workflow-guard can make is already in place.",
+        SourceFile values =
+                new SourceFile(Path.of("values.yaml"), "values.yaml", "a: 1\n", StandardCharsets.UTF_8, false);
+        assertEquals(
+                "workflow-guard fix: nothing to fix; every correction workflow-guard can make is already in place.",
                 FixWords.outcome(nothingPlanned(List.of(values))));
     }
 
     @Test
     void withoutValuesFilesItSaysThereIsNoFileToWriteTo() {
         // A chart (or manifests, or --set) alone: "already in place" would be untrue while findings remain.
-        assertEquals("workflow-guard fix: nothing to fix: no values file is configured (valuesFiles / workflow.values) "
-                + "to write a correction to.", FixWords.outcome(nothingPlanned(List.of())));
+        assertEquals(
+                "workflow-guard fix: nothing to fix: no values file is configured (valuesFiles / workflow.values) "
+                        + "to write a correction to.",
+                FixWords.outcome(nothingPlanned(List.of())));
     }
 }

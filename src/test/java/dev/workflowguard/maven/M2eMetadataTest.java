@@ -16,11 +16,14 @@ class M2eMetadataTest {
     void checkIsExecutedAndTheOtherGoalsIgnored() throws Exception {
         try (InputStream in = getClass().getResourceAsStream("/META-INF/m2e/lifecycle-mapping-metadata.xml")) {
             assertNotNull(in, "META-INF/m2e/lifecycle-mapping-metadata.xml is packaged");
-            Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in);
-            Element first = (Element) xml.getElementsByTagName("pluginExecution").item(0);
+            Document xml =
+                    DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in);
+            Element first =
+                    (Element) xml.getElementsByTagName("pluginExecution").item(0);
             assertEquals("check", first.getElementsByTagName("goal").item(0).getTextContent());
             assertEquals(1, first.getElementsByTagName("execute").getLength());
-            Element second = (Element) xml.getElementsByTagName("pluginExecution").item(1);
+            Element second =
+                    (Element) xml.getElementsByTagName("pluginExecution").item(1);
             assertEquals(4, second.getElementsByTagName("goal").getLength());
             assertEquals(1, second.getElementsByTagName("ignore").getLength());
         }

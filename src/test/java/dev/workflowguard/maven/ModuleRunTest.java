@@ -41,9 +41,12 @@ class ModuleRunTest {
         module.warn("values/prod.yaml:1:1: warning: x [rule]");
         module.error("values/prod.yaml:2:1: error: y [rule]", new IllegalStateException());
         module.error((CharSequence) null);
-        assertEquals(java.util.List.of("[INFO] [cluster-eu] workflow-guard: no findings",
-                "[WARNING] [cluster-eu] values/prod.yaml:1:1: warning: x [rule]",
-                "[ERROR] [cluster-eu] values/prod.yaml:2:1: error: y [rule] <java.lang.IllegalStateException>",
-                "[ERROR] [cluster-eu] "), log.lines);
+        assertEquals(
+                java.util.List.of(
+                        "[INFO] [cluster-eu] workflow-guard: no findings",
+                        "[WARNING] [cluster-eu] values/prod.yaml:1:1: warning: x [rule]",
+                        "[ERROR] [cluster-eu] values/prod.yaml:2:1: error: y [rule] <java.lang.IllegalStateException>",
+                        "[ERROR] [cluster-eu] "),
+                log.lines);
     }
 }

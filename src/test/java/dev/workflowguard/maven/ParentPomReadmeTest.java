@@ -29,14 +29,19 @@ class ParentPomReadmeTest {
 
     /** The POM's lines, stripped, with the coordinates invoker fills in as the README spells them. */
     private static List<String> pom(String path) throws IOException {
-        return Files.readString(IT.resolve(path)).replace("@project.groupId@", "dev.workflowguard")
-                .replace("@project.artifactId@", "workflow-maven-plugin").replace("@project.version@", "0.1.0-SNAPSHOT")
-                .lines().map(String::strip).toList();
+        return Files.readString(IT.resolve(path))
+                .replace("@project.groupId@", "dev.workflowguard")
+                .replace("@project.artifactId@", "workflow-maven-plugin")
+                .replace("@project.version@", "0.1.0-SNAPSHOT")
+                .lines()
+                .map(String::strip)
+                .toList();
     }
 
     private static void assertContains(List<String> pom, List<String> block, String what) {
-        assertTrue(Collections.indexOfSubList(pom, block) >= 0, what + " does not hold README's block:\n"
-                + String.join("\n", block));
+        assertTrue(
+                Collections.indexOfSubList(pom, block) >= 0,
+                what + " does not hold README's block:\n" + String.join("\n", block));
     }
 
     @Test
@@ -44,14 +49,18 @@ class ParentPomReadmeTest {
         String readme = Files.readString(Path.of("README.md"));
         String section = readme.substring(readme.indexOf("## Parent POM setup"), readme.indexOf("\n## CI\n"));
         List<String> parent = block(section, "parent pom.xml");
-        List<String> module = block(section, "pom.xml of each module with values files (its <parent> is the POM above)");
+        List<String> module =
+                block(section, "pom.xml of each module with values files (its <parent> is the POM above)");
         List<String> aggregator = block(section, "aggregator pom.xml, when it does not inherit from the parent");
 
         assertContains(pom("reactor-parent-aggregator/pom.xml"), parent, "the parent that is the aggregator");
         assertContains(pom("reactor-separate-parent/parent/pom.xml"), parent, "the separate parent");
         assertContains(pom("reactor-separate-parent/pom.xml"), aggregator, "the aggregator apart from the parent");
-        for (String cluster : List.of("reactor-parent-aggregator/cluster-us", "reactor-parent-aggregator/cluster-eu",
-                "reactor-parent-aggregator/cluster-ap", "reactor-separate-parent/cluster-us",
+        for (String cluster : List.of(
+                "reactor-parent-aggregator/cluster-us",
+                "reactor-parent-aggregator/cluster-eu",
+                "reactor-parent-aggregator/cluster-ap",
+                "reactor-separate-parent/cluster-us",
                 "reactor-separate-parent/cluster-eu")) {
             assertContains(pom(cluster + "/pom.xml"), module, cluster);
         }

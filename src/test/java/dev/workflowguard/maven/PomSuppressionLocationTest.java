@@ -16,6 +16,8 @@ class PomSuppressionLocationTest {
         assertEquals(pom.indexOf("<suppressions>"), blanked.indexOf("<suppression"));
         assertEquals(pom.indexOf("  <suppression>") + 2, blanked.indexOf("<suppression>"));
         assertEquals(pom.lastIndexOf("  <suppression>") + 2, blanked.lastIndexOf("<suppression>"));
-        assertEquals(pom.chars().filter(c -> c == '\n').count(), blanked.chars().filter(c -> c == '\n').count());
+        assertEquals(
+                pom.chars().filter(c -> c == '\n').count(),
+                blanked.chars().filter(c -> c == '\n').count());
     }
 }

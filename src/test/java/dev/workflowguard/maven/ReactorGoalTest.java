@@ -36,8 +36,8 @@ class ReactorGoalTest {
 
     private final CapturingLog captured = new CapturingLog();
     /** The log the goal writes to, from several threads under -T. */
-    private final Log log = (Log) Proxy.newProxyInstance(Log.class.getClassLoader(), new Class<?>[] {Log.class},
-            (proxy, method, arguments) -> {
+    private final Log log = (Log) Proxy.newProxyInstance(
+            Log.class.getClassLoader(), new Class<?>[] {Log.class}, (proxy, method, arguments) -> {
                 synchronized (captured) {
                     try {
                         return method.invoke(captured, arguments);
@@ -46,6 +46,7 @@ class ReactorGoalTest {
                     }
                 }
             });
+
     private final List<String> ran = Collections.synchronizedList(new ArrayList<>());
 
     private List<String> lines() {
@@ -113,14 +114,16 @@ class ReactorGoalTest {
         assertTrue(goal().run(reactor, root, FAST, 1, recording()));
 
         assertEquals(List.of("cluster-us", "cluster-eu"), ran);
-        assertEquals(List.of(
-                "[INFO] workflow-guard: workflow:check runs for each module that declares the plugin: cluster-us, "
-                        + "cluster-eu. Maven's reactor summary lists them as SKIPPED because they are handled within this "
-                        + "execution, at clusters.",
-                "[INFO] workflow-guard: workflow:check does not run for clusters: it manages the plugin in "
-                        + "<pluginManagement> but does not declare it in <build><plugins>.",
-                "[INFO] workflow-guard: workflow:check does not run for docs: it does not use the plugin.",
-                "[INFO] workflow-guard: workflow:check: cluster-us passed, cluster-eu passed."), lines());
+        assertEquals(
+                List.of(
+                        "[INFO] workflow-guard: workflow:check runs for each module that declares the plugin: cluster-us, "
+                                + "cluster-eu. Maven's reactor summary lists them as SKIPPED because they are handled within this "
+                                + "execution, at clusters.",
+                        "[INFO] workflow-guard: workflow:check does not run for clusters: it manages the plugin in "
+                                + "<pluginManagement> but does not declare it in <build><plugins>.",
+                        "[INFO] workflow-guard: workflow:check does not run for docs: it does not use the plugin.",
+                        "[INFO] workflow-guard: workflow:check: cluster-us passed, cluster-eu passed."),
+                lines());
     }
 
     @Test
@@ -131,9 +134,11 @@ class ReactorGoalTest {
         assertTrue(goal().run(reactor, root, FAST, 1, recording()));
 
         assertEquals(List.of("cluster-us", "cluster-ap"), ran);
-        assertEquals("[INFO] workflow-guard: workflow:check runs for each module that declares the plugin: cluster-us, "
-                + "cluster-ap. Maven's reactor summary lists cluster-ap as SKIPPED because it is handled within this "
-                + "execution, at cluster-us.", lines().get(0));
+        assertEquals(
+                "[INFO] workflow-guard: workflow:check runs for each module that declares the plugin: cluster-us, "
+                        + "cluster-ap. Maven's reactor summary lists cluster-ap as SKIPPED because it is handled within this "
+                        + "execution, at cluster-us.",
+                lines().get(0));
     }
 
     @Test
@@ -141,19 +146,24 @@ class ReactorGoalTest {
         MavenProject root = manager("clusters");
         List<MavenProject> reactor = List.of(root, user("a"), user("b"), user("c"), user("d"));
 
-        MojoFailureException failure = assertThrows(MojoFailureException.class,
-                () -> goal().run(reactor, root, FAST, 1, recording("b")));
+        MojoFailureException failure =
+                assertThrows(MojoFailureException.class, () -> goal().run(reactor, root, FAST, 1, recording("b")));
 
         assertEquals(List.of("a", "b"), ran);
-        assertEquals("workflow-guard: workflow:check failed for 1 of 4 modules: b: 2 findings at or above error: "
-                + "grafana-signup (2). See the lines above and target/workflow/report.json.", failure.getMessage());
+        assertEquals(
+                "workflow-guard: workflow:check failed for 1 of 4 modules: b: 2 findings at or above error: "
+                        + "grafana-signup (2). See the lines above and target/workflow/report.json.",
+                failure.getMessage());
         List<String> lines = lines();
-        assertTrue(lines.contains("[ERROR] [b] workflow-guard: 2 findings at or above error: grafana-signup (2). See "
-                + "the lines above and target/workflow/report.json."), String.join("\n", lines));
-        assertEquals(List.of(
-                "[ERROR] workflow-guard: workflow:check did not run for c, d: the build stops at the first failing module "
-                        + "(with -fae, --fail-at-end, every module runs).",
-                "[ERROR] workflow-guard: workflow:check: a passed, b failed, c not run, d not run."),
+        assertTrue(
+                lines.contains("[ERROR] [b] workflow-guard: 2 findings at or above error: grafana-signup (2). See "
+                        + "the lines above and target/workflow/report.json."),
+                String.join("\n", lines));
+        assertEquals(
+                List.of(
+                        "[ERROR] workflow-guard: workflow:check did not run for c, d: the build stops at the first failing module "
+                                + "(with -fae, --fail-at-end, every module runs).",
+                        "[ERROR] workflow-guard: workflow:check: a passed, b failed, c not run, d not run."),
                 lines.subList(lines.size() - 2, lines.size()));
     }
 
@@ -162,15 +172,20 @@ class ReactorGoalTest {
         MavenProject root = manager("clusters");
         List<MavenProject> reactor = List.of(root, user("a"), user("b"), user("c"));
 
-        MojoFailureException failure = assertThrows(MojoFailureException.class,
-                () -> goal().run(reactor, root, AT_END, 1, recording("a", "c")));
+        MojoFailureException failure = assertThrows(
+                MojoFailureException.class, () -> goal().run(reactor, root, AT_END, 1, recording("a", "c")));
 
         assertEquals(List.of("a", "b", "c"), ran);
-        assertTrue(failure.getMessage().startsWith("workflow-guard: workflow:check failed for 2 of 3 modules: a: 2 "
-                + "findings at or above error"), failure.getMessage());
+        assertTrue(
+                failure.getMessage()
+                        .startsWith("workflow-guard: workflow:check failed for 2 of 3 modules: a: 2 "
+                                + "findings at or above error"),
+                failure.getMessage());
         assertTrue(failure.getMessage().contains(" c: 2 findings at or above error"), failure.getMessage());
         assertFalse(lines().stream().anyMatch(l -> l.contains("did not run")), String.join("\n", lines()));
-        assertEquals("[ERROR] workflow-guard: workflow:check: a failed, b passed, c failed.", lines().get(lines().size() - 1));
+        assertEquals(
+                "[ERROR] workflow-guard: workflow:check: a failed, b passed, c failed.",
+                lines().get(lines().size() - 1));
     }
 
     @Test
@@ -184,13 +199,15 @@ class ReactorGoalTest {
             throw new MojoFailureException("workflow-guard: 1 finding at or above error: open-registration (1).");
         };
 
-        MojoExecutionException error = assertThrows(MojoExecutionException.class,
-                () -> goal().run(reactor, root, AT_END, 1, goal));
+        MojoExecutionException error =
+                assertThrows(MojoExecutionException.class, () -> goal().run(reactor, root, AT_END, 1, goal));
 
-        assertEquals("workflow-guard: workflow:check failed for 2 of 2 modules: a: values/base.yaml does not exist "
-                + "(valuesFiles / workflow.values) b: 1 finding at or above error: open-registration (1).",
+        assertEquals(
+                "workflow-guard: workflow:check failed for 2 of 2 modules: a: values/base.yaml does not exist "
+                        + "(valuesFiles / workflow.values) b: 1 finding at or above error: open-registration (1).",
                 error.getMessage());
-        assertTrue(lines().contains("[ERROR] [a] values/base.yaml does not exist (valuesFiles / workflow.values)"),
+        assertTrue(
+                lines().contains("[ERROR] [a] values/base.yaml does not exist (valuesFiles / workflow.values)"),
                 String.join("\n", lines()));
     }
 
@@ -223,14 +240,20 @@ class ReactorGoalTest {
             return label.equals("c") ? "skipped" : null;
         };
 
-        MojoFailureException failure = assertThrows(MojoFailureException.class,
-                () -> goal().run(reactor, root, AT_END, 2, goal));
+        MojoFailureException failure =
+                assertThrows(MojoFailureException.class, () -> goal().run(reactor, root, AT_END, 2, goal));
 
-        assertEquals("workflow-guard: workflow:check failed for 1 of 3 modules: b: 1 finding at or above error: "
-                + "single-router (1).", failure.getMessage());
+        assertEquals(
+                "workflow-guard: workflow:check failed for 1 of 3 modules: b: 1 finding at or above error: "
+                        + "single-router (1).",
+                failure.getMessage());
         assertTrue(lines().get(0).contains(": a, b, c (2 at a time)."), lines().get(0));
-        assertEquals("[ERROR] workflow-guard: workflow:check: a passed, b failed, c skipped.", lines().get(lines().size() - 1));
-        assertTrue(threads.values().stream().allMatch(t -> t.startsWith("workflow-guard-workflow-check-")), threads.toString());
+        assertEquals(
+                "[ERROR] workflow-guard: workflow:check: a passed, b failed, c skipped.",
+                lines().get(lines().size() - 1));
+        assertTrue(
+                threads.values().stream().allMatch(t -> t.startsWith("workflow-guard-workflow-check-")),
+                threads.toString());
     }
 
     @Test
@@ -252,7 +275,9 @@ class ReactorGoalTest {
         assertThrows(MojoFailureException.class, () -> goal().run(reactor, root, FAST, 2, goal));
 
         assertEquals(List.of("a", "b"), ran.stream().sorted().toList());
-        assertEquals("[ERROR] workflow-guard: workflow:check: a failed, b passed, c not run.", lines().get(lines().size() - 1));
+        assertEquals(
+                "[ERROR] workflow-guard: workflow:check: a failed, b passed, c not run.",
+                lines().get(lines().size() - 1));
     }
 
     /** Waits for the condition, at most a minute (far more than a busy machine needs). */
@@ -274,8 +299,10 @@ class ReactorGoalTest {
         assertFalse(goal().run(reactor, root, FAST, 1, recording()));
 
         assertEquals(List.of(), ran);
-        assertEquals(List.of("[INFO] workflow-guard: no module of this build declares workflow-maven-plugin in "
-                + "<build><plugins>; workflow:check runs for clusters alone, as in a single-module build."), lines());
+        assertEquals(
+                List.of("[INFO] workflow-guard: no module of this build declares workflow-maven-plugin in "
+                        + "<build><plugins>; workflow:check runs for clusters alone, as in a single-module build."),
+                lines());
     }
 
     @Test
@@ -283,7 +310,8 @@ class ReactorGoalTest {
         MavenProject a = project("eu", "cluster");
         MavenProject b = project("us", "cluster");
         MavenProject c = project("us", "docs");
-        assertEquals(List.of("eu:cluster", "us:cluster", "docs"),
+        assertEquals(
+                List.of("eu:cluster", "us:cluster", "docs"),
                 List.copyOf(ReactorGoal.labels(List.of(a, b, c)).values()));
     }
 }

@@ -27,9 +27,11 @@ class RulesMojoTest {
         for (String id : RuleCatalogue.ids()) {
             assertTrue(lines.stream().anyMatch(l -> l.startsWith(id + " ")), "missing " + id + "\n" + log.all());
         }
-        assertTrue(lines.stream().anyMatch(l -> l.matches("open-registration\\s+error\\s+yes\\s+Registration is open.*")),
+        assertTrue(
+                lines.stream().anyMatch(l -> l.matches("open-registration\\s+error\\s+yes\\s+Registration is open.*")),
                 log.all());
-        assertTrue(lines.stream().anyMatch(l -> l.matches("no-ip-whitelist\\s+info\\s+with workflow.fix.whitelist.*")),
+        assertTrue(
+                lines.stream().anyMatch(l -> l.matches("no-ip-whitelist\\s+info\\s+with workflow.fix.whitelist.*")),
                 log.all());
     }
 }

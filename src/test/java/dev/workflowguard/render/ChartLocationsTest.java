@@ -83,13 +83,16 @@ class ChartLocationsTest {
             for (Place place : finding.places()) {
                 Path file = place.location().file().path().toAbsolutePath().normalize();
                 boolean fromSet = place.location().fileName().equals("--set");
-                assertTrue(fromSet || (file.startsWith(dir.toAbsolutePath().normalize()) && Files.isRegularFile(file)),
+                assertTrue(
+                        fromSet || (file.startsWith(dir.toAbsolutePath().normalize()) && Files.isRegularFile(file)),
                         () -> "not a file of the project: " + ConsoleReport.line(finding, place));
                 assertFalse(place.location().fileName().contains("helm template"), ConsoleReport.line(finding, place));
             }
         }
-        result.suppressed().forEach(s -> assertTrue(Files.isRegularFile(s.suppression().source().file().path()),
-                () -> "suppression source " + s.suppression().source()));
+        result.suppressed()
+                .forEach(s -> assertTrue(
+                        Files.isRegularFile(s.suppression().source().file().path()),
+                        () -> "suppression source " + s.suppression().source()));
         Findings.noClauseTwice(result);
     }
 
@@ -97,29 +100,40 @@ class ChartLocationsTest {
     void withoutValuesFilesFindingsPointAtTheChartsOwnValues() throws Exception {
         CheckResult result = repo().check(b -> b.chart("charts/workflow"));
         inProject(result);
-        assertEquals(List.of(
-                "charts/workflow/charts/monitor/charts/grafana/values.yaml:5:16 grafana-signup", // allow_sign_up: "true"
-                ROUTER + ":13:3 single-router",                                      // replicas: 1, hard-coded
-                "charts/workflow/values.yaml:3:12 minio-storage",                    //   storage: minio
-                "charts/workflow/values.yaml:7:13 rbac-disabled",                    //   use_rbac: false
-                "charts/workflow/values.yaml:33:15 grafana-default-admin",           //     password: "admin"
-                "charts/workflow/values.yaml:37:3 no-ip-whitelist",                  //   deployment_annotations:
-                "charts/workflow/values.yaml:37:3 tls-legacy-protocols",
-                "charts/workflow/values.yaml:37:3 tls-not-enforced",
-                "charts/workflow/values.yaml:40:3 tls-missing"), places(result)); //   service_annotations:
-        Findings.says(Findings.single(result, "tls-missing"), "Service/deis-router has no load-balancer certificate "
-                + "annotation", "(rendered from charts/workflow/charts/router/templates/router-service.yaml; "
-                + "router.service_annotations.\"service.beta.kubernetes.io/aws-load-balancer-ssl-cert\" is set nowhere, "
-                + "so the template's own default applies)");
-        Findings.says(Findings.single(result, "tls-not-enforced"), "(rendered from " + ROUTER + "; "
-                + "router.deployment_annotations.\"router.deis.io/nginx.ssl.enforce\" is set nowhere");
+        assertEquals(
+                List.of(
+                        "charts/workflow/charts/monitor/charts/grafana/values.yaml:5:16 grafana-signup", // allow_sign_up: "true"
+                        ROUTER + ":13:3 single-router", // replicas: 1, hard-coded
+                        "charts/workflow/values.yaml:3:12 minio-storage", //   storage: minio
+                        "charts/workflow/values.yaml:7:13 rbac-disabled", //   use_rbac: false
+                        "charts/workflow/values.yaml:33:15 grafana-default-admin", //     password: "admin"
+                        "charts/workflow/values.yaml:37:3 no-ip-whitelist", //   deployment_annotations:
+                        "charts/workflow/values.yaml:37:3 tls-legacy-protocols",
+                        "charts/workflow/values.yaml:37:3 tls-not-enforced",
+                        "charts/workflow/values.yaml:40:3 tls-missing"),
+                places(result)); //   service_annotations:
+        Findings.says(
+                Findings.single(result, "tls-missing"),
+                "Service/deis-router has no load-balancer certificate " + "annotation",
+                "(rendered from charts/workflow/charts/router/templates/router-service.yaml; "
+                        + "router.service_annotations.\"service.beta.kubernetes.io/aws-load-balancer-ssl-cert\" is set nowhere, "
+                        + "so the template's own default applies)");
+        Findings.says(
+                Findings.single(result, "tls-not-enforced"),
+                "(rendered from " + ROUTER + "; "
+                        + "router.deployment_annotations.\"router.deis.io/nginx.ssl.enforce\" is set nowhere");
         // Two objects rendered from global.storage: one place, each object named once.
-        assertEquals(List.of("(rendered from charts/workflow/charts/minio/templates/minio-deployment.yaml; global.storage "
-                + "is not set in the values files: chart default in charts/workflow/values.yaml:3)", "(rendered into "
-                + "Secret/objectstorage-keyfile by charts/workflow/templates/objectstorage-secret.yaml)"),
+        assertEquals(
+                List.of(
+                        "(rendered from charts/workflow/charts/minio/templates/minio-deployment.yaml; global.storage "
+                                + "is not set in the values files: chart default in charts/workflow/values.yaml:3)",
+                        "(rendered into "
+                                + "Secret/objectstorage-keyfile by charts/workflow/templates/objectstorage-secret.yaml)"),
                 Findings.clauses(Findings.single(result, "minio-storage").message()));
-        assertEquals("workflow-guard: 5 errors, 3 warnings, 1 info in chart charts/workflow (" + CHART_FILES
-                + " files) checked (Workflow 2.19.4).", ConsoleReport.summary(result));
+        assertEquals(
+                "workflow-guard: 5 errors, 3 warnings, 1 info in chart charts/workflow (" + CHART_FILES
+                        + " files) checked (Workflow 2.19.4).",
+                ConsoleReport.summary(result));
         assertEquals(CHART_FILES, result.filesChecked());
     }
 
@@ -136,13 +150,15 @@ class ChartLocationsTest {
     @Test
     void aKeyTheChartNeverMentionsPointsAtTheTemplate() throws Exception {
         TestRepo repo = repo().file("charts/workflow/values.yaml", "global:\n  storage: minio\n")
-                .file("charts/workflow/charts/router/values.yaml", "org: deisci\ndocker_tag: v2.19.4\nhost_port:\n"
-                        + "  enabled: false\n");
+                .file(
+                        "charts/workflow/charts/router/values.yaml",
+                        "org: deisci\ndocker_tag: v2.19.4\nhost_port:\n" + "  enabled: false\n");
         CheckResult result = repo.check(b -> b.chart("charts/workflow"));
         inProject(result);
         // The template line that renders the object (its name), not a line of any values file.
         Findings.at(Findings.single(result, "tls-not-enforced"), ROUTER + ":4:3");
-        Findings.at(Findings.single(result, "tls-missing"),
+        Findings.at(
+                Findings.single(result, "tls-missing"),
                 "charts/workflow/charts/router/templates/router-service.yaml:4:3");
     }
 
@@ -152,10 +168,13 @@ class ChartLocationsTest {
         // of the project, so the hard-coded replica count is reported at the top of the chart's values file.
         TestRepo repo = repo();
         Process tar = new ProcessBuilder("tar", "czf", "router-v2.19.4.tgz", "router")
-                .directory(dir.resolve("charts/workflow/charts").toFile()).inheritIO().start();
+                .directory(dir.resolve("charts/workflow/charts").toFile())
+                .inheritIO()
+                .start();
         assertEquals(0, tar.waitFor());
         try (Stream<Path> walk = Files.walk(dir.resolve("charts/workflow/charts/router"))) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            walk.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
         CheckResult result = repo.check(b -> b.chart("charts/workflow"));
         inProject(result);
@@ -167,8 +186,9 @@ class ChartLocationsTest {
     @Test
     void aRepeatedKeyInARenderedDocumentPointsAtItsTemplate() throws Exception {
         // A document that is no Kubernetes object belongs to no object: its template is found by its # Source line.
-        TestRepo repo = repo().file("charts/workflow/templates/extra-settings.yaml", "# settings for a sidecar\n"
-                + "settings:\n  timeout: 5\n  timeout: 10\n");
+        TestRepo repo = repo().file(
+                        "charts/workflow/templates/extra-settings.yaml",
+                        "# settings for a sidecar\n" + "settings:\n  timeout: 5\n  timeout: 10\n");
         CheckResult result = repo.check(b -> b.chart("charts/workflow"));
         inProject(result);
         Findings.at(Findings.single(result, "duplicate-key"), "charts/workflow/templates/extra-settings.yaml:1:1");
@@ -183,15 +203,20 @@ class ChartLocationsTest {
         // Under monitor.grafana in the values file, where workflow:fix adds allow_sign_up; the chart's own
         // values.yaml line is named in the message.
         Findings.at(signUp, "values.yaml:4:3");
-        assertEquals("monitor.grafana.allow_sign_up is not set; chart default in "
-                + "charts/workflow/charts/monitor/charts/grafana/values.yaml:5 is \"true\": anyone who reaches Grafana "
-                + "can create an account and read the cluster's dashboards; set it to \"false\" (rendered into "
-                + "Deployment/deis-monitor-grafana by " + GRAFANA_TEMPLATE + ")", signUp.message());
+        assertEquals(
+                "monitor.grafana.allow_sign_up is not set; chart default in "
+                        + "charts/workflow/charts/monitor/charts/grafana/values.yaml:5 is \"true\": anyone who reaches Grafana "
+                        + "can create an account and read the cluster's dashboards; set it to \"false\" (rendered into "
+                        + "Deployment/deis-monitor-grafana by " + GRAFANA_TEMPLATE + ")",
+                signUp.message());
         assertEquals("Deployment/deis-monitor-grafana", signUp.primary().object());
         assertTrue(signUp.fixable());
-        assertEquals("workflow-guard: 7 errors, 3 warnings, 1 info in 1 file and chart charts/workflow ("
-                + CHART_FILES + " files) checked (Workflow 2.19.4). 4 findings can be corrected in the values files "
-                + "with `mvn workflow:fix`.", ConsoleReport.summary(result));
+        assertEquals(
+                "workflow-guard: 7 errors, 3 warnings, 1 info in 1 file and chart charts/workflow ("
+                        + CHART_FILES
+                        + " files) checked (Workflow 2.19.4). 4 findings can be corrected in the values files "
+                        + "with `mvn workflow:fix`.",
+                ConsoleReport.summary(result));
         assertEquals(CHART_FILES + 1, result.filesChecked());
     }
 
@@ -210,39 +235,51 @@ class ChartLocationsTest {
         Finding hostPort = Findings.single(result, "router-host-port");
         Findings.at(hostPort, "values.yaml:3:14");
         // The router binds two host ports (80 and 443): both are traced to this line; the line names the object once.
-        assertEquals("router.host_port.enabled is true: host ports are meant for minikube; on real nodes they bypass "
-                + "the load balancer, pin one router per node and open the node's own ports (rendered into "
-                + "Deployment/deis-router by " + ROUTER + ")", hostPort.message());
+        assertEquals(
+                "router.host_port.enabled is true: host ports are meant for minikube; on real nodes they bypass "
+                        + "the load balancer, pin one router per node and open the node's own ports (rendered into "
+                        + "Deployment/deis-router by " + ROUTER + ")",
+                hostPort.message());
     }
 
     @Test
     void aRouterThatBindsSeveralHostPortsByChartDefaultIsNamedOnce() throws Exception {
         TestRepo repo = repo();
-        repo.file("charts/workflow/values.yaml", repo.read("charts/workflow/values.yaml")
-                .replace("  host_port:\n    enabled: false", "  host_port:\n    enabled: true"));
+        repo.file(
+                "charts/workflow/values.yaml",
+                repo.read("charts/workflow/values.yaml")
+                        .replace("  host_port:\n    enabled: false", "  host_port:\n    enabled: true"));
         CheckResult result = repo.check(b -> b.chart("charts/workflow"));
         inProject(result);
         Finding hostPort = Findings.single(result, "router-host-port");
         Findings.at(hostPort, "charts/workflow/values.yaml:44:14");
-        assertEquals("Deployment/deis-router binds hostPort 80: host ports are meant for minikube; on real nodes they "
-                + "bypass the load balancer, pin one router per node and open the node's own ports; set "
-                + "router.host_port.enabled: false (rendered from " + ROUTER + "; router.host_port.enabled is not set "
-                + "in the values files: chart default in charts/workflow/values.yaml:44)", hostPort.message());
+        assertEquals(
+                "Deployment/deis-router binds hostPort 80: host ports are meant for minikube; on real nodes they "
+                        + "bypass the load balancer, pin one router per node and open the node's own ports; set "
+                        + "router.host_port.enabled: false (rendered from " + ROUTER
+                        + "; router.host_port.enabled is not set "
+                        + "in the values files: chart default in charts/workflow/values.yaml:44)",
+                hostPort.message());
     }
 
     @Test
     void withOnlySetValuesKeysSetNowherePointAtTheChart() throws Exception {
-        CheckResult result = repo().check(b -> b.chart("charts/workflow")
-                .set("global.use_rbac=true", "router.host_port.enabled=true"));
+        CheckResult result = repo().check(
+                        b -> b.chart("charts/workflow").set("global.use_rbac=true", "router.host_port.enabled=true"));
         inProject(result);
         // The value --set gives stays at its pair; keys set nowhere go to the chart's values, not to "--set:1:1".
         Findings.at(Findings.single(result, "router-host-port"), "--set:2:26");
         Findings.at(Findings.single(result, "single-router"), "charts/workflow/values.yaml:35:1", ROUTER + ":13:3");
         Findings.at(Findings.single(result, "tls-not-enforced"), "charts/workflow/values.yaml:37:3");
-        Findings.at(Findings.single(result, "grafana-signup"),
+        Findings.at(
+                Findings.single(result, "grafana-signup"),
                 "charts/workflow/charts/monitor/charts/grafana/values.yaml:5:16");
-        assertTrue(places(result).stream().filter(p -> p.startsWith("--set")).toList()
-                .equals(List.of("--set:2:26 router-host-port")), places(result).toString());
+        assertTrue(
+                places(result).stream()
+                        .filter(p -> p.startsWith("--set"))
+                        .toList()
+                        .equals(List.of("--set:2:26 router-host-port")),
+                places(result).toString());
     }
 
     @Test
@@ -257,21 +294,27 @@ class ChartLocationsTest {
         inProject(result);
         Findings.none(result, "no-ip-whitelist");
         SuppressedFinding suppressed = result.suppressed().stream()
-                .filter(s -> s.finding().rule().equals("no-ip-whitelist")).findFirst().orElseThrow();
+                .filter(s -> s.finding().rule().equals("no-ip-whitelist"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("values.yaml:3:48", suppressed.suppression().source().toString());
         Findings.at(Findings.single(result, "invalid-suppression"), "values.yaml:4:37");
-        Findings.says(Findings.single(result, "invalid-suppression"), "Deployment/deis-router annotation "
-                + "workflow-guard.dev/ignore.nope names \"nope\", which is not a rule id");
+        Findings.says(
+                Findings.single(result, "invalid-suppression"),
+                "Deployment/deis-router annotation "
+                        + "workflow-guard.dev/ignore.nope names \"nope\", which is not a rule id");
     }
 
     @Test
     void aSuppressionAnnotationWrittenInATemplateIsWrittenAtTheTemplateLine() throws Exception {
         TestRepo repo = repo();
-        repo.file("charts/workflow/charts/router/templates/router-deployment.yaml",
-                repo.read("charts/workflow/charts/router/templates/router-deployment.yaml").replace(
-                        "    component.deis.io/version: {{ .Values.docker_tag }}\n",
-                        "    component.deis.io/version: {{ .Values.docker_tag }}\n"
-                                + "    workflow-guard.dev/ignore.router-host-port: \"no host ports in this fork\"\n"));
+        repo.file(
+                "charts/workflow/charts/router/templates/router-deployment.yaml",
+                repo.read("charts/workflow/charts/router/templates/router-deployment.yaml")
+                        .replace(
+                                "    component.deis.io/version: {{ .Values.docker_tag }}\n",
+                                "    component.deis.io/version: {{ .Values.docker_tag }}\n"
+                                        + "    workflow-guard.dev/ignore.router-host-port: \"no host ports in this fork\"\n"));
         CheckResult result = repo.check(b -> b.chart("charts/workflow"));
         inProject(result);
         // The router binds no host port, so the suppression covers nothing: stale, at the template's line.
@@ -282,7 +325,8 @@ class ChartLocationsTest {
     void everyReportNamesOnlyFilesOfTheProject() throws Exception {
         Files.createDirectories(dir.resolve(".git"));
         TestRepo repo = repo().file("values/prod.yaml", "router:\n  host_port:\n    enabled: true\n");
-        for (CheckResult result : List.of(repo.check(b -> b.chart("charts/workflow")),
+        for (CheckResult result : List.of(
+                repo.check(b -> b.chart("charts/workflow")),
                 repo.check(b -> b.chart("charts/workflow").values("values/prod.yaml")))) {
             inProject(result);
             ObjectMapper mapper = new ObjectMapper();
@@ -293,7 +337,10 @@ class ChartLocationsTest {
             assertFalse(uris.isEmpty());
             for (JsonNode uri : uris) {
                 if (!uri.asText().startsWith("http")) {
-                    assertTrue(Files.isRegularFile(dir.resolve(URI.create(uri.asText()).getPath())), uri.asText());
+                    assertTrue(
+                            Files.isRegularFile(
+                                    dir.resolve(URI.create(uri.asText()).getPath())),
+                            uri.asText());
                 }
             }
 
@@ -305,13 +352,16 @@ class ChartLocationsTest {
                     assertTrue(Files.isRegularFile(dir.resolve(file.asText())), file.asText());
                 }
             }
-            assertEquals(result.filesChecked(), report.get("summary").get("files").asInt());
+            assertEquals(
+                    result.filesChecked(), report.get("summary").get("files").asInt());
             assertEquals(CHART_FILES, report.get("summary").get("chartFiles").asInt());
 
             ByteArrayOutputStream junit = new ByteArrayOutputStream();
             JUnitReport.write(junit, result, Severity.ERROR, Set.of());
-            NodeList cases = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                    .parse(new ByteArrayInputStream(junit.toByteArray())).getElementsByTagName("testcase");
+            NodeList cases = DocumentBuilderFactory.newInstance()
+                    .newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(junit.toByteArray()))
+                    .getElementsByTagName("testcase");
             for (int i = 0; i < cases.getLength(); i++) {
                 String file = ((Element) cases.item(i)).getAttribute("classname");
                 assertTrue(Files.isRegularFile(dir.resolve(file)), file);
@@ -329,7 +379,8 @@ class ChartLocationsTest {
     void aChartWithoutValuesFilesIsNeverZeroFilesChecked() throws Exception {
         CheckResult result = repo().check(b -> b.chart("charts/workflow"));
         assertFalse(ConsoleReport.summary(result).contains("0 files"), ConsoleReport.summary(result));
-        assertTrue(result.filesInWords().equals("chart charts/workflow (" + CHART_FILES + " files)"),
+        assertTrue(
+                result.filesInWords().equals("chart charts/workflow (" + CHART_FILES + " files)"),
                 result.filesInWords());
     }
 }

@@ -52,8 +52,11 @@ class ForkReplicasTest {
 
     /** A check of the chart with the values, single-router alone, so that a fix changes only what it fixes. */
     private CheckRequest request(TestRepo repo, Consumer<CheckRequest.Builder> configure) {
-        CheckRequest.Builder builder = CheckRequest.builder(repo.dir()).chart("charts/workflow")
-                .disabledRules(RuleCatalogue.ids().stream().filter(id -> !id.equals(RULE)).toList());
+        CheckRequest.Builder builder = CheckRequest.builder(repo.dir())
+                .chart("charts/workflow")
+                .disabledRules(RuleCatalogue.ids().stream()
+                        .filter(id -> !id.equals(RULE))
+                        .toList());
         configure.accept(builder);
         return builder.build();
     }
@@ -74,11 +77,14 @@ class ForkReplicasTest {
         CheckResult result = repo("workflow-fork").check(b -> b.chart("charts/workflow"));
         Finding finding = Findings.single(result, RULE);
         Findings.at(finding, FORK_DEFAULT + ":4:11");
-        assertEquals("Deployment/deis-router has spec.replicas: 1 and no HorizontalPodAutoscaler with minReplicas >= 2 "
-                + "targets it: if the only router pod goes, the Workflow API and every app become unreachable; set "
-                + "router.replicas to 2 or more in the values; the chart renders spec.replicas from it (rendered from "
-                + TEMPLATE + "; router.replicas is not set in the values files: chart default in " + FORK_DEFAULT
-                + ":4)", finding.message());
+        assertEquals(
+                "Deployment/deis-router has spec.replicas: 1 and no HorizontalPodAutoscaler with minReplicas >= 2 "
+                        + "targets it: if the only router pod goes, the Workflow API and every app become unreachable; set "
+                        + "router.replicas to 2 or more in the values; the chart renders spec.replicas from it (rendered from "
+                        + TEMPLATE + "; router.replicas is not set in the values files: chart default in "
+                        + FORK_DEFAULT
+                        + ":4)",
+                finding.message());
         assertEquals("router.replicas", finding.primary().valuesPath());
         // No values file to write it to: the message says what to set, but nothing is proposed.
         assertFalse(finding.fixable());
@@ -96,9 +102,11 @@ class ForkReplicasTest {
         CheckResult result = new Checker().check(request);
         Finding finding = Findings.single(result, RULE);
         Findings.at(finding, "values.yaml:1:1");
-        assertEquals("router.replicas is not set; chart default in " + FORK_DEFAULT + ":4 is \"1\": if the only router "
-                + "pod goes, the Workflow API and every app become unreachable; set it to 2 or more (the chart renders "
-                + "the router's spec.replicas from it) (rendered into Deployment/deis-router by " + TEMPLATE + ")",
+        assertEquals(
+                "router.replicas is not set; chart default in " + FORK_DEFAULT + ":4 is \"1\": if the only router "
+                        + "pod goes, the Workflow API and every app become unreachable; set it to 2 or more (the chart renders "
+                        + "the router's spec.replicas from it) (rendered into Deployment/deis-router by " + TEMPLATE
+                        + ")",
                 finding.message());
         assertFalse(finding.message().contains("hard-coded"));
         assertTrue(finding.fixable());
@@ -122,8 +130,11 @@ class ForkReplicasTest {
         CheckRequest request = request(repo, b -> b.values("values.yaml"));
         Finding finding = Findings.single(new Checker().check(request), RULE);
         Findings.at(finding, "values.yaml:2:13");
-        Findings.says(finding, "router.replicas is 1: ", "set it to 2 or more (the chart renders the router's "
-                + "spec.replicas from it) (rendered into Deployment/deis-router by " + TEMPLATE + ")");
+        Findings.says(
+                finding,
+                "router.replicas is 1: ",
+                "set it to 2 or more (the chart renders the router's "
+                        + "spec.replicas from it) (rendered into Deployment/deis-router by " + TEMPLATE + ")");
         assertEquals("values.yaml", finding.fix().target().displayName());
         Findings.none(fix(request), RULE);
         assertEquals("router:\n  replicas: 2 # one is enough?\n", repo.read("values.yaml"));
@@ -132,9 +143,11 @@ class ForkReplicasTest {
     @Test
     void aForkExposingReplicaCountIsFixedThroughThatKey() throws Exception {
         TestRepo repo = repo("workflow-fork");
-        repo.file("charts/workflow/charts/router/values.yaml", repo.read("charts/workflow/charts/router/values.yaml")
-                .replace("replicas: 1", "replica_count: 1"));
-        repo.file("charts/workflow/charts/router/templates/router-deployment.yaml",
+        repo.file(
+                "charts/workflow/charts/router/values.yaml",
+                repo.read("charts/workflow/charts/router/values.yaml").replace("replicas: 1", "replica_count: 1"));
+        repo.file(
+                "charts/workflow/charts/router/templates/router-deployment.yaml",
                 repo.read("charts/workflow/charts/router/templates/router-deployment.yaml")
                         .replace(".Values.replicas", ".Values.replica_count"));
         repo.file("values.yaml", "router: {}\n");
@@ -155,7 +168,8 @@ class ForkReplicasTest {
     @Test
     void fixingCommittedManifestsNeverEditsTheRenderWhichLivesInMemory() throws Exception {
         TestRepo repo = repo("workflow").file("values.yaml", "global:\n  storage: s3\n");
-        CheckResult result = repo.check(b -> b.chart("charts/workflow").values("values.yaml")
+        CheckResult result = repo.check(b -> b.chart("charts/workflow")
+                .values("values.yaml")
                 .fixOptions(new FixOptions("admin_only", null, null, true)));
         for (Finding finding : result.findings()) {
             assertTrue(finding.manifestFixes().isEmpty(), Findings.describe(finding));
@@ -170,17 +184,22 @@ class ForkReplicasTest {
         Finding finding = Findings.single(new Checker().check(request), RULE);
         // router.replicas: 1 is there, but the chart never reads it: only the template line, with the remedy.
         Findings.at(finding, TEMPLATE + ":13:3");
-        Findings.says(finding, "`kubectl --namespace=deis scale --replicas=2 deployment/deis-router`",
+        Findings.says(
+                finding,
+                "`kubectl --namespace=deis scale --replicas=2 deployment/deis-router`",
                 "(rendered from " + TEMPLATE + ", where no values key controls this field)");
         assertFalse(finding.fixable());
         Findings.single(fix(request), RULE);
         assertEquals("router:\n  replicas: 1\n", repo.read("values.yaml"));
 
         TestRepo unset = repo.file("values.yaml", "global:\n  storage: s3\n");
-        Finding stock = Findings.single(unset.check(b -> b.chart("charts/workflow").values("values.yaml")), RULE);
+        Finding stock =
+                Findings.single(unset.check(b -> b.chart("charts/workflow").values("values.yaml")), RULE);
         Findings.at(stock, "values.yaml:1:1", TEMPLATE + ":13:3");
-        Findings.says(stock, "the stock Workflow chart runs one deis-router pod (replicas: 1 is hard-coded; no values "
-                + "key changes it)");
+        Findings.says(
+                stock,
+                "the stock Workflow chart runs one deis-router pod (replicas: 1 is hard-coded; no values "
+                        + "key changes it)");
         assertFalse(stock.fixable());
     }
 }

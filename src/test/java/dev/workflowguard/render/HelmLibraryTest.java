@@ -28,7 +28,9 @@ class HelmLibraryTest {
 
     @Test
     void theCoordinatesAreTheHelmJavaReleaseThePluginIsBuiltWith() {
-        Path jar = helmJars().stream().filter(p -> p.getFileName().toString().startsWith("helm-java-")).findFirst()
+        Path jar = helmJars().stream()
+                .filter(p -> p.getFileName().toString().startsWith("helm-java-"))
+                .findFirst()
                 .orElseThrow();
         String version = jar.getParent().getFileName().toString();
         assertEquals("com.marcnuri.helm-java:helm-java:" + version, HelmLibrary.coordinates());
@@ -37,9 +39,10 @@ class HelmLibraryTest {
     @Test
     void theTemplateCallRunsInALoaderThatAloneSeesHelm() throws Exception {
         // A parent like the plugin's class realm in Maven: the plugin's classes, and no helm-java.
-        URL pluginClasses = HelmTemplateCall.class.getProtectionDomain().getCodeSource().getLocation();
-        try (URLClassLoader plugin = new URLClassLoader(new URL[] {pluginClasses},
-                ClassLoader.getPlatformClassLoader())) {
+        URL pluginClasses =
+                HelmTemplateCall.class.getProtectionDomain().getCodeSource().getLocation();
+        try (URLClassLoader plugin =
+                new URLClassLoader(new URL[] {pluginClasses}, ClassLoader.getPlatformClassLoader())) {
             assertThrows(ClassNotFoundException.class, () -> Class.forName("com.marcnuri.helm.Helm", false, plugin));
             Path chart = chart();
             // As in Maven, the context class loader (where helm-java looks for its native library) does not see Helm.
@@ -48,8 +51,14 @@ class HelmLibraryTest {
             thread.setContextClassLoader(plugin);
             String text;
             try {
-                text = HelmBinding.template(() -> helmJars(), chart, "deis", "deis", List.of(),
-                        List.<String[]>of(new String[] {"mode", "admin_only"}), plugin);
+                text = HelmBinding.template(
+                        () -> helmJars(),
+                        chart,
+                        "deis",
+                        "deis",
+                        List.of(),
+                        List.<String[]>of(new String[] {"mode", "admin_only"}),
+                        plugin);
                 assertEquals(plugin, thread.getContextClassLoader(), "the context class loader is restored");
             } finally {
                 thread.setContextClassLoader(previous);
@@ -65,8 +74,9 @@ class HelmLibraryTest {
         Path chart = chart();
         repo.bytes("chart/Chart.yaml", Files.readAllBytes(chart.resolve("Chart.yaml")));
         repo.bytes("chart/templates/cm.yaml", Files.readAllBytes(chart.resolve("templates/cm.yaml")));
-        InputException e = assertThrows(InputException.class, () -> repo.check(b -> b.chart("chart")
-                .helmLibrary(() -> {
+        InputException e = assertThrows(
+                InputException.class,
+                () -> repo.check(b -> b.chart("chart").helmLibrary(() -> {
                     throw new RenderException("cannot resolve Helm's Java library (offline)");
                 })));
         assertEquals("cannot resolve Helm's Java library (offline) [parameter chart / workflow.chart]", e.getMessage());
@@ -76,9 +86,15 @@ class HelmLibraryTest {
     @Test
     void aRendererGivenNoJarsUsesHelmOnItsOwnClassPath() throws Exception {
         Path chart = chart();
-        HelmRenderer.Rendered rendered = new HelmRenderer(HelmLibrary.ON_CLASS_PATH).render(new RenderRequest(
-                new ChartLoader(dev.workflowguard.yaml.YamlLimits.DEFAULTS).load(chart, "chart-src"), "deis", "deis", List.of(), List.of(), List.of("mode=disabled"),
-                Map.of()));
+        HelmRenderer.Rendered rendered = new HelmRenderer(HelmLibrary.ON_CLASS_PATH)
+                .render(new RenderRequest(
+                        new ChartLoader(dev.workflowguard.yaml.YamlLimits.DEFAULTS).load(chart, "chart-src"),
+                        "deis",
+                        "deis",
+                        List.of(),
+                        List.of(),
+                        List.of("mode=disabled"),
+                        Map.of()));
         assertTrue(rendered.text().contains("registration_mode: disabled"), rendered.text());
     }
 
@@ -86,9 +102,11 @@ class HelmLibraryTest {
         Path chart = dir.resolve("chart-src");
         Files.createDirectories(chart.resolve("templates"));
         Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: tiny\nversion: 2.19.0\n");
-        Files.writeString(chart.resolve("templates/cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n"
-                + "  name: tiny\n  namespace: {{ .Release.Namespace }}\ndata:\n"
-                + "  registration_mode: {{ .Values.mode | default \"enabled\" }}\n");
+        Files.writeString(
+                chart.resolve("templates/cm.yaml"),
+                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n"
+                        + "  name: tiny\n  namespace: {{ .Release.Namespace }}\ndata:\n"
+                        + "  registration_mode: {{ .Values.mode | default \"enabled\" }}\n");
         return chart;
     }
 

@@ -55,7 +55,9 @@ class RenderingTest {
         CheckResult result = repo.check(b -> b.chart("charts/workflow"));
         assertEquals(files, result.chartFiles(), "every file of the chart is counted, the linked subchart's too");
         Finding replicas = Findings.single(result, "single-router");
-        assertEquals("charts/workflow/charts/router/templates/router-deployment.yaml", replicas.location().fileName());
+        assertEquals(
+                "charts/workflow/charts/router/templates/router-deployment.yaml",
+                replicas.location().fileName());
     }
 
     @Test
@@ -63,8 +65,11 @@ class RenderingTest {
         TestRepo repo = repo();
         Files.createSymbolicLink(dir.resolve("charts/workflow/charts/router/templates/again"), Path.of("../.."));
         InputException error = assertThrows(InputException.class, () -> repo.check(b -> b.chart("charts/workflow")));
-        assertTrue(error.getMessage().startsWith("charts/workflow cannot be read: the symbolic link "
-                + "charts/router/templates/again leads back to a folder that holds it"), error.getMessage());
+        assertTrue(
+                error.getMessage()
+                        .startsWith("charts/workflow cannot be read: the symbolic link "
+                                + "charts/router/templates/again leads back to a folder that holds it"),
+                error.getMessage());
     }
 
     @Test
@@ -74,10 +79,14 @@ class RenderingTest {
         Finding finding = Findings.single(result, "open-registration");
         // The values place and the rendered object are one place: the values line, naming the object.
         Findings.at(finding, "values.yaml:3:22");
-        Findings.says(finding, "rendered into Deployment/deis-controller by "
-                + "charts/workflow/charts/controller/templates/controller-deployment.yaml");
-        assertTrue(result.notes().stream().anyMatch(n -> n.startsWith("rendered charts/workflow (Workflow 2.19.4) "
-                + "with Helm: ")), result.notes().toString());
+        Findings.says(
+                finding,
+                "rendered into Deployment/deis-controller by "
+                        + "charts/workflow/charts/controller/templates/controller-deployment.yaml");
+        assertTrue(
+                result.notes().stream()
+                        .anyMatch(n -> n.startsWith("rendered charts/workflow (Workflow 2.19.4) " + "with Helm: ")),
+                result.notes().toString());
     }
 
     @Test
@@ -85,7 +94,9 @@ class RenderingTest {
         // Without values files the chart's own values.yaml is where the default is set.
         Finding finding = Findings.single(repo().check(b -> b.chart("charts/workflow")), "grafana-signup");
         Findings.at(finding, "charts/workflow/charts/monitor/charts/grafana/values.yaml:5:16");
-        Findings.says(finding, "Deployment/deis-monitor-grafana sets ALLOW_SIGN_UP to \"true\"",
+        Findings.says(
+                finding,
+                "Deployment/deis-monitor-grafana sets ALLOW_SIGN_UP to \"true\"",
                 "monitor.grafana.allow_sign_up is not set in the values files: chart default in "
                         + "charts/workflow/charts/monitor/charts/grafana/values.yaml:5");
     }
@@ -97,7 +108,9 @@ class RenderingTest {
         TestRepo repo = repo().file("values.yaml", "global:\n  storage: s3\n");
         Finding finding = Findings.single(check(repo, "values.yaml"), "grafana-signup");
         Findings.at(finding, "values.yaml:1:1");
-        Findings.says(finding, "chart default in charts/workflow/charts/monitor/charts/grafana/values.yaml:5 is \"true\"",
+        Findings.says(
+                finding,
+                "chart default in charts/workflow/charts/monitor/charts/grafana/values.yaml:5 is \"true\"",
                 "(rendered into Deployment/deis-monitor-grafana by "
                         + "charts/workflow/charts/monitor/charts/grafana/templates/monitor-grafana-deployment.yaml)");
     }
@@ -108,9 +121,10 @@ class RenderingTest {
         TestRepo repo = repo().file("values.yaml", "router:\n  replicas: 3\n");
         Finding finding = Findings.single(check(repo, "values.yaml"), "single-router");
         Findings.at(finding, "charts/workflow/charts/router/templates/router-deployment.yaml:13:3");
-        Findings.says(finding, "Deployment/deis-router has spec.replicas: 1",
-                "where no values key controls this field");
-        assertFalse(finding.places().stream().anyMatch(p -> p.location().fileName().equals("values.yaml")),
+        Findings.says(
+                finding, "Deployment/deis-router has spec.replicas: 1", "where no values key controls this field");
+        assertFalse(
+                finding.places().stream().anyMatch(p -> p.location().fileName().equals("values.yaml")),
                 Findings.describe(finding));
     }
 
@@ -147,7 +161,9 @@ class RenderingTest {
                   minReplicas: 2
                   maxReplicas: 4
                 """);
-        CheckResult result = repo.check(b -> b.chart("charts/workflow").values("values/prod.yaml").manifests("rendered")
+        CheckResult result = repo.check(b -> b.chart("charts/workflow")
+                .values("values/prod.yaml")
+                .manifests("rendered")
                 .set("monitor.grafana.password=injected-at-deploy"));
         assertEquals("", Findings.describe(result));
     }
@@ -155,7 +171,8 @@ class RenderingTest {
     @Test
     void setValuesAreAppliedAfterTheFilesAndLocatedOnTheSetLine() throws Exception {
         TestRepo repo = repo().file("values.yaml", "controller:\n  registration_mode: admin_only\n");
-        CheckResult result = repo.check(b -> b.chart("charts/workflow").values("values.yaml")
+        CheckResult result = repo.check(b -> b.chart("charts/workflow")
+                .values("values.yaml")
                 .set("global.use_rbac=true", "controller.registration_mode=enabled"));
         Findings.at(Findings.single(result, "open-registration"), "--set:2:30");
         Findings.none(result, "rbac-disabled");
@@ -165,7 +182,9 @@ class RenderingTest {
     void aTgzChartWorksLikeAFolder() throws Exception {
         TestRepo repo = repo().file("values.yaml", "controller:\n  registration_mode: enabled\n");
         Process tar = new ProcessBuilder("tar", "czf", "workflow-v2.19.4.tgz", "-C", "charts", "workflow")
-                .directory(dir.toFile()).inheritIO().start();
+                .directory(dir.toFile())
+                .inheritIO()
+                .start();
         assertEquals(0, tar.waitFor());
         try (Stream<Path> walk = Files.walk(dir.resolve("charts"))) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -178,33 +197,49 @@ class RenderingTest {
         CheckResult alone = repo.check(b -> b.chart("workflow-v2.19.4.tgz"));
         Finding signup = Findings.single(alone, "grafana-signup");
         Findings.at(signup, "workflow-v2.19.4.tgz:1:1");
-        assertTrue(signup.message().endsWith("chart default in "
-                + "workflow-v2.19.4.tgz!/workflow/charts/monitor/charts/grafana/values.yaml:5)"), signup.message());
+        assertTrue(
+                signup.message()
+                        .endsWith("chart default in "
+                                + "workflow-v2.19.4.tgz!/workflow/charts/monitor/charts/grafana/values.yaml:5)"),
+                signup.message());
         // A hard-coded field: the template line inside is said where the message does not name it.
         Finding replicas = Findings.single(alone, "single-router");
         Findings.at(replicas, "workflow-v2.19.4.tgz:1:1");
-        assertTrue(replicas.message().endsWith("(in the archive at "
-                + "workflow-v2.19.4.tgz!/workflow/charts/router/templates/router-deployment.yaml:13:3)"), replicas.message());
+        assertTrue(
+                replicas.message()
+                        .endsWith(
+                                "(in the archive at "
+                                        + "workflow-v2.19.4.tgz!/workflow/charts/router/templates/router-deployment.yaml:13:3)"),
+                replicas.message());
     }
 
     @Test
     void anArchiveThatIsNoChartIsAnErrorNamingItAsConfigured() throws Exception {
-        TestRepo repo = new TestRepo(dir).bytes("charts/empty.tgz", new byte[0])
-                .file("charts/bad.tgz", "not a gzip stream\n").file("values.yaml", "a: 1\n");
-        InputException empty = assertThrows(InputException.class,
+        TestRepo repo = new TestRepo(dir)
+                .bytes("charts/empty.tgz", new byte[0])
+                .file("charts/bad.tgz", "not a gzip stream\n")
+                .file("values.yaml", "a: 1\n");
+        InputException empty = assertThrows(
+                InputException.class,
                 () -> repo.check(b -> b.chart("charts/empty.tgz").values("values.yaml")));
-        assertEquals("charts/empty.tgz is empty or cut short: not a complete gzip-compressed chart archive "
-                + "[parameter chart / workflow.chart]", empty.getMessage());
-        InputException bad = assertThrows(InputException.class,
+        assertEquals(
+                "charts/empty.tgz is empty or cut short: not a complete gzip-compressed chart archive "
+                        + "[parameter chart / workflow.chart]",
+                empty.getMessage());
+        InputException bad = assertThrows(
+                InputException.class,
                 () -> repo.check(b -> b.chart("charts/bad.tgz").values("values.yaml")));
-        assertEquals("charts/bad.tgz is not a gzip-compressed chart archive: Not in GZIP format "
-                + "[parameter chart / workflow.chart]", bad.getMessage());
+        assertEquals(
+                "charts/bad.tgz is not a gzip-compressed chart archive: Not in GZIP format "
+                        + "[parameter chart / workflow.chart]",
+                bad.getMessage());
     }
 
     @Test
     void aBrokenTemplateFailsWithHelmsMessageAndTheTemplateLine() throws Exception {
-        TestRepo repo = repo().file("charts/workflow/charts/router/templates/broken.yaml",
-                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: {{ .Values.host_port.enabled.nope }}\n")
+        TestRepo repo = repo().file(
+                        "charts/workflow/charts/router/templates/broken.yaml",
+                        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: {{ .Values.host_port.enabled.nope }}\n")
                 .file("values.yaml", "a: 1\n");
         InputException e = assertThrows(InputException.class, () -> check(repo, "values.yaml"));
         assertTrue(e.getMessage().startsWith("charts/workflow/charts/router/templates/broken.yaml:6:"), e.getMessage());
@@ -214,11 +249,12 @@ class RenderingTest {
 
     @Test
     void aChartThatRendersNothingIsAnError() throws Exception {
-        TestRepo repo = new TestRepo(dir).file("empty/Chart.yaml", "apiVersion: v1\nname: empty\nversion: 1.0.0\n")
+        TestRepo repo = new TestRepo(dir)
+                .file("empty/Chart.yaml", "apiVersion: v1\nname: empty\nversion: 1.0.0\n")
                 .file("empty/templates/nothing.yaml", "{{- if false }}\nkind: ConfigMap\n{{- end }}\n")
                 .file("values.yaml", "a: 1\n");
-        InputException e = assertThrows(InputException.class,
-                () -> repo.check(b -> b.chart("empty").values("values.yaml")));
+        InputException e = assertThrows(
+                InputException.class, () -> repo.check(b -> b.chart("empty").values("values.yaml")));
         assertTrue(e.getMessage().contains("renders nothing"), e.getMessage());
     }
 
@@ -241,17 +277,20 @@ class RenderingTest {
                                     - name: REGISTRATION_MODE
                                       value: "enabled"
                         """);
-        CheckResult result = repo.check(b -> b.chart("charts/workflow").values("values.yaml").manifests("rendered"));
+        CheckResult result =
+                repo.check(b -> b.chart("charts/workflow").values("values.yaml").manifests("rendered"));
         Finding stale = Findings.single(result, "stale-render");
         Findings.at(stale, "rendered/controller.yaml:14:22");
-        Findings.says(stale, "env REGISTRATION_MODE is \"enabled\" in the committed render but \"admin_only\" in a "
-                + "fresh render");
+        Findings.says(
+                stale,
+                "env REGISTRATION_MODE is \"enabled\" in the committed render but \"admin_only\" in a "
+                        + "fresh render");
     }
 
     @Test
     void aMissingChartIsAConfigurationError() {
-        InputException e = assertThrows(InputException.class,
-                () -> new TestRepo(dir).check(b -> b.chart("charts/nope")));
+        InputException e =
+                assertThrows(InputException.class, () -> new TestRepo(dir).check(b -> b.chart("charts/nope")));
         assertTrue(e.getMessage().startsWith("charts/nope does not exist"), e.getMessage());
         assertTrue(e.getMessage().contains("chart / workflow.chart"), e.getMessage());
     }

@@ -52,7 +52,8 @@ class AtomicFileTest {
 
     @Test
     void filesWrittenAtOnceInOneDirectoryDoNotShareATemporaryFile() throws IOException {
-        try (AtomicFile a = new AtomicFile(dir.resolve("a.json")); AtomicFile b = new AtomicFile(dir.resolve("a.json"))) {
+        try (AtomicFile a = new AtomicFile(dir.resolve("a.json"));
+                AtomicFile b = new AtomicFile(dir.resolve("a.json"))) {
             a.stream().write('a');
             b.stream().write('b');
             assertEquals(2, names().size(), "two temporary files");

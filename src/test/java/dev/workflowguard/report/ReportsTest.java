@@ -48,7 +48,8 @@ class ReportsTest {
     @BeforeEach
     void checkARepositoryWithEveryKindOfFinding() throws Exception {
         Files.createDirectories(dir.resolve(".git"));
-        TestRepo repo = new TestRepo(dir).resource("fixtures/stock-values-2.19.yaml", "infra/values/base.yaml")
+        TestRepo repo = new TestRepo(dir)
+                .resource("fixtures/stock-values-2.19.yaml", "infra/values/base.yaml")
                 .file("infra/values/prod.yaml", """
                         global:
                           storage: s3
@@ -59,7 +60,8 @@ class ReportsTest {
                         """)
                 .resource("fixtures/rendered-stock-2.19.yaml", "infra/rendered/my workflow.yaml");
         result = repo.check(b -> b.workflowVersion("2.19.0")
-                .values("infra/values/base.yaml", "infra/values/prod.yaml").manifests("infra/rendered"));
+                .values("infra/values/base.yaml", "infra/values/prod.yaml")
+                .manifests("infra/rendered"));
         paths = new ReportPaths(dir);
         assertFalse(result.suppressed().isEmpty(), "the fixture needs a suppressed finding");
         assertTrue(result.findings().stream().anyMatch(f -> f.places().size() > 1), "and one with several places");
@@ -72,7 +74,8 @@ class ReportsTest {
         ObjectMapper mapper = new ObjectMapper();
         JsonNode sarif = mapper.readTree(out.toByteArray());
         try (InputStream schemaText = getClass().getResourceAsStream("/schemas/sarif-schema-2.1.0.json")) {
-            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(schemaText);
+            JsonSchema schema =
+                    JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(schemaText);
             Set<ValidationMessage> errors = schema.validate(sarif);
             assertEquals(Set.of(), errors);
         }
@@ -81,9 +84,12 @@ class ReportsTest {
         JsonNode rules = run.get("tool").get("driver").get("rules");
         assertEquals(RuleCatalogue.infos().size(), rules.size());
         JsonNode openRegistration = rules.get(RuleCatalogue.ids().indexOf("open-registration"));
-        assertEquals("https://github.com/workflow-guard/workflow-maven-plugin/blob/main/docs/rules/open-registration.md",
+        assertEquals(
+                "https://github.com/workflow-guard/workflow-maven-plugin/blob/main/docs/rules/open-registration.md",
                 openRegistration.get("helpUri").asText());
-        assertEquals("error", openRegistration.get("defaultConfiguration").get("level").asText());
+        assertEquals(
+                "error",
+                openRegistration.get("defaultConfiguration").get("level").asText());
 
         JsonNode results = run.get("results");
         assertEquals(result.findings().size() + result.suppressed().size(), results.size());
@@ -93,18 +99,29 @@ class ReportsTest {
             assertEquals(finding.rule(), sarifResult.get("ruleId").asText());
             JsonNode location = sarifResult.get("locations").get(0).get("physicalLocation");
             // Relative to the repository root (the test folder has .git), with spaces encoded.
-            assertEquals(paths.uri(finding.location().fileName()), location.get("artifactLocation").get("uri").asText());
+            assertEquals(
+                    paths.uri(finding.location().fileName()),
+                    location.get("artifactLocation").get("uri").asText());
             assertTrue(location.get("artifactLocation").get("uri").asText().startsWith("infra/"));
-            assertEquals(finding.location().line(), location.get("region").get("startLine").asInt());
-            assertEquals(finding.location().column(), location.get("region").get("startColumn").asInt());
-            assertEquals(finding.places().size() - 1,
-                    sarifResult.has("relatedLocations") ? sarifResult.get("relatedLocations").size() : 0);
+            assertEquals(
+                    finding.location().line(),
+                    location.get("region").get("startLine").asInt());
+            assertEquals(
+                    finding.location().column(),
+                    location.get("region").get("startColumn").asInt());
+            assertEquals(
+                    finding.places().size() - 1,
+                    sarifResult.has("relatedLocations")
+                            ? sarifResult.get("relatedLocations").size()
+                            : 0);
         }
         assertTrue(results.toString().contains("infra/rendered/my%20workflow.yaml"), "spaces are encoded in URIs");
         JsonNode suppressed = results.get(results.size() - 1);
         assertEquals("grafana-signup", suppressed.get("ruleId").asText());
-        assertEquals("inSource", suppressed.get("suppressions").get(0).get("kind").asText());
-        assertEquals("demo cluster: sign-ups stay open (until 2099-12-31)",
+        assertEquals(
+                "inSource", suppressed.get("suppressions").get(0).get("kind").asText());
+        assertEquals(
+                "demo cluster: sign-ups stay open (until 2099-12-31)",
                 suppressed.get("suppressions").get(0).get("justification").asText());
         // No result sits on line 1 unless it really is there.
         assertTrue(results.findValues("startLine").stream().anyMatch(n -> n.asInt() > 1));
@@ -114,15 +131,19 @@ class ReportsTest {
     void junitHasOneCasePerRuleAndFileAndFailsAtTheThreshold() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         JUnitReport.write(out, result, Severity.ERROR, Set.of());
-        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        Document xml = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(out.toByteArray()));
         Element suite = (Element) xml.getElementsByTagName("testsuite").item(0);
         NodeList cases = xml.getElementsByTagName("testcase");
         int files = result.checkedFiles().size();
         assertEquals(files * RuleCatalogue.ids().size(), cases.getLength());
         assertEquals(Integer.toString(cases.getLength()), suite.getAttribute("tests"));
-        long failing = result.findings().stream().filter(f -> f.severity() == Severity.ERROR)
-                .map(f -> f.location().fileName() + "#" + f.rule()).distinct().count();
+        long failing = result.findings().stream()
+                .filter(f -> f.severity() == Severity.ERROR)
+                .map(f -> f.location().fileName() + "#" + f.rule())
+                .distinct()
+                .count();
         assertEquals(Long.toString(failing), suite.getAttribute("failures"));
         boolean sawSkipped = false;
         for (int i = 0; i < cases.getLength(); i++) {
@@ -131,8 +152,11 @@ class ReportsTest {
             if (failures.getLength() > 0) {
                 String rule = testCase.getAttribute("name");
                 String file = testCase.getAttribute("classname");
-                assertTrue(result.findings().stream().anyMatch(f -> f.rule().equals(rule)
-                        && f.location().fileName().equals(file)), rule + " in " + file);
+                assertTrue(
+                        result.findings().stream()
+                                .anyMatch(f -> f.rule().equals(rule)
+                                        && f.location().fileName().equals(file)),
+                        rule + " in " + file);
                 assertTrue(failures.item(0).getTextContent().contains(file + ":"));
             }
             if (testCase.getElementsByTagName("skipped").getLength() > 0) {
@@ -148,18 +172,25 @@ class ReportsTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         HtmlReport.write(out, result, "1.2.3", Severity.ERROR, "--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a: 1\n+a: <2>\n");
         String html = out.toString(StandardCharsets.UTF_8);
-        Document page = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        Document page = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(out.toByteArray()));
         String text = page.getDocumentElement().getTextContent();
         for (Finding finding : result.findings()) {
             for (Place place : finding.places()) {
-                assertTrue(text.contains(place.location().toString()), place.location().toString());
+                assertTrue(
+                        text.contains(place.location().toString()),
+                        place.location().toString());
             }
             assertTrue(text.contains(finding.message()), finding.message());
         }
-        assertEquals(result.findings().size(), ((Element) page.getElementsByTagName("tbody").item(0))
-                .getElementsByTagName("tr").getLength());
-        assertTrue(text.contains("demo cluster: sign-ups stay open"), "suppressed findings are listed with their reason");
+        assertEquals(
+                result.findings().size(),
+                ((Element) page.getElementsByTagName("tbody").item(0))
+                        .getElementsByTagName("tr")
+                        .getLength());
+        assertTrue(
+                text.contains("demo cluster: sign-ups stay open"), "suppressed findings are listed with their reason");
         assertTrue(html.contains("+a: &lt;2&gt;"), "the fix diff is shown, escaped");
         assertFalse(html.contains("<link"), "no external styles");
         assertFalse(html.contains("<script src"), "no external scripts");
@@ -172,8 +203,10 @@ class ReportsTest {
         List<String> lines = GitHubAnnotations.lines(result, paths);
         assertEquals(result.findings().stream().mapToInt(f -> f.places().size()).sum(), lines.size());
         for (String line : lines) {
-            assertTrue(line.matches("::(error|warning|notice) file=infra/[^,]+,line=\\d+,col=\\d+,title=workflow-guard "
-                    + "[a-z-]+::.+"), line);
+            assertTrue(
+                    line.matches("::(error|warning|notice) file=infra/[^,]+,line=\\d+,col=\\d+,title=workflow-guard "
+                            + "[a-z-]+::.+"),
+                    line);
         }
         assertEquals("a%25b%0Ac", GitHubAnnotations.data("a%b\nc"));
         assertEquals("x%3Ay%2Cz", GitHubAnnotations.property("x:y,z"));

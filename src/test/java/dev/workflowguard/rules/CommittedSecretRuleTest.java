@@ -45,16 +45,29 @@ class CommittedSecretRuleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"s3.accesskey", "s3.secretkey", "azure.accountkey", "gcs.key_json", "swift.password",
-        "database.password", "database.postgres.password", "redis.password", "monitor.grafana.password",
-        "monitor.influxdb.password", "registry-token-refresher.ecr.secretkey",
-        "registry-token-refresher.gcr.password"})
+    @ValueSource(
+            strings = {
+                "s3.accesskey",
+                "s3.secretkey",
+                "azure.accountkey",
+                "gcs.key_json",
+                "swift.password",
+                "database.password",
+                "database.postgres.password",
+                "redis.password",
+                "monitor.grafana.password",
+                "monitor.influxdb.password",
+                "registry-token-refresher.ecr.secretkey",
+                "registry-token-refresher.gcr.password"
+            })
     void literalCredentialIsAWarningAtTheValueThatNeverShowsIt(String path) throws Exception {
         TestRepo repo = new TestRepo(dir).file("values.yaml", nested(path, "\"" + SECRET + "\""));
         CheckResult result = repo.values("2.19.0", "values.yaml");
         Finding finding = Findings.single(result, RULE);
         Findings.at(finding, location("values.yaml", path));
-        Findings.says(finding, path + " holds a literal credential in a committed file (value not shown)",
+        Findings.says(
+                finding,
+                path + " holds a literal credential in a committed file (value not shown)",
                 "rotate it and inject it at deploy time");
         assertEquals(path, finding.primary().valuesPath());
         assertEquals(Severity.WARNING, finding.severity());
@@ -71,10 +84,21 @@ class CommittedSecretRuleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\"\"", "\"${S3_SECRET_KEY}\"", "\"{{ requiredEnv \\\"S3_SECRET\\\" }}\"",
-        "vault:secret/data/workflow#s3", "ref+awsssm://prod/workflow/s3", "\"<your secret key>\"",
-        "secretref:workflow-s3", "ENC[AES256_GCM,data:Zm9v,type:str]", "\"database password\"", "password",
-        "changeme", "null"})
+    @ValueSource(
+            strings = {
+                "\"\"",
+                "\"${S3_SECRET_KEY}\"",
+                "\"{{ requiredEnv \\\"S3_SECRET\\\" }}\"",
+                "vault:secret/data/workflow#s3",
+                "ref+awsssm://prod/workflow/s3",
+                "\"<your secret key>\"",
+                "secretref:workflow-s3",
+                "ENC[AES256_GCM,data:Zm9v,type:str]",
+                "\"database password\"",
+                "password",
+                "changeme",
+                "null"
+            })
     void emptyPlaceholderReferenceOrStandInValuesAreNotSecrets(String value) throws Exception {
         TestRepo repo = new TestRepo(dir).file("values.yaml", nested("s3.secretkey", value));
         Findings.none(repo.values("2.19.0", "values.yaml"), RULE);
@@ -149,8 +173,10 @@ class CommittedSecretRuleTest {
         CheckResult result = repo.manifests("rendered");
         Finding finding = Findings.single(result, RULE);
         Findings.at(finding, "rendered/secrets.yaml:10:14");
-        Findings.says(finding, "Secret/objectstorage-creds has literal stringData for secretkey, session-token "
-                + "(values not shown) in a committed manifest");
+        Findings.says(
+                finding,
+                "Secret/objectstorage-creds has literal stringData for secretkey, session-token "
+                        + "(values not shown) in a committed manifest");
         assertEquals("Secret/objectstorage-creds", finding.primary().object());
         assertEquals(Severity.WARNING, finding.severity());
         Findings.noMessageContains(result, SECRET);
@@ -181,9 +207,20 @@ class CommittedSecretRuleTest {
 
     @Test
     void noFindingOfAnyRuleShowsAPlantedSecret() throws Exception {
-        String[] secrets = {"s3-KEY-a1b2c3d4", "s3-SECRET-e5f6g7h8", "azure-KEY-i9j0k1", "gcs-JSON-l2m3n4",
-            "swift-PW-o5p6q7", "db-PW-r8s9t0", "pg-PW-u1v2w3", "redis-PW-x4y5z6", "grafana-PW-a7b8c9",
-            "influx-PW-d0e1f2", "ecr-SK-g3h4i5", "gcr-PW-j6k7l8"};
+        String[] secrets = {
+            "s3-KEY-a1b2c3d4",
+            "s3-SECRET-e5f6g7h8",
+            "azure-KEY-i9j0k1",
+            "gcs-JSON-l2m3n4",
+            "swift-PW-o5p6q7",
+            "db-PW-r8s9t0",
+            "pg-PW-u1v2w3",
+            "redis-PW-x4y5z6",
+            "grafana-PW-a7b8c9",
+            "influx-PW-d0e1f2",
+            "ecr-SK-g3h4i5",
+            "gcr-PW-j6k7l8"
+        };
         TestRepo repo = new TestRepo(dir)
                 .file("values.yaml", """
                         global:
@@ -215,9 +252,21 @@ class CommittedSecretRuleTest {
                             secretkey: "%s"
                           gcr:
                             password: "%s"
-                        """.formatted((Object[]) new String[] {secrets[0], secrets[1], secrets[2], secrets[3],
-                            secrets[4], secrets[5], secrets[6], secrets[7], secrets[8], secrets[8], secrets[9],
-                            secrets[10], secrets[11]}))
+                        """.formatted((Object[]) new String[] {
+                    secrets[0],
+                    secrets[1],
+                    secrets[2],
+                    secrets[3],
+                    secrets[4],
+                    secrets[5],
+                    secrets[6],
+                    secrets[7],
+                    secrets[8],
+                    secrets[8],
+                    secrets[9],
+                    secrets[10],
+                    secrets[11]
+                }))
                 .file("rendered/secrets.yaml", """
                         ---
                         # Source: workflow/templates/objectstorage-secret.yaml
@@ -232,7 +281,8 @@ class CommittedSecretRuleTest {
                           secretkey: "%s"
                           registry-bucket: your-registry-bucket-name
                         """.formatted(secrets[0], secrets[1]));
-        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
+        CheckResult result = repo.check(
+                b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
         // Several rules speak about these keys: the secrets themselves, the placeholder bucket, the repeated key.
         assertFalse(Findings.of(result, RULE).isEmpty(), Findings.describe(result));
         assertFalse(Findings.of(result, "storage-placeholder").isEmpty(), Findings.describe(result));

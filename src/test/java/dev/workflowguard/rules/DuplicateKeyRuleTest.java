@@ -31,7 +31,9 @@ class DuplicateKeyRuleTest {
                 """);
         Finding finding = Findings.single(repo.values("2.19.0", "values.yaml"), RULE);
         Findings.at(finding, "values.yaml:3:3");
-        Findings.says(finding, "controller.registration_mode is set twice in the same mapping (first at line 2)",
+        Findings.says(
+                finding,
+                "controller.registration_mode is set twice in the same mapping (first at line 2)",
                 "Helm silently uses this later value");
         assertEquals("controller.registration_mode", finding.primary().valuesPath());
         assertEquals(Severity.ERROR, finding.severity());
@@ -122,7 +124,9 @@ class DuplicateKeyRuleTest {
                 """);
         Finding finding = Findings.single(repo.manifests("rendered"), RULE);
         Findings.at(finding, "rendered/router.yaml:9:3");
-        Findings.says(finding, "Deployment/deis-router: key \"replicas\" under spec is repeated (first at line 8)",
+        Findings.says(
+                finding,
+                "Deployment/deis-router: key \"replicas\" under spec is repeated (first at line 8)",
                 "only this later value is applied");
         assertEquals("Deployment/deis-router", finding.primary().object());
         assertNull(finding.primary().valuesPath());

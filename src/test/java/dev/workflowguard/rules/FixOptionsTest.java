@@ -20,17 +20,19 @@ class FixOptionsTest {
     @ParameterizedTest
     @ValueSource(strings = {"10.0.0.0/33", "300.1.1.1", "10.0.0", "everyone", "10.0.0.0/8,;rm -rf"})
     void refusesWhatIsNotACidr(String whitelist) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new FixOptions(null, null, whitelist, false));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new FixOptions(null, null, whitelist, false));
         assertTrue(e.getMessage().startsWith("workflow.fix.whitelist: '"), e.getMessage());
     }
 
     @Test
     void errorsNameTheirProperty() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new FixOptions("open", null, null, false))
-                .getMessage().startsWith("workflow.fix.registrationMode: 'open'"));
+                .getMessage()
+                .startsWith("workflow.fix.registrationMode: 'open'"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new FixOptions(null, "S4", null, false))
-                .getMessage().startsWith("workflow.fix.storage: 's4'"));
+                .getMessage()
+                .startsWith("workflow.fix.storage: 's4'"));
         assertEquals("gcs", new FixOptions(null, " GCS ", null, false).storage());
         assertEquals("admin_only", new FixOptions(" ", null, null, false).registrationMode());
     }

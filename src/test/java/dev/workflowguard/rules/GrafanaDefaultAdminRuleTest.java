@@ -29,7 +29,10 @@ class GrafanaDefaultAdminRuleTest {
         TestRepo repo = new TestRepo(dir).file("values.yaml", password("\"admin\""));
         Finding finding = Findings.single(repo.values("2.19.0", "values.yaml"), RULE);
         Findings.at(finding, "values.yaml:3:15");
-        Findings.says(finding, "monitor.grafana.password is the chart default \"admin\"", "well-known admin/admin",
+        Findings.says(
+                finding,
+                "monitor.grafana.password is the chart default \"admin\"",
+                "well-known admin/admin",
                 "inject a real password at deploy time");
         assertEquals(Severity.ERROR, finding.severity());
         assertEquals("monitor.grafana.password", finding.primary().valuesPath());
@@ -93,7 +96,8 @@ class GrafanaDefaultAdminRuleTest {
 
     @Test
     void renderedDefaultPasswordIsAnErrorAtTheEnvValue() throws Exception {
-        TestRepo repo = new TestRepo(dir).file("rendered/grafana.yaml", GrafanaSignupRuleTest.grafana("admin", "false"));
+        TestRepo repo =
+                new TestRepo(dir).file("rendered/grafana.yaml", GrafanaSignupRuleTest.grafana("admin", "false"));
         Finding finding = Findings.single(repo.manifests("rendered"), RULE);
         Findings.at(finding, "rendered/grafana.yaml:17:22");
         Findings.says(finding, "Deployment/deis-monitor-grafana sets DEFAULT_USER_PASSWORD to the default \"admin\"");
@@ -136,7 +140,8 @@ class GrafanaDefaultAdminRuleTest {
         TestRepo repo = new TestRepo(dir)
                 .file("values.yaml", password("admin"))
                 .file("rendered/grafana.yaml", GrafanaSignupRuleTest.grafana("admin", "false"));
-        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
+        CheckResult result = repo.check(
+                b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
         Finding finding = Findings.single(result, RULE);
         Findings.at(finding, "values.yaml:3:15", "rendered/grafana.yaml:17:22");
     }

@@ -60,7 +60,10 @@ class GrafanaSignupRuleTest {
         TestRepo repo = new TestRepo(dir).file("values.yaml", signUp(spelling));
         Finding finding = Findings.single(repo.values("2.19.0", "values.yaml"), RULE);
         Findings.at(finding, "values.yaml:3:20");
-        Findings.says(finding, "monitor.grafana.allow_sign_up is ", "anyone who reaches Grafana can create an account",
+        Findings.says(
+                finding,
+                "monitor.grafana.allow_sign_up is ",
+                "anyone who reaches Grafana can create an account",
                 "set it to \"false\"");
         assertFalse(finding.message().contains("not a boolean"), finding.message());
         assertEquals(Severity.ERROR, finding.severity());
@@ -75,7 +78,8 @@ class GrafanaSignupRuleTest {
     @ValueSource(strings = {"yes", "on", "True"})
     void boolSpellingsSayHowHelmReadsThem(String spelling) throws Exception {
         TestRepo repo = new TestRepo(dir).file("values.yaml", signUp(spelling));
-        Findings.says(Findings.single(repo.values("2.19.0", "values.yaml"), RULE),
+        Findings.says(
+                Findings.single(repo.values("2.19.0", "values.yaml"), RULE),
                 "allow_sign_up is " + spelling + " (Helm reads it as true)");
     }
 
@@ -104,7 +108,8 @@ class GrafanaSignupRuleTest {
                 """);
         Finding finding = Findings.single(repo.values("2.19.0", "values.yaml"), RULE);
         Findings.at(finding, "values.yaml:4:3");
-        Findings.says(finding, "monitor.grafana.allow_sign_up is not set; chart default for Workflow 2.19.0 is \"true\"");
+        Findings.says(
+                finding, "monitor.grafana.allow_sign_up is not set; chart default for Workflow 2.19.0 is \"true\"");
         assertNull(finding.fix().target());
     }
 
@@ -122,8 +127,11 @@ class GrafanaSignupRuleTest {
         TestRepo repo = new TestRepo(dir).file("values.yaml", signUp("\"false\""));
         Finding finding = Findings.single(repo.values("2.13.0", "values.yaml"), RULE);
         Findings.at(finding, "values.yaml:3:20");
-        Findings.says(finding, "monitor.grafana.allow_sign_up has no effect on Workflow 2.13.0",
-                "cannot be turned off through values before 2.14", "upgrade Workflow");
+        Findings.says(
+                finding,
+                "monitor.grafana.allow_sign_up has no effect on Workflow 2.13.0",
+                "cannot be turned off through values before 2.14",
+                "upgrade Workflow");
         assertEquals(Severity.ERROR, finding.severity());
         assertFalse(finding.fixable(), "no values edit helps before 2.14");
     }
@@ -152,17 +160,13 @@ class GrafanaSignupRuleTest {
 
     @Test
     void openInTheBaseFileClosedByTheOverlayHasNoFinding() throws Exception {
-        TestRepo repo = new TestRepo(dir)
-                .file("base.yaml", signUp("\"true\""))
-                .file("prod.yaml", signUp("\"false\""));
+        TestRepo repo = new TestRepo(dir).file("base.yaml", signUp("\"true\"")).file("prod.yaml", signUp("\"false\""));
         Findings.none(repo.values("2.19.0", "base.yaml", "prod.yaml"), RULE);
     }
 
     @Test
     void nullInAnOverlayIsReportedAtTheOverlay() throws Exception {
-        TestRepo repo = new TestRepo(dir)
-                .file("base.yaml", signUp("\"false\""))
-                .file("prod.yaml", signUp("null"));
+        TestRepo repo = new TestRepo(dir).file("base.yaml", signUp("\"false\"")).file("prod.yaml", signUp("null"));
         Finding finding = Findings.single(repo.values("2.19.0", "base.yaml", "prod.yaml"), RULE);
         Findings.at(finding, "prod.yaml:3:20");
         Findings.says(finding, "monitor.grafana.allow_sign_up is set to null, which deletes the chart default");
@@ -173,7 +177,9 @@ class GrafanaSignupRuleTest {
         TestRepo repo = new TestRepo(dir).file("rendered/grafana.yaml", grafana("s3cr3t-from-ci", "true"));
         Finding finding = Findings.single(repo.manifests("rendered"), RULE);
         Findings.at(finding, "rendered/grafana.yaml:19:22");
-        Findings.says(finding, "Deployment/deis-monitor-grafana sets ALLOW_SIGN_UP to \"true\"",
+        Findings.says(
+                finding,
+                "Deployment/deis-monitor-grafana sets ALLOW_SIGN_UP to \"true\"",
                 "set monitor.grafana.allow_sign_up: \"false\" and re-render");
         assertEquals("Deployment/deis-monitor-grafana", finding.primary().object());
         assertFalse(finding.fixable());
@@ -190,7 +196,8 @@ class GrafanaSignupRuleTest {
         TestRepo repo = new TestRepo(dir)
                 .file("values.yaml", signUp("yes"))
                 .file("rendered/grafana.yaml", grafana("s3cr3t-from-ci", "true"));
-        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
+        CheckResult result = repo.check(
+                b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
         Finding finding = Findings.single(result, RULE);
         Findings.at(finding, "values.yaml:3:20", "rendered/grafana.yaml:19:22");
         assertTrue(finding.fixable());

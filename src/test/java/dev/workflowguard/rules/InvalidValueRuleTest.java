@@ -32,8 +32,8 @@ class InvalidValueRuleTest {
 
     @Test
     void collectionsWhereASingleValueIsRead() throws Exception {
-        CheckResult result = check("controller:\n  registration_mode: [a]\nmonitor:\n  grafana:\n"
-                + "    allow_sign_up: {x: 1}\n");
+        CheckResult result =
+                check("controller:\n  registration_mode: [a]\nmonitor:\n  grafana:\n" + "    allow_sign_up: {x: 1}\n");
         List<Finding> invalid = Findings.of(result, "invalid-value");
         assertEquals(2, invalid.size(), Findings.describe(result));
         Findings.at(invalid.get(0), "values.yaml:2:3");
@@ -60,8 +60,10 @@ class InvalidValueRuleTest {
 
     @Test
     void correctValuesAreNotReported() throws Exception {
-        Findings.none(check("global:\n  storage: s3\n  grafana_location: off-cluster\n  use_rbac: true\n"
-                + "router:\n  replicas: 3\n  deployment_annotations:\n    a: \"b\"\n  service_annotations:\n"
-                + "controller:\n  registration_mode: admin_only\n"), "invalid-value");
+        Findings.none(
+                check("global:\n  storage: s3\n  grafana_location: off-cluster\n  use_rbac: true\n"
+                        + "router:\n  replicas: 3\n  deployment_annotations:\n    a: \"b\"\n  service_annotations:\n"
+                        + "controller:\n  registration_mode: admin_only\n"),
+                "invalid-value");
     }
 }

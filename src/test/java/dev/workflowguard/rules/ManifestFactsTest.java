@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 class ManifestFactsTest {
 
     private static ManifestFacts facts(int bits) {
-        return new ManifestFacts((bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0, (bits & 8) != 0,
-                (bits & 16) != 0, (bits & 32) != 0);
+        return new ManifestFacts(
+                (bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0, (bits & 8) != 0, (bits & 16) != 0, (bits & 32) != 0);
     }
 
     @Test

@@ -53,7 +53,11 @@ class MinioStorageRuleTest {
                 """);
         Finding finding = Findings.single(repo.values("2.19.0", "values.yaml"), RULE);
         Findings.at(finding, "values.yaml:2:12");
-        Findings.says(finding, "global.storage is \"minio\"", "not resilient", "use s3, gcs, azure or swift",
+        Findings.says(
+                finding,
+                "global.storage is \"minio\"",
+                "not resilient",
+                "use s3, gcs, azure or swift",
                 "-Dworkflow.fix.storage=s3|gcs|azure|swift");
         assertEquals(Severity.ERROR, finding.severity());
         assertEquals("global.storage", finding.primary().valuesPath());
@@ -83,12 +87,10 @@ class MinioStorageRuleTest {
 
     @Test
     void unsetStorageWithNoParentKeyPointsAtTheFirstLineOfTheLastValuesFile() throws Exception {
-        TestRepo repo = new TestRepo(dir)
-                .file("values/base.yaml", """
+        TestRepo repo = new TestRepo(dir).file("values/base.yaml", """
                         global:
                           use_rbac: true
-                        """)
-                .file("values/prod.yaml", """
+                        """).file("values/prod.yaml", """
                         controller:
                           registration_mode: admin_only
                         """);
@@ -99,12 +101,10 @@ class MinioStorageRuleTest {
 
     @Test
     void minioInTheBaseFileOverriddenByAnOverlayHasNoFinding() throws Exception {
-        TestRepo repo = new TestRepo(dir)
-                .file("base.yaml", """
+        TestRepo repo = new TestRepo(dir).file("base.yaml", """
                         global:
                           storage: minio
-                        """)
-                .file("prod.yaml", """
+                        """).file("prod.yaml", """
                         global:
                           storage: gcs
                         """);
@@ -113,12 +113,10 @@ class MinioStorageRuleTest {
 
     @Test
     void minioSetByTheOverlayPointsAtTheOverlayLine() throws Exception {
-        TestRepo repo = new TestRepo(dir)
-                .file("base.yaml", """
+        TestRepo repo = new TestRepo(dir).file("base.yaml", """
                         global:
                           storage: s3
-                        """)
-                .file("prod.yaml", """
+                        """).file("prod.yaml", """
                         # back to the in-cluster store
                         global:
                           storage: "minio"
@@ -129,18 +127,18 @@ class MinioStorageRuleTest {
 
     @Test
     void nullInAnOverlayDeletesTheBackendAndIsReportedThere() throws Exception {
-        TestRepo repo = new TestRepo(dir)
-                .file("base.yaml", """
+        TestRepo repo = new TestRepo(dir).file("base.yaml", """
                         global:
                           storage: s3
-                        """)
-                .file("prod.yaml", """
+                        """).file("prod.yaml", """
                         global:
                           storage: null
                         """);
         Finding finding = Findings.single(repo.values("2.19.0", "base.yaml", "prod.yaml"), RULE);
         Findings.at(finding, "prod.yaml:2:12");
-        Findings.says(finding, "global.storage is set to null, which deletes the chart default",
+        Findings.says(
+                finding,
+                "global.storage is set to null, which deletes the chart default",
                 "no object storage backend is left configured");
     }
 
@@ -150,8 +148,8 @@ class MinioStorageRuleTest {
                 global:
                   storage: minio
                 """);
-        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml")
-                .fixOptions(new FixOptions(null, "gcs", null, false)));
+        CheckResult result = repo.check(b ->
+                b.workflowVersion("2.19.0").values("values.yaml").fixOptions(new FixOptions(null, "gcs", null, false)));
         Finding finding = Findings.single(result, RULE);
         assertTrue(finding.fixable());
         ProposedFix fix = finding.fix();
@@ -168,8 +166,8 @@ class MinioStorageRuleTest {
                 controller:
                   registration_mode: admin_only
                 """);
-        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml")
-                .fixOptions(new FixOptions(null, "s3", null, false)));
+        CheckResult result = repo.check(b ->
+                b.workflowVersion("2.19.0").values("values.yaml").fixOptions(new FixOptions(null, "s3", null, false)));
         ProposedFix fix = Findings.single(result, RULE).fix();
         assertEquals(List.of("global", "storage"), fix.path());
         assertEquals("s3", fix.value());
@@ -211,13 +209,12 @@ class MinioStorageRuleTest {
 
     @Test
     void valuesAndRenderShowingMinioAreOneFindingWithTheValuesPlaceFirst() throws Exception {
-        TestRepo repo = new TestRepo(dir)
-                .file("values.yaml", """
+        TestRepo repo = new TestRepo(dir).file("values.yaml", """
                         global:
                           storage: minio
-                        """)
-                .file("rendered/workflow.yaml", MINIO_RENDER);
-        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
+                        """).file("rendered/workflow.yaml", MINIO_RENDER);
+        CheckResult result = repo.check(
+                b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
         Finding finding = Findings.single(result, RULE);
         Findings.at(finding, "values.yaml:2:12", "rendered/workflow.yaml:6:9", "rendered/workflow.yaml:16:28");
     }

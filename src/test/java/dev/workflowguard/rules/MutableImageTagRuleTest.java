@@ -47,8 +47,11 @@ class MutableImageTagRuleTest {
         TestRepo repo = new TestRepo(dir).file("values.yaml", "controller:\n  docker_tag: " + tag + "\n");
         Finding finding = Findings.single(repo.values("2.19.0", "values.yaml"), RULE);
         Findings.at(finding, "values.yaml:2:15");
-        Findings.says(finding, "controller.docker_tag is \"" + tag.replace("\"", "") + "\"",
-                "makes a rollback impossible", "pin a release tag");
+        Findings.says(
+                finding,
+                "controller.docker_tag is \"" + tag.replace("\"", "") + "\"",
+                "makes a rollback impossible",
+                "pin a release tag");
         assertEquals("controller.docker_tag", finding.primary().valuesPath());
         assertEquals(Severity.WARNING, finding.severity());
         assertFalse(finding.fixable(), "the release to pin needs a person");
@@ -105,8 +108,10 @@ class MutableImageTagRuleTest {
 
     @Test
     void renderedDeisImageWithMovingTagIsAWarningAtTheImage() throws Exception {
-        TestRepo repo = new TestRepo(dir).file("rendered/controller.yaml",
-                workload("Deployment", "deis-controller", "quay.io/deis/controller:canary"));
+        TestRepo repo = new TestRepo(dir)
+                .file(
+                        "rendered/controller.yaml",
+                        workload("Deployment", "deis-controller", "quay.io/deis/controller:canary"));
         Finding finding = Findings.single(repo.manifests("rendered"), RULE);
         Findings.at(finding, "rendered/controller.yaml:12:18");
         Findings.says(finding, "Deployment/deis-controller image quay.io/deis/controller:canary uses tag \"canary\"");
@@ -116,18 +121,24 @@ class MutableImageTagRuleTest {
 
     @Test
     void renderedImageWithoutTagPullsLatestEvenBehindARegistryPort() throws Exception {
-        TestRepo repo = new TestRepo(dir).file("rendered/builder.yaml",
-                workload("Deployment", "deis-builder", "registry.local:5000/deis/builder"));
+        TestRepo repo = new TestRepo(dir)
+                .file(
+                        "rendered/builder.yaml",
+                        workload("Deployment", "deis-builder", "registry.local:5000/deis/builder"));
         Findings.says(Findings.single(repo.manifests("rendered"), RULE), "has no tag, so \"latest\" is pulled");
     }
 
     @Test
     void renderedPinnedDigestOrForeignImagesHaveNoFinding() throws Exception {
-        TestRepo repo = new TestRepo(dir).file("rendered/workloads.yaml",
-                workload("Deployment", "deis-controller", "registry.local:5000/deis/controller:v2.19.0")
-                        + workload("Deployment", "deis-builder",
-                                "quay.io/deis/builder@sha256:0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0")
-                        + workload("Deployment", "nginx-sidecar", "nginx:latest"));
+        TestRepo repo = new TestRepo(dir)
+                .file(
+                        "rendered/workloads.yaml",
+                        workload("Deployment", "deis-controller", "registry.local:5000/deis/controller:v2.19.0")
+                                + workload(
+                                        "Deployment",
+                                        "deis-builder",
+                                        "quay.io/deis/builder@sha256:0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0")
+                                + workload("Deployment", "nginx-sidecar", "nginx:latest"));
         Findings.none(repo.manifests("rendered"), RULE);
     }
 
@@ -141,9 +152,11 @@ class MutableImageTagRuleTest {
     void movingTagInValuesAndRenderIsOneFindingWithTheValuesPlaceFirst() throws Exception {
         TestRepo repo = new TestRepo(dir)
                 .file("values.yaml", "controller:\n  docker_tag: canary\n")
-                .file("rendered/controller.yaml",
+                .file(
+                        "rendered/controller.yaml",
                         workload("Deployment", "deis-controller", "quay.io/deis/controller:canary"));
-        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
+        CheckResult result = repo.check(
+                b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
         Finding finding = Findings.single(result, RULE);
         Findings.at(finding, "values.yaml:2:15", "rendered/controller.yaml:12:18");
     }
@@ -158,11 +171,14 @@ class MutableImageTagRuleTest {
                           grafana:
                             docker_tag: canary
                         """)
-                .file("rendered/fluentd.yaml",
+                .file(
+                        "rendered/fluentd.yaml",
                         workload("DaemonSet", "deis-logger-fluentd", "quay.io/deis/fluentd:latest"))
-                .file("rendered/grafana.yaml",
+                .file(
+                        "rendered/grafana.yaml",
                         workload("Deployment", "deis-monitor-grafana", "quay.io/deis/grafana:canary"));
-        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
+        CheckResult result = repo.check(
+                b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
         List<Finding> findings = Findings.of(result, RULE);
         assertEquals(2, findings.size(), Findings.describe(result));
         Findings.at(findings.get(0), "values.yaml:2:15", "rendered/fluentd.yaml:12:18");

@@ -38,8 +38,11 @@ class NoIpWhitelistRuleTest {
         TestRepo repo = new TestRepo(dir).file("values.yaml", annotation("router.deis.io/nginx.ssl.enforce: \"true\""));
         Finding finding = Findings.single(repo.values("2.19.0", "values.yaml"), RULE);
         Findings.at(finding, "values.yaml:2:3");
-        Findings.says(finding, "router.deployment_annotations sets no " + DEFAULT_WHITELIST,
-                "does not enforce app whitelists", "-Dworkflow.fix.whitelist=");
+        Findings.says(
+                finding,
+                "router.deployment_annotations sets no " + DEFAULT_WHITELIST,
+                "does not enforce app whitelists",
+                "-Dworkflow.fix.whitelist=");
         assertEquals(Severity.INFO, finding.severity());
         assertFalse(finding.fixable(), "the CIDRs need a person");
     }
@@ -47,7 +50,8 @@ class NoIpWhitelistRuleTest {
     @Test
     void whitelistFixOptionMakesItFixable() throws Exception {
         TestRepo repo = new TestRepo(dir).file("values.yaml", annotation("router.deis.io/nginx.ssl.enforce: \"true\""));
-        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml")
+        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0")
+                .values("values.yaml")
                 .fixOptions(new FixOptions(null, null, "10.0.0.0/8,192.168.0.0/16", false)));
         Finding finding = Findings.single(result, RULE);
         assertTrue(finding.fixable());
@@ -60,16 +64,24 @@ class NoIpWhitelistRuleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {DEFAULT_WHITELIST + ": \"10.0.0.0/8\"", ENFORCE_WHITELISTS + ": \"true\"",
-        ENFORCE_WHITELISTS + ": true"})
+    @ValueSource(
+            strings = {
+                DEFAULT_WHITELIST + ": \"10.0.0.0/8\"",
+                ENFORCE_WHITELISTS + ": \"true\"",
+                ENFORCE_WHITELISTS + ": true"
+            })
     void whitelistOrEnforcedAppWhitelistsHaveNoFinding(String line) throws Exception {
         TestRepo repo = new TestRepo(dir).file("values.yaml", annotation(line));
         Findings.none(repo.values("2.19.0", "values.yaml"), RULE);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {DEFAULT_WHITELIST + ": \"\"", ENFORCE_WHITELISTS + ": \"false\"",
-        ENFORCE_WHITELISTS + ": \"yes\""})
+    @ValueSource(
+            strings = {
+                DEFAULT_WHITELIST + ": \"\"",
+                ENFORCE_WHITELISTS + ": \"false\"",
+                ENFORCE_WHITELISTS + ": \"yes\""
+            })
     void emptyWhitelistOrUnenforcedAppWhitelistsStillFire(String line) throws Exception {
         TestRepo repo = new TestRepo(dir).file("values.yaml", annotation(line));
         Findings.single(repo.values("2.19.0", "values.yaml"), RULE);
@@ -92,8 +104,8 @@ class NoIpWhitelistRuleTest {
 
     @Test
     void renderedRouterWithWhitelistHasNoFinding() throws Exception {
-        TestRepo repo = new TestRepo(dir).file("rendered/router.yaml",
-                TlsNotEnforcedRuleTest.router(DEFAULT_WHITELIST + ": \"10.0.0.0/8\""));
+        TestRepo repo = new TestRepo(dir)
+                .file("rendered/router.yaml", TlsNotEnforcedRuleTest.router(DEFAULT_WHITELIST + ": \"10.0.0.0/8\""));
         Findings.none(repo.manifests("rendered"), RULE);
     }
 
@@ -102,7 +114,8 @@ class NoIpWhitelistRuleTest {
         TestRepo repo = new TestRepo(dir)
                 .file("values.yaml", annotation(DEFAULT_WHITELIST + ": \"10.0.0.0/8\""))
                 .file("rendered/router.yaml", TlsNotEnforcedRuleTest.router());
-        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
+        CheckResult result = repo.check(
+                b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
         Findings.none(result, RULE);
     }
 
@@ -111,7 +124,8 @@ class NoIpWhitelistRuleTest {
         TestRepo repo = new TestRepo(dir)
                 .file("values.yaml", "router:\n  dhparam: \"\"\n")
                 .file("rendered/router.yaml", TlsNotEnforcedRuleTest.router(ENFORCE_WHITELISTS + ": \"true\""));
-        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
+        CheckResult result = repo.check(
+                b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
         Findings.none(result, RULE);
     }
 
@@ -120,7 +134,8 @@ class NoIpWhitelistRuleTest {
         TestRepo repo = new TestRepo(dir)
                 .file("values.yaml", annotation(DEFAULT_WHITELIST + ": \"\""))
                 .file("rendered/router.yaml", TlsNotEnforcedRuleTest.router());
-        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
+        CheckResult result = repo.check(
+                b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
         Finding finding = Findings.single(result, RULE);
         Findings.at(finding, "values.yaml:3:44", "rendered/router.yaml:6:9");
     }
@@ -130,7 +145,8 @@ class NoIpWhitelistRuleTest {
         TestRepo repo = new TestRepo(dir)
                 .file("values.yaml", "global:\n  experimental_native_ingress: yes\n")
                 .file("rendered/router.yaml", TlsNotEnforcedRuleTest.router());
-        CheckResult both = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
+        CheckResult both = repo.check(
+                b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
         Findings.none(both, RULE);
     }
 }

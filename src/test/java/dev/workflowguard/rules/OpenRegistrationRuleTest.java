@@ -54,7 +54,10 @@ class OpenRegistrationRuleTest {
                 """);
         Finding finding = Findings.single(repo.values("2.19.0", "values.yaml"), RULE);
         Findings.at(finding, "values.yaml:2:22");
-        Findings.says(finding, "controller.registration_mode is \"enabled\"", "anyone who can reach the controller URL",
+        Findings.says(
+                finding,
+                "controller.registration_mode is \"enabled\"",
+                "anyone who can reach the controller URL",
                 "use admin_only");
         assertEquals(Severity.ERROR, finding.severity());
         ProposedFix fix = finding.fix();
@@ -82,8 +85,9 @@ class OpenRegistrationRuleTest {
                 """);
         Finding finding = Findings.single(repo.values("2.11.0", "values.yaml"), RULE);
         Findings.at(finding, "values.yaml:3:1");
-        Findings.says(finding, "controller.registration_mode is not set; chart default for Workflow 2.11.0 is "
-                + "\"enabled\"");
+        Findings.says(
+                finding,
+                "controller.registration_mode is not set; chart default for Workflow 2.11.0 is " + "\"enabled\"");
         assertEquals(Severity.ERROR, finding.severity());
         assertTrue(finding.fixable());
         assertNull(finding.fix().target(), "nothing set it: the fix goes to the fix target");
@@ -111,7 +115,10 @@ class OpenRegistrationRuleTest {
                 """);
         Finding finding = Findings.single(repo.values(null, "values.yaml"), RULE);
         Findings.at(finding, "values.yaml:1:1");
-        Findings.says(finding, "controller.registration_mode is not set", "the Workflow version is not configured",
+        Findings.says(
+                finding,
+                "controller.registration_mode is not set",
+                "the Workflow version is not configured",
                 "Set it explicitly to admin_only or disabled");
         assertEquals(Severity.WARNING, finding.severity());
         assertEquals("admin_only", finding.fix().value());
@@ -140,7 +147,8 @@ class OpenRegistrationRuleTest {
     @Test
     void fixOptionDisabledIsTheModeProposed() throws Exception {
         TestRepo repo = new TestRepo(dir).file("values.yaml", "controller:\n  registration_mode: enabled\n");
-        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml")
+        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0")
+                .values("values.yaml")
                 .fixOptions(new FixOptions("disabled", null, null, false)));
         assertEquals("disabled", Findings.single(result, RULE).fix().value());
     }
@@ -201,7 +209,8 @@ class OpenRegistrationRuleTest {
         TestRepo repo = new TestRepo(dir)
                 .file("values.yaml", "controller:\n  registration_mode: enabled\n")
                 .file("rendered/controller.yaml", controller("enabled"));
-        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
+        CheckResult result = repo.check(
+                b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
         Finding finding = Findings.single(result, RULE);
         Findings.at(finding, "values.yaml:2:22", "rendered/controller.yaml:15:22");
         assertTrue(finding.fixable(), "the values place carries the fix");

@@ -108,8 +108,11 @@ class RbacDisabledRuleTest {
         TestRepo repo = new TestRepo(dir).file("values.yaml", "global:\n  storage: s3\n");
         Finding finding = Findings.single(repo.values(null, "values.yaml"), RULE);
         Findings.at(finding, "values.yaml:1:1");
-        Findings.says(finding, "false in Deis Workflow (up to 2.19) and true in Hephy Workflow (2.20 and later)",
-                "the Workflow version is not configured", "set it explicitly");
+        Findings.says(
+                finding,
+                "false in Deis Workflow (up to 2.19) and true in Hephy Workflow (2.20 and later)",
+                "the Workflow version is not configured",
+                "set it explicitly");
         assertEquals(Severity.WARNING, finding.severity());
     }
 
@@ -139,9 +142,7 @@ class RbacDisabledRuleTest {
 
     @Test
     void nullInAnOverlayDeletesTheHephyDefaultAndDisablesRbac() throws Exception {
-        TestRepo repo = new TestRepo(dir)
-                .file("base.yaml", useRbac("true"))
-                .file("prod.yaml", useRbac("null"));
+        TestRepo repo = new TestRepo(dir).file("base.yaml", useRbac("true")).file("prod.yaml", useRbac("null"));
         Finding finding = Findings.single(repo.values("2.21.0", "base.yaml", "prod.yaml"), RULE);
         Findings.at(finding, "prod.yaml:2:13");
         Findings.says(finding, "global.use_rbac is set to null, which deletes the chart default");
@@ -153,8 +154,11 @@ class RbacDisabledRuleTest {
         TestRepo repo = new TestRepo(dir).file("rendered/controller.yaml", CONTROLLER);
         Finding finding = Findings.single(repo.manifests("rendered"), RULE);
         Findings.at(finding, "rendered/controller.yaml:6:9");
-        Findings.says(finding, "the render has deis-* workloads (first: Deployment/deis-controller)",
-                "no Role or ClusterRole", "set global.use_rbac: true and re-render");
+        Findings.says(
+                finding,
+                "the render has deis-* workloads (first: Deployment/deis-controller)",
+                "no Role or ClusterRole",
+                "set global.use_rbac: true and re-render");
         assertEquals(Severity.WARNING, finding.severity());
         assertFalse(finding.fixable());
     }
@@ -180,10 +184,10 @@ class RbacDisabledRuleTest {
 
     @Test
     void rbacOffInValuesAndRenderIsOneFindingWithTheValuesPlaceFirst() throws Exception {
-        TestRepo repo = new TestRepo(dir)
-                .file("values.yaml", useRbac("false"))
-                .file("rendered/controller.yaml", CONTROLLER);
-        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
+        TestRepo repo =
+                new TestRepo(dir).file("values.yaml", useRbac("false")).file("rendered/controller.yaml", CONTROLLER);
+        CheckResult result = repo.check(
+                b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
         Finding finding = Findings.single(result, RULE);
         Findings.at(finding, "values.yaml:2:13", "rendered/controller.yaml:6:9");
     }

@@ -69,7 +69,9 @@ class RouterHostPortRuleTest {
         TestRepo repo = new TestRepo(dir).file("values.yaml", enabled("\"false\""));
         Finding finding = Findings.single(repo.values("2.19.0", "values.yaml"), RULE);
         Findings.at(finding, "values.yaml:3:14");
-        Findings.says(finding, "router.host_port.enabled is \"false\"",
+        Findings.says(
+                finding,
+                "router.host_port.enabled is \"false\"",
                 "a non-empty string, which chart templates treat as true; write false without quotes");
     }
 
@@ -83,7 +85,8 @@ class RouterHostPortRuleTest {
     @Test
     void yesSaysHowHelmReadsIt() throws Exception {
         TestRepo repo = new TestRepo(dir).file("values.yaml", enabled("yes"));
-        Findings.says(Findings.single(repo.values("2.19.0", "values.yaml"), RULE),
+        Findings.says(
+                Findings.single(repo.values("2.19.0", "values.yaml"), RULE),
                 "router.host_port.enabled is yes (Helm reads it as true)");
     }
 
@@ -102,9 +105,7 @@ class RouterHostPortRuleTest {
 
     @Test
     void enabledInTheBaseFileSwitchedOffByTheOverlayHasNoFinding() throws Exception {
-        TestRepo repo = new TestRepo(dir)
-                .file("base.yaml", enabled("true"))
-                .file("prod.yaml", enabled("false"));
+        TestRepo repo = new TestRepo(dir).file("base.yaml", enabled("true")).file("prod.yaml", enabled("false"));
         Findings.none(repo.values("2.19.0", "base.yaml", "prod.yaml"), RULE);
     }
 
@@ -137,10 +138,10 @@ class RouterHostPortRuleTest {
 
     @Test
     void hostPortInValuesAndRenderIsOneFindingWithTheValuesPlaceFirst() throws Exception {
-        TestRepo repo = new TestRepo(dir)
-                .file("values.yaml", enabled("true"))
-                .file("rendered/router.yaml", HOST_PORT_ROUTER);
-        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
+        TestRepo repo =
+                new TestRepo(dir).file("values.yaml", enabled("true")).file("rendered/router.yaml", HOST_PORT_ROUTER);
+        CheckResult result = repo.check(
+                b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
         Finding finding = Findings.single(result, RULE);
         Findings.at(finding, "values.yaml:3:14", "rendered/router.yaml:14:25", "rendered/router.yaml:16:25");
     }
@@ -150,7 +151,8 @@ class RouterHostPortRuleTest {
         TestRepo repo = new TestRepo(dir)
                 .file("values.yaml", "global:\n  experimental_native_ingress: true\n" + enabled("true"))
                 .file("rendered/router.yaml", HOST_PORT_ROUTER);
-        CheckResult both = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
+        CheckResult both = repo.check(
+                b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
         Findings.none(both, RULE);
     }
 }

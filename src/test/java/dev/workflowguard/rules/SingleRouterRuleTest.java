@@ -82,7 +82,10 @@ class SingleRouterRuleTest {
         TestRepo repo = new TestRepo(dir).file("values.yaml", STOCK_VALUES);
         Finding finding = Findings.single(repo.values("2.19.0", "values.yaml"), RULE);
         Findings.at(finding, "values.yaml:3:1");
-        Findings.says(finding, "the stock Workflow chart runs one deis-router pod", "replicas: 1 is hard-coded",
+        Findings.says(
+                finding,
+                "the stock Workflow chart runs one deis-router pod",
+                "replicas: 1 is hard-coded",
                 "kubectl --namespace=deis scale --replicas=2 deployment/deis-router",
                 "HorizontalPodAutoscaler (scaleTargetRef: Deployment deis-router, minReplicas: 2)");
         assertEquals(Severity.ERROR, finding.severity());
@@ -121,8 +124,13 @@ class SingleRouterRuleTest {
                   replicas: 1
                   deployment_annotations:
                 """);
-        CheckRequest request = CheckRequest.builder(dir).workflowVersion("2.23.0").values("values/base.yaml")
-                .disabledRules(RuleCatalogue.ids().stream().filter(id -> !id.equals(RULE)).toList()).build();
+        CheckRequest request = CheckRequest.builder(dir)
+                .workflowVersion("2.23.0")
+                .values("values/base.yaml")
+                .disabledRules(RuleCatalogue.ids().stream()
+                        .filter(id -> !id.equals(RULE))
+                        .toList())
+                .build();
         Finding finding = Findings.single(new Checker().check(request), RULE);
         Findings.at(finding, "values/base.yaml:6:13");
         Findings.says(finding, "router.replicas is 1: ", "; set it to 2 or more");
@@ -132,8 +140,11 @@ class SingleRouterRuleTest {
         for (FixPlan.FileChange change : plan.changes()) {
             new SafeWriter(dir).write(change.file(), change.newText());
         }
-        assertEquals(List.of("router.replicas set to 2"),
-                plan.changes().get(0).applied().stream().map(FixPlan.Applied::description).toList());
+        assertEquals(
+                List.of("router.replicas set to 2"),
+                plan.changes().get(0).applied().stream()
+                        .map(FixPlan.Applied::description)
+                        .toList());
         Findings.none(new Checker().check(request), RULE);
         assertTrue(repo.read("values/base.yaml").contains("  # How many router pods to run.\n  replicas: 2\n"));
     }
@@ -166,8 +177,11 @@ class SingleRouterRuleTest {
         TestRepo repo = new TestRepo(dir).file("rendered/router.yaml", ONE_ROUTER);
         Finding finding = Findings.single(repo.manifests("rendered"), RULE);
         Findings.at(finding, "rendered/router.yaml:8:13");
-        Findings.says(finding, "Deployment/deis-router has spec.replicas: 1",
-                "no HorizontalPodAutoscaler with minReplicas >= 2 targets it", "kubectl --namespace=deis scale");
+        Findings.says(
+                finding,
+                "Deployment/deis-router has spec.replicas: 1",
+                "no HorizontalPodAutoscaler with minReplicas >= 2 targets it",
+                "kubectl --namespace=deis scale");
         assertEquals("Deployment/deis-router", finding.primary().object());
         assertEquals(Severity.ERROR, finding.severity());
     }
@@ -200,7 +214,8 @@ class SingleRouterRuleTest {
                 .file("values.yaml", STOCK_VALUES)
                 .file("rendered/router.yaml", ONE_ROUTER)
                 .file("rendered/router-hpa.yaml", hpa("deis-router", 2));
-        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
+        CheckResult result = repo.check(
+                b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
         Findings.none(result, RULE);
     }
 
@@ -209,7 +224,8 @@ class SingleRouterRuleTest {
         TestRepo repo = new TestRepo(dir)
                 .file("values.yaml", STOCK_VALUES)
                 .file("platform/router-hpa.yaml", hpa("deis-router", 3));
-        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("platform"));
+        CheckResult result = repo.check(
+                b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("platform"));
         Findings.none(result, RULE);
     }
 
@@ -234,16 +250,16 @@ class SingleRouterRuleTest {
         TestRepo repo = new TestRepo(dir)
                 .file("values.yaml", STOCK_VALUES)
                 .file("rendered/router.yaml", router("  replicas: 2\n"));
-        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
+        CheckResult result = repo.check(
+                b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
         Findings.none(result, RULE);
     }
 
     @Test
     void oneRouterInValuesAndRenderIsOneFindingWithTheValuesPlaceFirst() throws Exception {
-        TestRepo repo = new TestRepo(dir)
-                .file("values.yaml", STOCK_VALUES)
-                .file("rendered/router.yaml", ONE_ROUTER);
-        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
+        TestRepo repo = new TestRepo(dir).file("values.yaml", STOCK_VALUES).file("rendered/router.yaml", ONE_ROUTER);
+        CheckResult result = repo.check(
+                b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
         Finding finding = Findings.single(result, RULE);
         Findings.at(finding, "values.yaml:3:1", "rendered/router.yaml:8:13");
     }
@@ -255,14 +271,15 @@ class SingleRouterRuleTest {
                 .file("values.yaml", "global:\n  " + setting + "\nrouter:\n  replicas: 1\n")
                 .file("rendered/router.yaml", ONE_ROUTER);
         Findings.none(repo.values("2.19.0", "values.yaml"), RULE);
-        CheckResult both = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
+        CheckResult both = repo.check(
+                b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
         Findings.none(both, RULE);
     }
 
     @Test
     void nativeIngressSwitchedOffStillChecksTheRouter() throws Exception {
-        TestRepo repo = new TestRepo(dir).file("values.yaml",
-                "global:\n  experimental_native_ingress: false\nrouter:\n  replicas: 1\n");
+        TestRepo repo = new TestRepo(dir)
+                .file("values.yaml", "global:\n  experimental_native_ingress: false\nrouter:\n  replicas: 1\n");
         Findings.at(Findings.single(repo.values("2.19.0", "values.yaml"), RULE), "values.yaml:4:13");
     }
 }

@@ -78,10 +78,16 @@ class StaleRenderRuleTest {
                 .file("rendered/workflow.yaml", keyfile("minio"));
         Finding finding = Findings.single(check(repo, "2.19.0"), RULE);
         Findings.at(finding, "rendered/workflow.yaml:8:28", "values.yaml:2:12");
-        Findings.says(finding, "Secret/objectstorage-keyfile has deis.io/objectstorage: \"minio\" but global.storage "
-                + "is \"s3\" (values.yaml:2:12)", "the committed render is out of date", "helm template");
-        Findings.says(finding.places().get(1), "global.storage is \"s3\" but the committed render "
-                + "(Secret/objectstorage-keyfile, rendered/workflow.yaml:8:28) does not match");
+        Findings.says(
+                finding,
+                "Secret/objectstorage-keyfile has deis.io/objectstorage: \"minio\" but global.storage "
+                        + "is \"s3\" (values.yaml:2:12)",
+                "the committed render is out of date",
+                "helm template");
+        Findings.says(
+                finding.places().get(1),
+                "global.storage is \"s3\" but the committed render "
+                        + "(Secret/objectstorage-keyfile, rendered/workflow.yaml:8:28) does not match");
         assertEquals(Severity.ERROR, finding.severity());
         assertFalse(finding.fixable(), "the fix is a re-render");
     }
@@ -93,8 +99,9 @@ class StaleRenderRuleTest {
                 .file("rendered/workflow.yaml", MINIO_DEPLOYMENT);
         Finding finding = Findings.single(check(repo, "2.19.0"), RULE);
         Findings.at(finding, "rendered/workflow.yaml:6:9", "values.yaml:2:12");
-        Findings.says(finding, "Deployment/deis-minio is rendered (in-cluster Minio storage) but global.storage is "
-                + "\"gcs\"");
+        Findings.says(
+                finding,
+                "Deployment/deis-minio is rendered (in-cluster Minio storage) but global.storage is " + "\"gcs\"");
     }
 
     @Test
@@ -103,8 +110,11 @@ class StaleRenderRuleTest {
                 .file("values.yaml", "global:\n  storage: s3\n")
                 .file("rendered/workflow.yaml", MINIO_DEPLOYMENT + keyfile("minio"));
         Finding finding = Findings.single(check(repo, "2.19.0"), RULE);
-        Set<String> places = finding.places().stream().map(p -> p.location().toString()).collect(Collectors.toSet());
-        assertEquals(Set.of("rendered/workflow.yaml:6:9", "rendered/workflow.yaml:14:28", "values.yaml:2:12"), places,
+        Set<String> places =
+                finding.places().stream().map(p -> p.location().toString()).collect(Collectors.toSet());
+        assertEquals(
+                Set.of("rendered/workflow.yaml:6:9", "rendered/workflow.yaml:14:28", "values.yaml:2:12"),
+                places,
                 Findings.describe(finding));
     }
 
@@ -120,8 +130,11 @@ class StaleRenderRuleTest {
                           grafana:
                             allow_sign_up: "false"
                         """)
-                .file("rendered/workflow.yaml", keyfile("s3") + controller("admin_only")
-                        + GrafanaSignupRuleTest.grafana("from-secret", "false"));
+                .file(
+                        "rendered/workflow.yaml",
+                        keyfile("s3")
+                                + controller("admin_only")
+                                + GrafanaSignupRuleTest.grafana("from-secret", "false"));
         Findings.none(check(repo, "2.19.0"), RULE);
     }
 
@@ -139,9 +152,11 @@ class StaleRenderRuleTest {
                 .resource("fixtures/stock-values-2.19.yaml", "values/base.yaml")
                 .resource("fixtures/production-overlay.yaml", "values/prod.yaml")
                 .resource("fixtures/rendered-stock-2.19.yaml", "rendered/workflow.yaml");
-        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0").values("values/base.yaml", "values/prod.yaml")
+        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0")
+                .values("values/base.yaml", "values/prod.yaml")
                 .manifests("rendered"));
-        assertEquals(Set.of("storage", "grafana-signup"),
+        assertEquals(
+                Set.of("storage", "grafana-signup"),
                 Findings.of(result, RULE).stream().map(Finding::cause).collect(Collectors.toSet()),
                 Findings.describe(result));
     }
@@ -153,8 +168,10 @@ class StaleRenderRuleTest {
                 .file("rendered/controller.yaml", controller("enabled"));
         Finding finding = Findings.single(check(repo, "2.19.0"), RULE);
         Findings.at(finding, "rendered/controller.yaml:15:22", "values.yaml:2:22");
-        Findings.says(finding, "Deployment/deis-controller sets REGISTRATION_MODE to \"enabled\" but "
-                + "controller.registration_mode is \"admin_only\"");
+        Findings.says(
+                finding,
+                "Deployment/deis-controller sets REGISTRATION_MODE to \"enabled\" but "
+                        + "controller.registration_mode is \"admin_only\"");
     }
 
     @Test
@@ -164,8 +181,10 @@ class StaleRenderRuleTest {
                 .file("rendered/controller.yaml", controller("enabled"));
         Finding finding = Findings.single(check(repo, "2.19.0"), RULE);
         Findings.at(finding, "rendered/controller.yaml:15:22");
-        Findings.says(finding, "but controller.registration_mode is not set; chart default for Workflow 2.19.0 is "
-                + "\"admin_only\"");
+        Findings.says(
+                finding,
+                "but controller.registration_mode is not set; chart default for Workflow 2.19.0 is "
+                        + "\"admin_only\"");
     }
 
     @Test
@@ -183,8 +202,10 @@ class StaleRenderRuleTest {
                 .file("rendered/grafana.yaml", GrafanaSignupRuleTest.grafana("from-secret", "true"));
         Finding finding = Findings.single(check(repo, "2.19.0"), RULE);
         Findings.at(finding, "rendered/grafana.yaml:19:22", "values.yaml:3:20");
-        Findings.says(finding, "Deployment/deis-monitor-grafana sets ALLOW_SIGN_UP to \"true\" but "
-                + "monitor.grafana.allow_sign_up is \"false\"");
+        Findings.says(
+                finding,
+                "Deployment/deis-monitor-grafana sets ALLOW_SIGN_UP to \"true\" but "
+                        + "monitor.grafana.allow_sign_up is \"false\"");
     }
 
     @Test
@@ -201,8 +222,9 @@ class StaleRenderRuleTest {
                 .file("values.yaml", "monitor:\n  grafana:\n    allow_sign_up: \"false\"\n")
                 .file("rendered/grafana.yaml", GrafanaSignupRuleTest.grafana("from-secret", "true"));
         Findings.none(check(repo, "2.13.0"), RULE);
-        repo.file("values.yaml", "global:\n  grafana_location: off-cluster\n"
-                + "monitor:\n  grafana:\n    allow_sign_up: \"false\"\n");
+        repo.file(
+                "values.yaml",
+                "global:\n  grafana_location: off-cluster\n" + "monitor:\n  grafana:\n    allow_sign_up: \"false\"\n");
         Findings.none(check(repo, "2.19.0"), RULE);
     }
 

@@ -44,8 +44,12 @@ class StoragePlaceholderRuleTest {
                 """);
         Finding finding = Findings.single(repo.values("2.19.0", "values.yaml"), RULE);
         Findings.at(finding, "values.yaml:5:20");
-        Findings.says(finding, "s3.registry_bucket is \"your-registry-bucket-name\"", "chart's placeholder",
-                "registry bucket name", "(global.storage is \"s3\")");
+        Findings.says(
+                finding,
+                "s3.registry_bucket is \"your-registry-bucket-name\"",
+                "chart's placeholder",
+                "registry bucket name",
+                "(global.storage is \"s3\")");
         assertEquals(Severity.ERROR, finding.severity());
         assertFalse(finding.fixable(), "a real bucket name needs a person");
     }
@@ -75,7 +79,9 @@ class StoragePlaceholderRuleTest {
                   region: eu-west-1
                 """);
         CheckResult result = repo.values("2.19.0", "values.yaml");
-        assertEquals(List.of("s3.registry_bucket", "s3.database_bucket", "s3.builder_bucket"), causes(result),
+        assertEquals(
+                List.of("s3.registry_bucket", "s3.database_bucket", "s3.builder_bucket"),
+                causes(result),
                 Findings.describe(result));
         for (Finding finding : Findings.of(result, RULE)) {
             Findings.at(finding, "values.yaml:3:1");
@@ -173,8 +179,7 @@ class StoragePlaceholderRuleTest {
 
     @Test
     void nullInAnOverlayDeletesARequiredSetting() throws Exception {
-        TestRepo repo = new TestRepo(dir)
-                .file("base.yaml", """
+        TestRepo repo = new TestRepo(dir).file("base.yaml", """
                         global:
                           storage: s3
                         s3:
@@ -182,15 +187,14 @@ class StoragePlaceholderRuleTest {
                           registry_bucket: acme-registry
                           database_bucket: acme-db
                           builder_bucket: acme-builder
-                        """)
-                .file("prod.yaml", """
+                        """).file("prod.yaml", """
                         s3:
                           region: null
                         """);
         Finding finding = Findings.single(repo.values("2.19.0", "base.yaml", "prod.yaml"), RULE);
         Findings.at(finding, "prod.yaml:2:11");
-        Findings.says(finding, "s3.region is set to null, which deletes the chart default",
-                "s3 storage needs a real region");
+        Findings.says(
+                finding, "s3.region is set to null, which deletes the chart default", "s3 storage needs a real region");
     }
 
     @Test
@@ -207,7 +211,10 @@ class StoragePlaceholderRuleTest {
                 """);
         Finding finding = Findings.single(repo.values("2.19.0", "values.yaml"), RULE);
         Findings.at(finding, "values.yaml:5:15");
-        Findings.says(finding, "azure.accountkey is \"YOUR ACCOUNT KEY\"", "chart's placeholder",
+        Findings.says(
+                finding,
+                "azure.accountkey is \"YOUR ACCOUNT KEY\"",
+                "chart's placeholder",
                 "credential (inject it at deploy time)");
     }
 
@@ -245,8 +252,8 @@ class StoragePlaceholderRuleTest {
             {"swift", "swift:\n  password: \"" + secret + "\"\n"},
         };
         for (String[] backend : backends) {
-            TestRepo repo = new TestRepo(dir).file(backend[0] + ".yaml",
-                    "global:\n  storage: " + backend[0] + "\n" + backend[1]);
+            TestRepo repo = new TestRepo(dir)
+                    .file(backend[0] + ".yaml", "global:\n  storage: " + backend[0] + "\n" + backend[1]);
             CheckResult result = repo.values("2.19.0", backend[0] + ".yaml");
             // The placeholders of the backend's other settings still fire, so there are messages to look through.
             assertFalse(Findings.of(result, RULE).isEmpty(), backend[0] + ": " + Findings.describe(result));
@@ -271,12 +278,15 @@ class StoragePlaceholderRuleTest {
                   registry-bucket: %s
                   database-bucket: %s
                   builder-bucket: %s
-                """.formatted(base64("eu-west-1"), base64("your-registry-bucket-name"), base64("acme-db"),
-                base64("acme-builder")));
+                """.formatted(
+                base64("eu-west-1"), base64("your-registry-bucket-name"), base64("acme-db"), base64("acme-builder")));
         Finding finding = Findings.single(repo.manifests("rendered"), RULE);
         Findings.at(finding, "rendered/workflow.yaml:12:20");
-        Findings.says(finding, "Secret/objectstorage-keyfile data \"registry-bucket\" decodes to the chart placeholder "
-                + "\"your-registry-bucket-name\"", "s3 storage needs a real registry bucket name");
+        Findings.says(
+                finding,
+                "Secret/objectstorage-keyfile data \"registry-bucket\" decodes to the chart placeholder "
+                        + "\"your-registry-bucket-name\"",
+                "s3 storage needs a real registry bucket name");
         assertEquals("Secret/objectstorage-keyfile", finding.primary().object());
     }
 
@@ -337,15 +347,18 @@ class StoragePlaceholderRuleTest {
                     deis.io/objectstorage: "minio"
                 data:
                   accesskey: %s
-                """.formatted(base64("eu-west-1"), base64("acme-registry"), base64("acme-db"), base64("acme-builder"),
-                base64("your-access-key")));
+                """.formatted(
+                        base64("eu-west-1"),
+                        base64("acme-registry"),
+                        base64("acme-db"),
+                        base64("acme-builder"),
+                        base64("your-access-key")));
         Findings.none(repo.manifests("rendered"), RULE);
     }
 
     @Test
     void samePlaceholderInValuesAndRenderIsOneFindingWithTheValuesPlaceFirst() throws Exception {
-        TestRepo repo = new TestRepo(dir)
-                .file("values.yaml", """
+        TestRepo repo = new TestRepo(dir).file("values.yaml", """
                         global:
                           storage: s3
                         s3:
@@ -353,8 +366,7 @@ class StoragePlaceholderRuleTest {
                           registry_bucket: your-registry-bucket-name
                           database_bucket: acme-db
                           builder_bucket: acme-builder
-                        """)
-                .file("rendered/workflow.yaml", """
+                        """).file("rendered/workflow.yaml", """
                         ---
                         # Source: workflow/templates/objectstorage-secret.yaml
                         apiVersion: v1
@@ -366,7 +378,8 @@ class StoragePlaceholderRuleTest {
                         stringData:
                           registry-bucket: your-registry-bucket-name
                         """);
-        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
+        CheckResult result = repo.check(
+                b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
         Finding finding = Findings.single(result, RULE);
         Findings.at(finding, "values.yaml:5:20", "rendered/workflow.yaml:10:20");
     }

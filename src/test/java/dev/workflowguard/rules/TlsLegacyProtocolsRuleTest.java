@@ -40,8 +40,11 @@ class TlsLegacyProtocolsRuleTest {
                 """);
         Finding finding = Findings.single(repo.values("2.19.0", "values.yaml"), RULE);
         Findings.at(finding, "values.yaml:2:3");
-        Findings.says(finding, PROTOCOLS + " is not set under router.deployment_annotations",
-                "router default \"TLSv1 TLSv1.1 TLSv1.2 TLSv1.3\" applies", "RFC 8996",
+        Findings.says(
+                finding,
+                PROTOCOLS + " is not set under router.deployment_annotations",
+                "router default \"TLSv1 TLSv1.1 TLSv1.2 TLSv1.3\" applies",
+                "RFC 8996",
                 "set " + PROTOCOLS + ": \"TLSv1.2 TLSv1.3\"");
         assertEquals(Severity.WARNING, finding.severity());
         ProposedFix fix = finding.fix();
@@ -100,8 +103,8 @@ class TlsLegacyProtocolsRuleTest {
 
     @Test
     void renderedLegacyProtocolsAreReportedAtTheAnnotation() throws Exception {
-        TestRepo repo = new TestRepo(dir).file("rendered/router.yaml",
-                TlsNotEnforcedRuleTest.router(PROTOCOLS + ": \"TLSv1.1 TLSv1.2\""));
+        TestRepo repo = new TestRepo(dir)
+                .file("rendered/router.yaml", TlsNotEnforcedRuleTest.router(PROTOCOLS + ": \"TLSv1.1 TLSv1.2\""));
         Finding finding = Findings.single(repo.manifests("rendered"), RULE);
         Findings.at(finding, "rendered/router.yaml:9:41");
         Findings.says(finding, "Deployment/deis-router allows TLSv1.1 (" + PROTOCOLS + ": \"TLSv1.1 TLSv1.2\")");
@@ -109,8 +112,8 @@ class TlsLegacyProtocolsRuleTest {
 
     @Test
     void renderedModernProtocolsHaveNoFinding() throws Exception {
-        TestRepo repo = new TestRepo(dir).file("rendered/router.yaml",
-                TlsNotEnforcedRuleTest.router(PROTOCOLS + ": \"TLSv1.2 TLSv1.3\""));
+        TestRepo repo = new TestRepo(dir)
+                .file("rendered/router.yaml", TlsNotEnforcedRuleTest.router(PROTOCOLS + ": \"TLSv1.2 TLSv1.3\""));
         Findings.none(repo.manifests("rendered"), RULE);
     }
 
@@ -119,7 +122,8 @@ class TlsLegacyProtocolsRuleTest {
         TestRepo repo = new TestRepo(dir)
                 .file("values.yaml", protocols("\"TLSv1.2 TLSv1.3\""))
                 .file("rendered/router.yaml", TlsNotEnforcedRuleTest.router());
-        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
+        CheckResult result = repo.check(
+                b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
         Findings.at(Findings.single(result, RULE), "rendered/router.yaml:6:9");
     }
 
@@ -128,7 +132,8 @@ class TlsLegacyProtocolsRuleTest {
         TestRepo repo = new TestRepo(dir)
                 .file("values.yaml", protocols("\"TLSv1 TLSv1.2\""))
                 .file("rendered/router.yaml", TlsNotEnforcedRuleTest.router(PROTOCOLS + ": \"TLSv1 TLSv1.2\""));
-        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
+        CheckResult result = repo.check(
+                b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
         Finding finding = Findings.single(result, RULE);
         Findings.at(finding, "values.yaml:3:41", "rendered/router.yaml:9:41");
     }

@@ -33,8 +33,8 @@ class TlsMissingRuleTest {
             """;
 
     /** The stock router Service: a load balancer without a certificate (name at 6:9). */
-    private static final String ROUTER_SERVICE = routerService(
-            "service.beta.kubernetes.io/aws-load-balancer-connection-idle-timeout: \"1200\"");
+    private static final String ROUTER_SERVICE =
+            routerService("service.beta.kubernetes.io/aws-load-balancer-connection-idle-timeout: \"1200\"");
 
     private static final String ROUTER_DEPLOYMENT = """
             ---
@@ -84,8 +84,13 @@ class TlsMissingRuleTest {
         TestRepo repo = new TestRepo(dir).file("values.yaml", STOCK_VALUES);
         Finding finding = Findings.single(repo.values("2.19.0", "values.yaml"), RULE);
         Findings.at(finding, "values.yaml:2:3");
-        Findings.says(finding, "no TLS is configured", "router.service_annotations has no load-balancer certificate",
-                "no Secret deis-router-platform-cert", "no externalCertificate is declared", "<externalCertificate>");
+        Findings.says(
+                finding,
+                "no TLS is configured",
+                "router.service_annotations has no load-balancer certificate",
+                "no Secret deis-router-platform-cert",
+                "no externalCertificate is declared",
+                "<externalCertificate>");
         assertEquals(Severity.ERROR, finding.severity());
         assertFalse(finding.fixable(), "a certificate needs a person");
     }
@@ -103,12 +108,15 @@ class TlsMissingRuleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"service.beta.kubernetes.io/do-loadbalancer-certificate-id: \"5f1c\"",
-        "service.beta.kubernetes.io/oci-load-balancer-tls-secret: deis/router-tls",
-        "service.beta.kubernetes.io/alibaba-cloud-loadbalancer-cert-id: \"1234\""})
+    @ValueSource(
+            strings = {
+                "service.beta.kubernetes.io/do-loadbalancer-certificate-id: \"5f1c\"",
+                "service.beta.kubernetes.io/oci-load-balancer-tls-secret: deis/router-tls",
+                "service.beta.kubernetes.io/alibaba-cloud-loadbalancer-cert-id: \"1234\""
+            })
     void otherCloudsCertificateAnnotationsCountToo(String annotation) throws Exception {
-        TestRepo repo = new TestRepo(dir).file("values.yaml",
-                "router:\n  service_annotations:\n    " + annotation + "\n");
+        TestRepo repo =
+                new TestRepo(dir).file("values.yaml", "router:\n  service_annotations:\n    " + annotation + "\n");
         Findings.none(repo.values("2.19.0", "values.yaml"), RULE);
     }
 
@@ -125,9 +133,7 @@ class TlsMissingRuleTest {
 
     @Test
     void certificateInTheBaseFileSurvivesAnOverlayThatAddsOtherAnnotations() throws Exception {
-        TestRepo repo = new TestRepo(dir)
-                .file("base.yaml", LB_CERT_VALUES)
-                .file("prod.yaml", """
+        TestRepo repo = new TestRepo(dir).file("base.yaml", LB_CERT_VALUES).file("prod.yaml", """
                         router:
                           service_annotations:
                             service.beta.kubernetes.io/aws-load-balancer-connection-idle-timeout: "1200"
@@ -148,7 +154,9 @@ class TlsMissingRuleTest {
         TestRepo repo = new TestRepo(dir)
                 .file("values.yaml", STOCK_VALUES)
                 .file("rendered/router-service.yaml", ROUTER_SERVICE);
-        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered")
+        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0")
+                .values("values.yaml")
+                .manifests("rendered")
                 .externalCertificate("cert-manager Certificate deis/platform"));
         Findings.none(result, RULE);
     }
@@ -156,8 +164,8 @@ class TlsMissingRuleTest {
     @Test
     void blankExternalCertificateIsNoEvidence() throws Exception {
         TestRepo repo = new TestRepo(dir).file("values.yaml", STOCK_VALUES);
-        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml")
-                .externalCertificate("  "));
+        CheckResult result = repo.check(
+                b -> b.workflowVersion("2.19.0").values("values.yaml").externalCertificate("  "));
         Findings.single(result, RULE);
     }
 
@@ -166,7 +174,9 @@ class TlsMissingRuleTest {
         TestRepo repo = new TestRepo(dir).file("rendered/router-service.yaml", ROUTER_SERVICE);
         Finding finding = Findings.single(repo.manifests("rendered"), RULE);
         Findings.at(finding, "rendered/router-service.yaml:6:9");
-        Findings.says(finding, "Service/deis-router has no load-balancer certificate annotation",
+        Findings.says(
+                finding,
+                "Service/deis-router has no load-balancer certificate annotation",
                 "no Secret/deis-router-platform-cert is rendered");
         assertEquals("Service/deis-router", finding.primary().object());
     }
@@ -181,8 +191,10 @@ class TlsMissingRuleTest {
 
     @Test
     void renderedRouterServiceWithCertificateAnnotationHasNoFinding() throws Exception {
-        TestRepo repo = new TestRepo(dir).file("rendered/router-service.yaml",
-                routerService("service.beta.kubernetes.io/aws-load-balancer-ssl-cert: \"arn:aws:acm:xx\""));
+        TestRepo repo = new TestRepo(dir)
+                .file(
+                        "rendered/router-service.yaml",
+                        routerService("service.beta.kubernetes.io/aws-load-balancer-ssl-cert: \"arn:aws:acm:xx\""));
         Findings.none(repo.manifests("rendered"), RULE);
     }
 
@@ -196,19 +208,19 @@ class TlsMissingRuleTest {
 
     @Test
     void platformCertificateAmongTheManifestsSatisfiesTheValues() throws Exception {
-        TestRepo repo = new TestRepo(dir)
-                .file("values.yaml", STOCK_VALUES)
-                .file("platform/platform-cert.yaml", PLATFORM_CERT);
-        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("platform"));
+        TestRepo repo =
+                new TestRepo(dir).file("values.yaml", STOCK_VALUES).file("platform/platform-cert.yaml", PLATFORM_CERT);
+        CheckResult result = repo.check(
+                b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("platform"));
         Findings.none(result, RULE);
     }
 
     @Test
     void certificateAnnotationInValuesSatisfiesARenderWithoutTheRouterService() throws Exception {
-        TestRepo repo = new TestRepo(dir)
-                .file("values.yaml", LB_CERT_VALUES)
-                .file("rendered/router.yaml", ROUTER_DEPLOYMENT);
-        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
+        TestRepo repo =
+                new TestRepo(dir).file("values.yaml", LB_CERT_VALUES).file("rendered/router.yaml", ROUTER_DEPLOYMENT);
+        CheckResult result = repo.check(
+                b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
         Findings.none(result, RULE);
     }
 
@@ -217,7 +229,8 @@ class TlsMissingRuleTest {
         TestRepo repo = new TestRepo(dir)
                 .file("values.yaml", STOCK_VALUES)
                 .file("rendered/router-service.yaml", ROUTER_SERVICE);
-        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
+        CheckResult result = repo.check(
+                b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
         Finding finding = Findings.single(result, RULE);
         Findings.at(finding, "values.yaml:2:3", "rendered/router-service.yaml:6:9");
     }
@@ -228,7 +241,8 @@ class TlsMissingRuleTest {
                 .file("values.yaml", "global:\n  native_ingress: true\n" + STOCK_VALUES)
                 .file("rendered/router-service.yaml", ROUTER_SERVICE);
         Findings.none(repo.values("2.21.0", "values.yaml"), RULE);
-        CheckResult both = repo.check(b -> b.workflowVersion("2.21.0").values("values.yaml").manifests("rendered"));
+        CheckResult both = repo.check(
+                b -> b.workflowVersion("2.21.0").values("values.yaml").manifests("rendered"));
         Findings.none(both, RULE);
     }
 }

@@ -57,11 +57,15 @@ class TlsNotEnforcedRuleTest {
 
     @Test
     void noEnforcementInValuesIsAFixableWarningAtTheAnnotationsKey() throws Exception {
-        TestRepo repo = new TestRepo(dir).file("values.yaml", annotations("router.deis.io/nginx.ssl.protocols: TLSv1.2"));
+        TestRepo repo =
+                new TestRepo(dir).file("values.yaml", annotations("router.deis.io/nginx.ssl.protocols: TLSv1.2"));
         Finding finding = Findings.single(repo.values("2.19.0", "values.yaml"), RULE);
         Findings.at(finding, "values.yaml:2:3");
-        Findings.says(finding, "router.deployment_annotations sets neither " + ENFORCE
-                + " nor router.deis.io/nginx.ssl.hsts.enabled to \"true\"", "clear text",
+        Findings.says(
+                finding,
+                "router.deployment_annotations sets neither " + ENFORCE
+                        + " nor router.deis.io/nginx.ssl.hsts.enabled to \"true\"",
+                "clear text",
                 "set " + ENFORCE + ": \"true\" under router.deployment_annotations");
         assertEquals(Severity.WARNING, finding.severity());
         ProposedFix fix = finding.fix();
@@ -87,8 +91,15 @@ class TlsNotEnforcedRuleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {ENFORCE + ": \"true\"", ENFORCE + ": true", ENFORCE + ": yes", ENFORCE + ": \"1\"",
-        "router.deis.io/nginx.ssl.hsts.enabled: \"true\"", "router.deis.io/nginx.ssl.hsts.enabled: \"True\""})
+    @ValueSource(
+            strings = {
+                ENFORCE + ": \"true\"",
+                ENFORCE + ": true",
+                ENFORCE + ": yes",
+                ENFORCE + ": \"1\"",
+                "router.deis.io/nginx.ssl.hsts.enabled: \"true\"",
+                "router.deis.io/nginx.ssl.hsts.enabled: \"True\""
+            })
     void enforcementOrHstsThatTheRouterReadsAsTrueHasNoFinding(String annotation) throws Exception {
         TestRepo repo = new TestRepo(dir).file("values.yaml", annotations(annotation));
         Findings.none(repo.values("2.19.0", "values.yaml"), RULE);
@@ -145,7 +156,8 @@ class TlsNotEnforcedRuleTest {
         TestRepo repo = new TestRepo(dir)
                 .file("values.yaml", annotations(ENFORCE + ": \"true\""))
                 .file("rendered/router.yaml", router());
-        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
+        CheckResult result = repo.check(
+                b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
         Findings.none(result, RULE);
     }
 
@@ -154,7 +166,8 @@ class TlsNotEnforcedRuleTest {
         TestRepo repo = new TestRepo(dir)
                 .file("values.yaml", annotations())
                 .file("rendered/router.yaml", router("router.deis.io/nginx.ssl.hsts.enabled: \"true\""));
-        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
+        CheckResult result = repo.check(
+                b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
         Findings.none(result, RULE);
     }
 
@@ -163,7 +176,8 @@ class TlsNotEnforcedRuleTest {
         TestRepo repo = new TestRepo(dir)
                 .file("values.yaml", annotations(ENFORCE + ": \"false\""))
                 .file("rendered/router.yaml", router(ENFORCE + ": \"false\""));
-        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
+        CheckResult result = repo.check(
+                b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
         Finding finding = Findings.single(result, RULE);
         Findings.at(finding, "values.yaml:3:39", "rendered/router.yaml:9:39");
     }
@@ -174,7 +188,8 @@ class TlsNotEnforcedRuleTest {
                 .file("values.yaml", "global:\n  experimental_native_ingress: true\n")
                 .file("rendered/router.yaml", router());
         Findings.none(repo.values("2.19.0", "values.yaml"), RULE);
-        CheckResult both = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
+        CheckResult both = repo.check(
+                b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
         Findings.none(both, RULE);
     }
 

@@ -36,8 +36,14 @@ class PlantedSecretsTest {
     @TempDir
     Path dir;
 
-    private static final List<String> PLANTED = List.of("S3cr3t-S3-Key-9f8e", "AKIA-PLANTED-7766", "Gr4fana-Pw-0x55",
-            "azure-key-planted-1234", "influx-pw-planted", "set-secret-planted", "stringdata-planted-pw",
+    private static final List<String> PLANTED = List.of(
+            "S3cr3t-S3-Key-9f8e",
+            "AKIA-PLANTED-7766",
+            "Gr4fana-Pw-0x55",
+            "azure-key-planted-1234",
+            "influx-pw-planted",
+            "set-secret-planted",
+            "stringdata-planted-pw",
             "env-token-planted-42");
 
     private TestRepo repo() {
@@ -93,8 +99,10 @@ class PlantedSecretsTest {
     @Test
     void noOutputShowsAPlantedSecret() throws Exception {
         TestRepo repo = repo();
-        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0").values("values/base.yaml")
-                .manifests("rendered").set("monitor.grafana.password=set-secret-planted"));
+        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0")
+                .values("values/base.yaml")
+                .manifests("rendered")
+                .set("monitor.grafana.password=set-secret-planted"));
         assertTrue(result.findings().size() > 5, "the inputs must produce findings to show");
 
         StringBuilder log = new StringBuilder();
@@ -115,15 +123,22 @@ class PlantedSecretsTest {
         assertClean("GitHub annotations", String.join("\n", GitHubAnnotations.lines(result, paths)));
 
         // The diff shown to people (HTML, fix log) masks context lines that hold credentials.
-        FixPlan plan = new Fixer().plan(dev.workflowguard.check.CheckRequest.builder(dir).workflowVersion("2.19.0")
-                .values("values/base.yaml").build(), null);
+        FixPlan plan = new Fixer()
+                .plan(
+                        dev.workflowguard.check.CheckRequest.builder(dir)
+                                .workflowVersion("2.19.0")
+                                .values("values/base.yaml")
+                                .build(),
+                        null);
         String patch = PatchFile.text(dir, plan);
         assertTrue(patch.contains("Gr4fana-Pw-0x55"), "the patch file itself is exact, so git apply works");
         ByteArrayOutputStream html = new ByteArrayOutputStream();
         HtmlReport.write(html, result, "t", Severity.ERROR, patch);
         assertClean("report.html", html.toString(StandardCharsets.UTF_8));
         StringBuilder shown = new StringBuilder();
-        patch.lines().map(plan.before().secrets()::maskLine).forEach(l -> shown.append(l).append('\n'));
+        patch.lines()
+                .map(plan.before().secrets()::maskLine)
+                .forEach(l -> shown.append(l).append('\n'));
         assertClean("the diff printed by workflow:fix", shown.toString());
         assertTrue(shown.toString().contains("password: ****"), shown.toString());
     }
@@ -133,11 +148,11 @@ class PlantedSecretsTest {
         TestRepo repo = new TestRepo(dir).file("values.yaml", "s3:\n  secretkey: \"S3cr3t-S3-Key-9f8e\n  other: [\n");
         InputException yaml = assertThrows(InputException.class, () -> repo.values(null, "values.yaml"));
         assertClean("a YAML error", yaml.getMessage());
-        InputException set = assertThrows(InputException.class,
-                () -> repo.check(b -> b.set("monitor.grafana.password={set-secret-planted")));
+        InputException set = assertThrows(
+                InputException.class, () -> repo.check(b -> b.set("monitor.grafana.password={set-secret-planted")));
         assertClean("a --set error", set.getMessage());
-        InputException noEquals = assertThrows(InputException.class,
-                () -> repo.check(b -> b.set("set-secret-planted")));
+        InputException noEquals =
+                assertThrows(InputException.class, () -> repo.check(b -> b.set("set-secret-planted")));
         assertClean("a --set error", noEquals.getMessage());
         // An unquoted password that starts with * is read as an alias named after the rest of the password.
         repo.file("alias.yaml", "monitor:\n  grafana:\n    password: *Gr4fana-Pw-0x55\n");

@@ -58,7 +58,9 @@ class AcceptanceTest {
         CheckResult before = check(repo, LocalDate.of(2027, 1, 31));
         assertEquals(List.of(), before.findings(), Findings.describe(before));
         assertEquals(1, before.suppressed().size());
-        assertEquals("the admin registers on day one", before.suppressed().get(0).suppression().reason());
+        assertEquals(
+                "the admin registers on day one",
+                before.suppressed().get(0).suppression().reason());
 
         CheckResult after = check(repo, LocalDate.of(2027, 2, 1));
         Findings.at(Findings.single(after, "open-registration"), "values.yaml:23:22");
@@ -70,8 +72,8 @@ class AcceptanceTest {
 
     @Test
     void aSuppressionThatMatchesNothingIsStale() throws Exception {
-        TestRepo repo = new TestRepo(dir).file("values.yaml", VALUES.replace("registration_mode: enabled",
-                "registration_mode: admin_only"));
+        TestRepo repo = new TestRepo(dir)
+                .file("values.yaml", VALUES.replace("registration_mode: enabled", "registration_mode: admin_only"));
         CheckResult result = check(repo, LocalDate.of(2026, 12, 1));
         Finding stale = Findings.single(result, "stale-suppression");
         Findings.at(stale, "values.yaml:22:3");
@@ -80,8 +82,8 @@ class AcceptanceTest {
 
     @Test
     void aSuppressionWithoutReasonSuppressesNothingAndIsAnError() throws Exception {
-        TestRepo repo = new TestRepo(dir).file("values.yaml", VALUES.replace(
-                " reason=\"the admin registers on day one\" until=2027-01-31", ""));
+        TestRepo repo = new TestRepo(dir)
+                .file("values.yaml", VALUES.replace(" reason=\"the admin registers on day one\" until=2027-01-31", ""));
         CheckResult result = check(repo, LocalDate.of(2026, 12, 1));
         Findings.single(result, "open-registration");
         Finding invalid = Findings.single(result, "invalid-suppression");
@@ -92,19 +94,30 @@ class AcceptanceTest {
     @Test
     void manifestAnnotationsAndPomEntriesSuppressToo() throws Exception {
         TestRepo repo = new TestRepo(dir).resource("fixtures/rendered-stock-2.19.yaml", "rendered/workflow.yaml");
-        String annotated = repo.read("rendered/workflow.yaml").replace(
-                "  name: deis-router\n  labels:\n    heritage: deis\n  annotations:\n",
-                "  name: deis-router\n  labels:\n    heritage: deis\n  annotations:\n"
-                        + "    workflow-guard.dev/ignore.tls-legacy-protocols: \"old Android clients until the app ships\"\n");
+        String annotated = repo.read("rendered/workflow.yaml")
+                .replace(
+                        "  name: deis-router\n  labels:\n    heritage: deis\n  annotations:\n",
+                        "  name: deis-router\n  labels:\n    heritage: deis\n  annotations:\n"
+                                + "    workflow-guard.dev/ignore.tls-legacy-protocols: \"old Android clients until the app ships\"\n");
         assertTrue(annotated.contains("workflow-guard.dev/ignore."));
         repo.file("rendered/workflow.yaml", annotated);
-        ConfiguredSuppression pom = new ConfiguredSuppression("no-ip-whitelist", "rendered/*.yaml", null,
-                "Deployment/deis-router", "public PaaS: everyone may reach it", null, null);
+        ConfiguredSuppression pom = new ConfiguredSuppression(
+                "no-ip-whitelist",
+                "rendered/*.yaml",
+                null,
+                "Deployment/deis-router",
+                "public PaaS: everyone may reach it",
+                null,
+                null);
         CheckResult result = repo.check(b -> b.manifests("rendered").suppressions(List.of(pom)));
         Findings.none(result, "tls-legacy-protocols");
         Findings.none(result, "no-ip-whitelist");
-        assertEquals(List.of("no-ip-whitelist", "tls-legacy-protocols"),
-                result.suppressed().stream().map(s -> s.finding().rule()).sorted().toList());
+        assertEquals(
+                List.of("no-ip-whitelist", "tls-legacy-protocols"),
+                result.suppressed().stream()
+                        .map(s -> s.finding().rule())
+                        .sorted()
+                        .toList());
     }
 
     @Test
@@ -115,28 +128,35 @@ class AcceptanceTest {
 
         // Unrelated lines inserted above every finding: the fingerprints must not move.
         repo.file("values.yaml", "# reviewed 2026-11-26\n# owner: platform team\n\n" + repo.read("values.yaml"));
-        CheckResult shifted = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml")
-                .baseline("workflow-baseline.json"));
+        CheckResult shifted = repo.check(
+                b -> b.workflowVersion("2.19.0").values("values.yaml").baseline("workflow-baseline.json"));
         assertEquals(List.of(), shifted.findings(), Findings.describe(shifted));
         assertEquals(first.findings().size(), shifted.baselined().size());
 
         // A new problem fails; a fixed one is reported so the baseline can shrink.
-        repo.file("values.yaml", repo.read("values.yaml").replace("registration_mode: \"admin_only\"",
-                "registration_mode: \"enabled\"").replace("use_rbac: false", "use_rbac: true"));
-        CheckResult changed = repo.check(b -> b.workflowVersion("2.19.0").values("values.yaml")
-                .baseline("workflow-baseline.json"));
+        repo.file(
+                "values.yaml",
+                repo.read("values.yaml")
+                        .replace("registration_mode: \"admin_only\"", "registration_mode: \"enabled\"")
+                        .replace("use_rbac: false", "use_rbac: true"));
+        CheckResult changed = repo.check(
+                b -> b.workflowVersion("2.19.0").values("values.yaml").baseline("workflow-baseline.json"));
         assertEquals(List.of("open-registration"), Findings.rules(changed));
-        assertEquals(List.of("rbac-disabled"), changed.fixedSinceBaseline().stream().map(Baseline.Entry::rule).toList());
+        assertEquals(
+                List.of("rbac-disabled"),
+                changed.fixedSinceBaseline().stream().map(Baseline.Entry::rule).toList());
     }
 
     @Test
     void aMissingOrBrokenBaselineIsAConfigurationError() throws Exception {
         TestRepo repo = new TestRepo(dir).file("values.yaml", "a: 1\n").file("bad.json", "{\"findings\": [1, ");
-        InputException missing = assertThrows(InputException.class,
+        InputException missing = assertThrows(
+                InputException.class,
                 () -> repo.check(b -> b.values("values.yaml").baseline("nope.json")));
         assertTrue(missing.getMessage().contains("nope.json does not exist; write it with `mvn workflow:baseline`"));
         assertTrue(missing.getMessage().contains("baseline / workflow.baseline"));
-        InputException broken = assertThrows(InputException.class,
+        InputException broken = assertThrows(
+                InputException.class,
                 () -> repo.check(b -> b.values("values.yaml").baseline("bad.json")));
         assertTrue(broken.getMessage().startsWith("bad.json "), broken.getMessage());
     }

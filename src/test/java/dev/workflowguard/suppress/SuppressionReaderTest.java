@@ -10,9 +10,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** How suppression comments are read: rule, reason, until, which line they cover, and every way to get them wrong. */
 class SuppressionReaderTest {
@@ -39,7 +39,8 @@ class SuppressionReaderTest {
 
     @Test
     void aTrailingCommentCoversItsOwnLine() {
-        read("controller:\n  registration_mode: enabled  # workflow:ignore open-registration reason=\"stage \\\"x\\\"\"\n");
+        read(
+                "controller:\n  registration_mode: enabled  # workflow:ignore open-registration reason=\"stage \\\"x\\\"\"\n");
         Suppression s = found.get(0);
         assertEquals(new Suppression.Line("v.yaml", 2), s.scope());
         assertEquals("stage \"x\"", s.reason());
@@ -55,16 +56,19 @@ class SuppressionReaderTest {
     }
 
     @ParameterizedTest
-    @CsvSource(value = {
-        "# workflow:ignore|names no rule",
-        "# workflow:ignore no-such-rule reason=\"x\"|\"no-such-rule\", which is not a rule id",
-        "# workflow:ignore open-registration|has no reason",
-        "# workflow:ignore open-registration reason=\"\"|has no reason",
-        "# workflow:ignore open-registration reason=\"x\" until=next-week|which is not a date",
-        "# workflow:ignore open-registration reason=\"x\" until=2027-02-30|which is not a date",
-        "# workflow:ignore open-registration because=\"x\"|unknown attribute \"because\"",
-        "# workflow:ignore open-registration reason=unquoted words|cannot be read after"},
-        delimiter = '|', quoteCharacter = '\'')
+    @CsvSource(
+            value = {
+                "# workflow:ignore|names no rule",
+                "# workflow:ignore no-such-rule reason=\"x\"|\"no-such-rule\", which is not a rule id",
+                "# workflow:ignore open-registration|has no reason",
+                "# workflow:ignore open-registration reason=\"\"|has no reason",
+                "# workflow:ignore open-registration reason=\"x\" until=next-week|which is not a date",
+                "# workflow:ignore open-registration reason=\"x\" until=2027-02-30|which is not a date",
+                "# workflow:ignore open-registration because=\"x\"|unknown attribute \"because\"",
+                "# workflow:ignore open-registration reason=unquoted words|cannot be read after"
+            },
+            delimiter = '|',
+            quoteCharacter = '\'')
     void malformedCommentsAreProblemsNotSilentNoOps(String comment, String expected) {
         read("a: 1\n" + comment + "\nb: 2\n");
         assertEquals(List.of(), found);
@@ -75,15 +79,16 @@ class SuppressionReaderTest {
 
     @Test
     void quotedHashesAndOtherCommentsAreNotSuppressions() {
-        read("a: \"x#workflow:ignore open-registration\"\n# just a note about workflow:ignore\nb: 1 # workflow:ignored\n");
+        read(
+                "a: \"x#workflow:ignore open-registration\"\n# just a note about workflow:ignore\nb: 1 # workflow:ignored\n");
         assertEquals(List.of(), found);
         assertEquals(List.of(), problems);
     }
 
     @Test
     void pomEntriesNeedAReasonAndAKnownRule() {
-        reader.readConfigured("tls-missing", "values/*.yaml", null, null, "TLS ends at the CDN", "2027-01-01", null,
-                found, problems);
+        reader.readConfigured(
+                "tls-missing", "values/*.yaml", null, null, "TLS ends at the CDN", "2027-01-01", null, found, problems);
         reader.readConfigured("tls-missing", null, null, null, " ", null, null, found, problems);
         reader.readConfigured("nope", null, null, null, "x", null, null, found, problems);
         assertEquals(1, found.size());

@@ -15,8 +15,7 @@ import java.util.stream.Collectors;
 /** Assertions on findings that print every finding when they fail, so a failure explains itself. */
 public final class Findings {
 
-    private Findings() {
-    }
+    private Findings() {}
 
     /** All findings of a rule. */
     public static List<Finding> of(CheckResult result, String rule) {
@@ -40,7 +39,8 @@ public final class Findings {
 
     /** Asserts the finding's places, as "file:line:col", in order. */
     public static void at(Finding finding, String... locations) {
-        List<String> actual = finding.places().stream().map(p -> p.location().toString()).toList();
+        List<String> actual =
+                finding.places().stream().map(p -> p.location().toString()).toList();
         assertEquals(List.of(locations), actual, () -> "places of " + finding.rule() + ":\n" + describe(finding));
     }
 
@@ -51,14 +51,18 @@ public final class Findings {
 
     public static void says(Place place, String... fragments) {
         for (String fragment : fragments) {
-            assertTrue(place.message().contains(fragment),
+            assertTrue(
+                    place.message().contains(fragment),
                     () -> "message lacks \"" + fragment + "\":\n  " + place.message());
         }
     }
 
     /** Every message of every place of every finding, in order. */
     public static List<String> messages(CheckResult result) {
-        return result.findings().stream().flatMap(f -> f.places().stream()).map(Place::message).toList();
+        return result.findings().stream()
+                .flatMap(f -> f.places().stream())
+                .map(Place::message)
+                .toList();
     }
 
     /** Asserts that no message of any finding (any rule, any place) contains the text, e.g. a planted secret. */
@@ -76,7 +80,9 @@ public final class Findings {
         for (Finding finding : result.findings()) {
             for (Place place : finding.places()) {
                 List<String> clauses = clauses(place.message());
-                assertEquals(clauses.stream().distinct().count(), clauses.size(),
+                assertEquals(
+                        clauses.stream().distinct().count(),
+                        clauses.size(),
                         () -> "a clause repeats in the " + finding.rule() + " message:\n  " + place.message());
             }
         }
@@ -108,7 +114,8 @@ public final class Findings {
     }
 
     public static String describe(Finding finding) {
-        return finding.places().stream().map(p -> "  " + ConsoleReport.line(finding, p))
+        return finding.places().stream()
+                .map(p -> "  " + ConsoleReport.line(finding, p))
                 .collect(Collectors.joining("\n"));
     }
 }

@@ -25,9 +25,24 @@ class SetValuesTest {
     }
 
     @ParameterizedTest
-    @CsvSource(value = {"true|BOOL|true", "TRUE|BOOL|true", "False|BOOL|false", "null|NULL|null", "NULL|NULL|null",
-        "0|INT|0", "42|INT|42", "-7|INT|-7", "007|STRING|007", "1.5|STRING|1.5", "yes|STRING|yes", "''|STRING|''",
-        "admin_only|STRING|admin_only"}, delimiter = '|', quoteCharacter = '"')
+    @CsvSource(
+            value = {
+                "true|BOOL|true",
+                "TRUE|BOOL|true",
+                "False|BOOL|false",
+                "null|NULL|null",
+                "NULL|NULL|null",
+                "0|INT|0",
+                "42|INT|42",
+                "-7|INT|-7",
+                "007|STRING|007",
+                "1.5|STRING|1.5",
+                "yes|STRING|yes",
+                "''|STRING|''",
+                "admin_only|STRING|admin_only"
+            },
+            delimiter = '|',
+            quoteCharacter = '"')
     void typingFollowsHelm(String value, HelmType type, String text) throws Exception {
         YamlScalar scalar = scalar(SetValues.parse(List.of("a.b=" + value)), "a", "b");
         assertEquals(type, scalar.type());
@@ -36,11 +51,18 @@ class SetValuesTest {
 
     @Test
     void pairsNestedKeysEscapesListsAndIndices() throws Exception {
-        ValuesSource source = SetValues.parse(List.of("controller.registration_mode=enabled",
-                "router.deployment_annotations.router\\.deis\\.io/nginx\\.ssl\\.enforce=true", "hosts={a,b,c}",
-                "list[1].name=x", "note=a\\,b"));
-        assertEquals("enabled", scalar(source, "controller", "registration_mode").text());
-        assertEquals("true", scalar(source, "router", "deployment_annotations", "router.deis.io/nginx.ssl.enforce").text());
+        ValuesSource source = SetValues.parse(List.of(
+                "controller.registration_mode=enabled",
+                "router.deployment_annotations.router\\.deis\\.io/nginx\\.ssl\\.enforce=true",
+                "hosts={a,b,c}",
+                "list[1].name=x",
+                "note=a\\,b"));
+        assertEquals(
+                "enabled", scalar(source, "controller", "registration_mode").text());
+        assertEquals(
+                "true",
+                scalar(source, "router", "deployment_annotations", "router.deis.io/nginx.ssl.enforce")
+                        .text());
         assertEquals(3, ((YamlList) source.root().get("hosts")).items().size());
         YamlList list = (YamlList) source.root().get("list");
         assertEquals(2, list.items().size());
@@ -75,20 +97,25 @@ class SetValuesTest {
     @Test
     void malformedExpressionsAreRefused() {
         assertTrue(assertThrows(SetValues.SetException.class, () -> SetValues.parse(List.of("novalue")))
-                .getMessage().contains("has no \"=\""));
+                .getMessage()
+                .contains("has no \"=\""));
         assertTrue(assertThrows(SetValues.SetException.class, () -> SetValues.parse(List.of("a={x,y")))
-                .getMessage().contains("unbalanced"));
+                .getMessage()
+                .contains("unbalanced"));
         assertTrue(assertThrows(SetValues.SetException.class, () -> SetValues.parse(List.of("a[x]=1")))
-                .getMessage().contains("list index"));
+                .getMessage()
+                .contains("list index"));
     }
 
     @Test
     void listIndexesAreBoundedAsHelmBoundsThem() throws Exception {
         // Was an IndexOutOfBoundsException and an OutOfMemoryError (a list filled up to the index).
         assertTrue(assertThrows(SetValues.SetException.class, () -> SetValues.parse(List.of("a[-1]=x")))
-                .getMessage().contains("negative list index -1"));
+                .getMessage()
+                .contains("negative list index -1"));
         assertTrue(assertThrows(SetValues.SetException.class, () -> SetValues.parse(List.of("a[999999999]=x")))
-                .getMessage().contains("greater than the maximum Helm supports, 65536"));
+                .getMessage()
+                .contains("greater than the maximum Helm supports, 65536"));
         SetValues.parse(List.of("a[65536]=x"));
     }
 }

@@ -30,28 +30,38 @@ class ValuesDifferenceTest {
         EffectiveValues was = new EffectiveValues(sources, ChartDefaults.forVersion(WorkflowVersion.parse("2.19.0")));
         EffectiveValues is = was.replacing(sources.get(1).file(), source("prod.yaml", after));
         return ValuesDifference.between(was, is, Set.of(topLevelKeys)).stream()
-                .map(c -> c.path() + ": " + c.before().state() + " -> " + c.after().state()).toList();
+                .map(c -> c.path() + ": " + c.before().state() + " -> "
+                        + c.after().state())
+                .toList();
     }
 
     @Test
     void aNullTurnedIntoAMappingBringsBackTheBasesKeysAndTheChartsDefaults() throws Exception {
-        assertEquals(List.of("router.deployment_annotations.w: DELETED -> SET",
-                "router.deployment_annotations.a: DELETED -> SET", "router.host_port.enabled: DELETED -> UNSET"),
-                changed("router:\n  deployment_annotations:\n    w: \"10.0.0.0/8\"\n", "router: ~\n",
+        assertEquals(
+                List.of(
+                        "router.deployment_annotations.w: DELETED -> SET",
+                        "router.deployment_annotations.a: DELETED -> SET",
+                        "router.host_port.enabled: DELETED -> UNSET"),
+                changed(
+                        "router:\n  deployment_annotations:\n    w: \"10.0.0.0/8\"\n", "router: ~\n",
                         "router:\n  deployment_annotations:\n    a: \"1\"\n", "router"));
     }
 
     @Test
     void aKeyAddedUnderAnExistingMappingChangesOnlyThatKey() throws Exception {
-        assertEquals(List.of("router.deployment_annotations.a: UNSET -> SET"),
-                changed("router:\n  deployment_annotations:\n    w: \"x\"\n", "router:\n  replicas: 2\n",
+        assertEquals(
+                List.of("router.deployment_annotations.a: UNSET -> SET"),
+                changed(
+                        "router:\n  deployment_annotations:\n    w: \"x\"\n", "router:\n  replicas: 2\n",
                         "router:\n  replicas: 2\n  deployment_annotations:\n    a: \"1\"\n", "router"));
     }
 
     @Test
     void typesAndListsCountButQuotingAndPositionsDoNot() throws Exception {
-        assertEquals(List.of("a.flag: SET -> SET", "a.list: SET -> SET"),
-                changed("a:\n  same: 1\n", "a:\n  flag: yes\n  list: [1, 2]\n  text: 'x'\n",
+        assertEquals(
+                List.of("a.flag: SET -> SET", "a.list: SET -> SET"),
+                changed(
+                        "a:\n  same: 1\n", "a:\n  flag: yes\n  list: [1, 2]\n  text: 'x'\n",
                         "\n\na:\n  flag: \"yes\"\n  list: [1, \"2\"]\n  text: \"x\"\n", "a"));
         assertEquals(List.of(), changed("a:\n  same: 1\n", "a:\n  flag: on\n", "a: {flag: true}\n", "a"));
     }

@@ -27,7 +27,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -44,11 +43,25 @@ class ValuesMergeFuzzTest {
     private static final YamlLimits LIMITS = new YamlLimits(1 << 20, 1 << 16, 40, 20, 10_000);
     private static final String[] VERSIONS = {null, "2.11.0", "2.14.0", "2.19.4", "2.20.0", "2.23.0", "3.0.0"};
     /** Paths the rules and defaults care about, so that lookups go where the rules go. */
-    private static final List<String> KNOWN = List.of("global.storage", "global.use_rbac",
-            "global.grafana_location", "controller.registration_mode", "monitor.grafana.allow_sign_up",
-            "monitor.grafana.password", "monitor.grafana.user", "router.host_port.enabled", "router.replicas",
-            "router.deployment_annotations", "router.service_annotations", "router.dhparam", "s3.secretkey",
-            "minio.enabled", "global.experimental_native_ingress", "a", "a.b", "a.b.c");
+    private static final List<String> KNOWN = List.of(
+            "global.storage",
+            "global.use_rbac",
+            "global.grafana_location",
+            "controller.registration_mode",
+            "monitor.grafana.allow_sign_up",
+            "monitor.grafana.password",
+            "monitor.grafana.user",
+            "router.host_port.enabled",
+            "router.replicas",
+            "router.deployment_annotations",
+            "router.service_annotations",
+            "router.dhparam",
+            "s3.secretkey",
+            "minio.enabled",
+            "global.experimental_native_ingress",
+            "a",
+            "a.b",
+            "a.b.c");
 
     @FuzzTest(maxDuration = "30s")
     void lookupsNeverThrowAndPointIntoAFile(byte[] input) throws Exception {
@@ -58,8 +71,8 @@ class ValuesMergeFuzzTest {
             return;
         }
         String versionWord = all.substring(0, firstLine).trim();
-        String version = versionWord.isEmpty() ? null
-                : VERSIONS[Math.floorMod(versionWord.hashCode(), VERSIONS.length)];
+        String version =
+                versionWord.isEmpty() ? null : VERSIONS[Math.floorMod(versionWord.hashCode(), VERSIONS.length)];
         String[] texts = all.substring(firstLine + 1).split("(?m)^--8<--\r?\n", 6);
         YamlLoader loader = new YamlLoader(LIMITS);
         List<ValuesSource> sources = new ArrayList<>();
@@ -127,8 +140,12 @@ class ValuesMergeFuzzTest {
     }
 
     /** Every path set in a file (aliases followed once, depth bounded). */
-    private static void collect(YamlMap map, List<String> prefix, Set<ValuesPath> into,
-            IdentityHashMap<YamlNode, Boolean> seen, int depth) {
+    private static void collect(
+            YamlMap map,
+            List<String> prefix,
+            Set<ValuesPath> into,
+            IdentityHashMap<YamlNode, Boolean> seen,
+            int depth) {
         if (depth > 12 || seen.put(map, Boolean.TRUE) != null || into.size() > 2_000) {
             return;
         }
@@ -143,11 +160,13 @@ class ValuesMergeFuzzTest {
     }
 
     private static void assertInside(Location location, Set<SourceFile> files, String what) {
-        assertTrue(files.contains(location.file()), () -> what + " points at " + location.file() + ", not a given file");
+        assertTrue(
+                files.contains(location.file()), () -> what + " points at " + location.file() + ", not a given file");
         String text = location.file().text();
         int codePoints = text.codePointCount(0, text.length());
         TextPosition at = location.position();
-        assertTrue(at.line() >= 1 && at.column() >= 1 && at.offset() >= 0 && at.offset() <= codePoints,
+        assertTrue(
+                at.line() >= 1 && at.column() >= 1 && at.offset() >= 0 && at.offset() <= codePoints,
                 () -> what + " points at " + location + " (offset " + at.offset() + "), outside the file");
     }
 }

@@ -29,9 +29,12 @@ class ValuesMergerTest {
 
     @Test
     void laterFilesWinAndMapsMergeDeeply() throws Exception {
-        EffectiveValues values = merge("2.19.0",
-                "base.yaml", "controller:\n  registration_mode: enabled\n  app_pull_policy: Always\n",
-                "prod.yaml", "controller:\n  registration_mode: admin_only\n");
+        EffectiveValues values = merge(
+                "2.19.0",
+                "base.yaml",
+                "controller:\n  registration_mode: enabled\n  app_pull_policy: Always\n",
+                "prod.yaml",
+                "controller:\n  registration_mode: admin_only\n");
         Value mode = values.get("controller.registration_mode");
         assertEquals("admin_only", mode.text());
         assertEquals("prod.yaml:2:22", values.locate(mode).toString());
@@ -42,9 +45,8 @@ class ValuesMergerTest {
 
     @Test
     void listsAndScalarsReplaceWhole() throws Exception {
-        EffectiveValues values = merge("2.19.0",
-                "a.yaml", "list: [1, 2, 3]\nmap:\n  x: 1\n",
-                "b.yaml", "list: [4]\nmap: flat\n");
+        EffectiveValues values =
+                merge("2.19.0", "a.yaml", "list: [1, 2, 3]\nmap:\n  x: 1\n", "b.yaml", "list: [4]\nmap: flat\n");
         assertEquals(1, ((YamlList) values.get("list").node()).items().size());
         assertEquals("flat", values.get("map").text());
         assertEquals(Value.State.BLOCKED, values.get("map.x").state());
@@ -58,9 +60,8 @@ class ValuesMergerTest {
 
     @Test
     void nullDeletesTheKeyAndTheChartDefault() throws Exception {
-        EffectiveValues values = merge("2.19.0",
-                "a.yaml", "global:\n  storage: s3\n",
-                "b.yaml", "global:\n  storage: null\n");
+        EffectiveValues values =
+                merge("2.19.0", "a.yaml", "global:\n  storage: s3\n", "b.yaml", "global:\n  storage: null\n");
         Value storage = values.get("global.storage");
         assertEquals(Value.State.DELETED, storage.state());
         assertNull(storage.node());
@@ -69,8 +70,8 @@ class ValuesMergerTest {
 
     @Test
     void nullOnAParentDeletesEverythingBelow() throws Exception {
-        EffectiveValues values = merge("2.19.0", "a.yaml", "monitor:\n  grafana:\n    allow_sign_up: false\n",
-                "b.yaml", "monitor: ~\n");
+        EffectiveValues values =
+                merge("2.19.0", "a.yaml", "monitor:\n  grafana:\n    allow_sign_up: false\n", "b.yaml", "monitor: ~\n");
         Value signUp = values.get("monitor.grafana.allow_sign_up");
         assertEquals(Value.State.DELETED, signUp.state());
         assertEquals(ValuesPath.parse("monitor"), signUp.entryPath());
@@ -78,8 +79,8 @@ class ValuesMergerTest {
 
     @Test
     void aLaterFileCanSetADeletedKeyAgain() throws Exception {
-        EffectiveValues values = merge("2.19.0", "a.yaml", "global:\n  storage: ~\n", "b.yaml",
-                "global:\n  storage: gcs\n");
+        EffectiveValues values =
+                merge("2.19.0", "a.yaml", "global:\n  storage: ~\n", "b.yaml", "global:\n  storage: gcs\n");
         assertEquals("gcs", values.get("global.storage").text());
     }
 
@@ -90,11 +91,15 @@ class ValuesMergerTest {
         assertEquals(Value.State.UNSET, mode.state());
         assertEquals("enabled", mode.text());
         assertEquals("b.yaml:2:1", old.locate(mode).toString());
-        assertEquals("chart default for Workflow 2.11.0 is \"enabled\"", mode.chartDefault().explanation());
+        assertEquals(
+                "chart default for Workflow 2.11.0 is \"enabled\"",
+                mode.chartDefault().explanation());
 
         EffectiveValues newer = merge("2.12.0", "a.yaml", "x: 1\n");
         assertEquals("admin_only", newer.get("controller.registration_mode").text());
-        assertEquals("a.yaml:1:1", newer.locate(newer.get("controller.registration_mode")).toString());
+        assertEquals(
+                "a.yaml:1:1",
+                newer.locate(newer.get("controller.registration_mode")).toString());
     }
 
     @Test
@@ -107,8 +112,12 @@ class ValuesMergerTest {
 
     @Test
     void rbacDefaultFollowsDeisAndHephy() throws Exception {
-        assertEquals("false", merge("2.19.4", "a.yaml", "x: 1\n").get("global.use_rbac").text());
-        assertEquals("true", merge("2.20.0", "a.yaml", "x: 1\n").get("global.use_rbac").text());
+        assertEquals(
+                "false",
+                merge("2.19.4", "a.yaml", "x: 1\n").get("global.use_rbac").text());
+        assertEquals(
+                "true",
+                merge("2.20.0", "a.yaml", "x: 1\n").get("global.use_rbac").text());
     }
 
     @Test

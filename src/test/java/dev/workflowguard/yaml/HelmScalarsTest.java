@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
-import java.util.Optional;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,7 +17,8 @@ class HelmScalarsTest {
 
     private static YamlScalar parse(String yamlValue) throws YamlException {
         YamlMap root = (YamlMap) new YamlLoader(YamlLimits.DEFAULTS)
-                .loadFirst(SourceFile.ofText("v.yaml", "k: " + yamlValue + "\n")).root();
+                .loadFirst(SourceFile.ofText("v.yaml", "k: " + yamlValue + "\n"))
+                .root();
         return (YamlScalar) root.get("k");
     }
 
@@ -49,9 +50,29 @@ class HelmScalarsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"~, NULL", "null, NULL", "Null, NULL", "NULL, NULL", "12, INT", "0x1F, INT", "0o17, INT", "017, INT",
-            "1_000, INT", "-3, INT", "+3, INT", "1.5, FLOAT", ".inf, FLOAT", "1e3, FLOAT", "08, FLOAT", "1:20, STRING",
-            "0b101, INT", "!!str 12, STRING", "!!bool yes, BOOL", "!!int '3', INT", "v2.11.0, STRING"})
+    @CsvSource({
+        "~, NULL",
+        "null, NULL",
+        "Null, NULL",
+        "NULL, NULL",
+        "12, INT",
+        "0x1F, INT",
+        "0o17, INT",
+        "017, INT",
+        "1_000, INT",
+        "-3, INT",
+        "+3, INT",
+        "1.5, FLOAT",
+        ".inf, FLOAT",
+        "1e3, FLOAT",
+        "08, FLOAT",
+        "1:20, STRING",
+        "0b101, INT",
+        "!!str 12, STRING",
+        "!!bool yes, BOOL",
+        "!!int '3', INT",
+        "v2.11.0, STRING"
+    })
     void typesFollowGoYamlV2(String text, HelmType expected) throws Exception {
         assertEquals(expected, parse(text).type());
     }
@@ -63,7 +84,9 @@ class HelmScalarsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(value = {"'':false", "0:false", "1:true", "'0':true", "null:false", "~:false"}, delimiter = ':',
+    @CsvSource(
+            value = {"'':false", "0:false", "1:true", "'0':true", "null:false", "~:false"},
+            delimiter = ':',
             quoteCharacter = '"')
     void goTemplateTruthiness(String text, boolean truthy) throws Exception {
         assertEquals(truthy, parse(text).isTemplateTruthy());
@@ -76,8 +99,10 @@ class HelmScalarsTest {
         assertEquals(Optional.empty(), HelmScalars.parseInt("0b1" + "0".repeat(64)));
         // 8 million digits: BigInteger alone would take about an hour.
         String digits = "9".repeat(8_000_000);
-        assertEquals(Optional.empty(), org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofMinutes(2),
-                () -> HelmScalars.parseInt(digits)));
+        assertEquals(
+                Optional.empty(),
+                org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                        Duration.ofMinutes(2), () -> HelmScalars.parseInt(digits)));
         assertEquals(HelmType.FLOAT, HelmScalars.typeOfPlain(digits));
     }
 }

@@ -46,7 +46,8 @@ class YamlLoaderErrorsTest {
 
     @Test
     void globalTagsThatNameClassesAreRefused() {
-        YamlException e = fail("a: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://x\"]]]]\n");
+        YamlException e = fail(
+                "a: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://x\"]]]]\n");
         assertTrue(e.getMessage().contains("global tag"), e.getMessage());
     }
 
@@ -54,10 +55,18 @@ class YamlLoaderErrorsTest {
     void aliasBombsAreRefused() {
         StringBuilder text = new StringBuilder("a0: &a0 [x, x]\n");
         for (int i = 1; i <= 30; i++) {
-            text.append("a").append(i).append(": &a").append(i).append(" [*a").append(i - 1).append(", *a")
-                    .append(i - 1).append("]\n");
+            text.append("a")
+                    .append(i)
+                    .append(": &a")
+                    .append(i)
+                    .append(" [*a")
+                    .append(i - 1)
+                    .append(", *a")
+                    .append(i - 1)
+                    .append("]\n");
         }
-        YamlException e = assertThrows(YamlException.class,
+        YamlException e = assertThrows(
+                YamlException.class,
                 () -> new YamlLoader(new YamlLimits(1 << 20, 1 << 20, 64, 1000, 100_000))
                         .loadAll(SourceFile.ofText("bomb.yaml", text.toString())));
         assertTrue(e.getMessage().contains("alias"), e.getMessage());

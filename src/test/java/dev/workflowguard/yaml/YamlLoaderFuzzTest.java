@@ -63,10 +63,14 @@ class YamlLoaderFuzzTest {
             assertTrue(at.line() >= 1 && at.column() >= 1, () -> "position " + at + " in " + e.getMessage());
             if (file != null) {
                 // SnakeYAML also breaks lines at U+0085, U+2028 and U+2029: count every kind of break.
-                long lines = file.text().chars().filter(c -> c == '\n' || c == '\r' || c == 0x85 || c == 0x2028
-                        || c == 0x2029).count() + 1;
-                assertTrue(at.line() <= lines, () -> "line " + at.line() + " past the end (" + lines + " lines): "
-                        + e.getMessage());
+                long lines = file.text()
+                                .chars()
+                                .filter(c -> c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029)
+                                .count()
+                        + 1;
+                assertTrue(
+                        at.line() <= lines,
+                        () -> "line " + at.line() + " past the end (" + lines + " lines): " + e.getMessage());
             }
         }
     }
@@ -78,7 +82,8 @@ class YamlLoaderFuzzTest {
         TextPosition start = node.start();
         TextPosition end = node.end();
         int codePoints = file.text().codePointCount(0, file.text().length());
-        assertTrue(start.offset() >= 0 && start.offset() <= end.offset() && end.offset() <= codePoints,
+        assertTrue(
+                start.offset() >= 0 && start.offset() <= end.offset() && end.offset() <= codePoints,
                 () -> "span " + start.offset() + ".." + end.offset() + " outside 0.." + codePoints);
         assertTrue(start.line() >= 1 && start.column() >= 1);
         node.describeType();

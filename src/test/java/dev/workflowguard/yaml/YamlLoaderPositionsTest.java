@@ -16,7 +16,8 @@ class YamlLoaderPositionsTest {
     private final YamlLoader loader = new YamlLoader(YamlLimits.DEFAULTS);
 
     private YamlMap load(String text) throws YamlException {
-        return (YamlMap) loader.loadFirst(SourceFile.ofText("values.yaml", text)).root();
+        return (YamlMap)
+                loader.loadFirst(SourceFile.ofText("values.yaml", text)).root();
     }
 
     private static YamlScalar scalar(YamlMap map, String... keys) {
@@ -51,8 +52,7 @@ class YamlLoaderPositionsTest {
         YamlMap root = load("\uFEFFa: \"x\u2028y\u2029z\u0085w\"\nb:\n  c: 1\n");
         assertEquals("3:6", scalar(root, "b", "c").start().toString());
         assertEquals("1:4", scalar(root, "a").start().toString());
-        YamlException error = assertThrows(YamlException.class,
-                () -> load("a: \"\u2028\"\nb: [1\nc: 2\n"));
+        YamlException error = assertThrows(YamlException.class, () -> load("a: \"\u2028\"\nb: [1\nc: 2\n"));
         assertEquals(3, error.position().line(), error.getMessage());
     }
 
@@ -68,8 +68,12 @@ class YamlLoaderPositionsTest {
         YamlScalar storage = scalar(root, "global", "storage");
         assertEquals("2:12", storage.start().toString());
         // The offset counts the BOM, so it indexes the kept text exactly.
-        assertEquals("minio", file.text().substring(file.charIndex(storage.start().offset()),
-                file.charIndex(storage.end().offset())));
+        assertEquals(
+                "minio",
+                file.text()
+                        .substring(
+                                file.charIndex(storage.start().offset()),
+                                file.charIndex(storage.end().offset())));
     }
 
     @Test
@@ -97,8 +101,8 @@ class YamlLoaderPositionsTest {
     @Test
     void latin1BytesAreRefusedWithTheirLine() {
         byte[] bytes = "a: 1\nb: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
-        YamlException e = assertThrows(YamlException.class,
-                () -> SourceReader.decode(Path.of("v.yaml"), "v.yaml", bytes));
+        YamlException e =
+                assertThrows(YamlException.class, () -> SourceReader.decode(Path.of("v.yaml"), "v.yaml", bytes));
         assertEquals(2, e.position().line());
         assertTrue(e.getMessage().startsWith("v.yaml:2:"), e.getMessage());
         assertTrue(e.getMessage().contains("not valid UTF-8"), e.getMessage());
@@ -122,8 +126,12 @@ class YamlLoaderPositionsTest {
         assertEquals(2, documents.size());
         YamlMap second = (YamlMap) documents.get(1).root();
         assertEquals("8:1", second.entry("kind").key().start().toString());
-        assertEquals("workflow/charts/router/templates/router-service.yaml", documents.get(1).sourceComment());
-        assertEquals("workflow/charts/router/templates/router-deployment.yaml", documents.get(0).sourceComment());
+        assertEquals(
+                "workflow/charts/router/templates/router-service.yaml",
+                documents.get(1).sourceComment());
+        assertEquals(
+                "workflow/charts/router/templates/router-deployment.yaml",
+                documents.get(0).sourceComment());
     }
 
     @Test
@@ -169,14 +177,17 @@ class YamlLoaderPositionsTest {
 
     @Test
     void duplicateKeysAreRecordedAndTheLastOneWins() throws Exception {
-        YamlDocument document = loader.loadFirst(SourceFile.ofText("v.yaml",
-                "controller:\n  registration_mode: admin_only\n  registration_mode: enabled\n"));
+        YamlDocument document = loader.loadFirst(SourceFile.ofText(
+                "v.yaml", "controller:\n  registration_mode: admin_only\n  registration_mode: enabled\n"));
         assertEquals(1, document.duplicates().size());
         DuplicateKey duplicate = document.duplicates().get(0);
         assertEquals(List.of("controller"), duplicate.path());
         assertEquals("registration_mode", duplicate.key());
         assertEquals(2, duplicate.first().start().line());
         assertEquals(3, duplicate.second().start().line());
-        assertEquals("enabled", scalar((YamlMap) document.root(), "controller", "registration_mode").text());
+        assertEquals(
+                "enabled",
+                scalar((YamlMap) document.root(), "controller", "registration_mode")
+                        .text());
     }
 }
