@@ -1,15 +1,19 @@
-// A baseline committed to the repository (workflow-baseline.json, written by `mvn workflow:baseline` from before/),
-// configured with <baseline> in the parent POM, against three snapshots of the same values file:
+// A baseline committed to the repository (workflow-baseline.json, written by `mvn workflow:baseline` of an earlier
+// version from before/, in the previous format: fingerprints of the messages), configured with <baseline> in the
+// parent POM, against three snapshots of the same values file:
 // 1: before/: the values it was written from: 3 findings accepted, the build passes;
 // 2: shifted/: comments, blank lines and unrelated keys inserted above every accepted finding (they all move down):
 //    fingerprints do not depend on lines, so the same 3 are accepted and the build passes;
 // 3: new-problem/: a new finding fails the build alone; the baseline entry whose problem is fixed is listed, so the
-//    baseline can shrink.
+//    baseline can shrink;
+// 4: `mvn workflow:baseline` from before/ writes the baseline again, in the current format (fingerprints of rule,
+//    cause, subject and file), with the same 3 findings;
+// 5: shifted/ against the rewritten baseline: the same 3 are accepted.
 import groovy.json.JsonSlurper
 
 String text = new File(basedir, 'build.log').getText('UTF-8')
 List<List<String>> runs = text.split(/(?m)^\[INFO\] Scanning for projects\.\.\.$/).drop(1)*.readLines()
-assert runs.size() == 3
+assert runs.size() == 5
 
 def findingLine = ~/^\[(ERROR|WARNING|INFO)\] (\S+:\d+:\d+): (error|warning|info): (.+) \[([a-z-]+)\]$/
 def logged = { List<String> lines ->
@@ -22,8 +26,9 @@ def fingerprints = { String project ->
             "${it.ruleId} ${it.baselineState}".toString()] }
 }
 
-// The committed baseline is read, never rewritten by check.
-def baseline = new JsonSlurper().parse(new File(basedir, 'workflow-baseline.json'))
+// The committed baseline (kept by prebuild.groovy before invocation 4 rewrote it), in the previous format.
+def baseline = new JsonSlurper().parse(new File(basedir, 'original/workflow-baseline.json'))
+assert !baseline.containsKey('format')
 Map<String, String> committed = [
     '1a9a3cd3bb2e08a4be233c96d0769963': 'grafana-signup',
     '7176209e5b453599a249b6bc451bc057': 'no-ip-whitelist',
@@ -47,9 +52,14 @@ assert places(beforeReport.baselined) == [
 ]
 assert beforeReport.fixedSinceBaseline == []
 assert beforeReport.summary.baselined == 3 && beforeReport.summary.failed == false
-assert fingerprints('before') == committed.collectEntries { k, v -> [k, "$v unchanged".toString()] }
+// SARIF's fingerprints are the current format's: they are not the committed ones, but the rewritten baseline's (4).
+def rewritten = new JsonSlurper().parse(new File(basedir, 'workflow-baseline.json'))
+Map<String, String> current = rewritten.findings.collectEntries { [it.fingerprint, it.rule] }
+assert fingerprints('before') == current.collectEntries { k, v -> [k, "$v unchanged".toString()] }
+assert current.keySet().intersect(committed.keySet()).isEmpty()
 
-// ---- 2: shifted/: every accepted finding moved (10, 12 and 13 lines down), all still accepted.
+// ---- 2: shifted/: every accepted finding moved (10, 12 and 13 lines down), all still accepted. (Its reports in
+// shifted/target are invocation 5's, which must be the same.)
 List<String> shifted = runs[1]
 assert logged(shifted).isEmpty()
 assert shifted.contains('[INFO] workflow-guard: 3 findings accepted by the baseline ../workflow-baseline.json')
@@ -81,9 +91,25 @@ assert report.fixedSinceBaseline == baseline.findings.findAll { it.rule == 'open
 assert report.summary == [error: 1, warning: 0, info: 0, files: 1, fixable: 0, suppressed: 0, baselined: 2, failed: true]
 // SARIF: the new finding is "new", the accepted ones "unchanged".
 Map<String, String> states = fingerprints('new-problem')
-assert states.findAll { k, v -> k in committed.keySet() } == [
-    '1a9a3cd3bb2e08a4be233c96d0769963': 'grafana-signup unchanged',
-    '7176209e5b453599a249b6bc451bc057': 'no-ip-whitelist unchanged',
-]
-assert states.findAll { k, v -> !(k in committed.keySet()) }.values() as List == ['storage-placeholder new']
+assert states.findAll { k, v -> k in current.keySet() } == current.findAll { k, v -> v != 'open-registration' }
+        .collectEntries { k, v -> [k, "$v unchanged".toString()] }
+assert states.findAll { k, v -> !(k in current.keySet()) }.values() as List == ['storage-placeholder new']
+
+// ---- 4: workflow:baseline from before/ rewrote the committed file in the current format, with the same findings.
+List<String> rewrite = runs[3]
+String written = new File(basedir, 'workflow-baseline.json').canonicalPath   // outside before/: named in full
+assert rewrite.contains(("[INFO] workflow-guard: wrote 3 findings to $written; with <baseline>$written</baseline> (or "
+        + "-Dworkflow.baseline=$written), check fails only on new findings").toString())
+assert rewrite.contains('[INFO] BUILD SUCCESS')
+assert rewritten.format == 2
+assert rewritten.findings.collect { [it.rule, it.file, it.subject, it.message] } as Set ==
+        baseline.findings.collect { [it.rule, it.file, it.subject, it.message] } as Set
+assert rewritten.findings.every { it.cause && it.fingerprint ==~ /[0-9a-f]{32}/ }
+
+// ---- 5: shifted/ against the rewritten baseline: the same 3 accepted, nothing fixed.
+List<String> again = runs[4]
+assert logged(again).isEmpty()
+assert again.contains('[INFO] workflow-guard: 3 findings accepted by the baseline ../workflow-baseline.json')
+assert !again.any { it.contains('baseline entries are fixed') || it.contains('baseline entry is fixed') }
+assert again.contains('[INFO] BUILD SUCCESS')
 return true

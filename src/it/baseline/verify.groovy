@@ -1,7 +1,7 @@
 // Adopting workflow-guard on a repository that has findings, without turning the build red on day one:
 // 1: `mvn verify` fails on them;
 // 2: `mvn workflow:baseline` writes workflow-baseline.json: one entry per finding (every severity), each with a stable
-//    fingerprint and what it is about (rule, file, values path or object, message), sorted by fingerprint;
+//    fingerprint and what it is about (rule, file, values path or object, cause, message), sorted by fingerprint;
 // 3: `mvn verify -Dworkflow.baseline=workflow-baseline.json` passes on the same values, and every report says why:
 //    the log, report.json (baselined), SARIF (baselineState unchanged, the same fingerprints) and the HTML page.
 import groovy.json.JsonSlurper
@@ -44,11 +44,13 @@ assert logged(runs[1]).isEmpty()
 File baselineFile = new File(basedir, 'workflow-baseline.json')
 assert baselineFile.isFile()
 def baseline = new JsonSlurper().parse(baselineFile)
-assert baseline.keySet() as List == ['tool', 'about', 'findings']
+assert baseline.keySet() as List == ['tool', 'format', 'about', 'findings']
+assert baseline.format == 2
 assert baseline.tool ==~ /workflow-guard \d+\.\d+\.\d+(-SNAPSHOT)?/
 assert baseline.about.contains('mvn workflow:baseline')
 List<Map> entries = baseline.findings
-assert entries.every { it.keySet() as List == ['fingerprint', 'rule', 'file', 'subject', 'message'] }
+assert entries.every { it.keySet() as List == ['fingerprint', 'rule', 'file', 'subject', 'cause', 'message'] }
+assert entries.every { it.cause }
 assert entries.every { it.fingerprint ==~ /[0-9a-f]{32}/ }
 assert entries*.fingerprint == entries*.fingerprint.sort(false) : 'sorted, so the file diffs well in review'
 assert entries*.fingerprint.unique(false).size() == entries.size()

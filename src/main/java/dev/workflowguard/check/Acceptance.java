@@ -162,8 +162,7 @@ final class Acceptance {
                     new Suppression.ObjectScope(null, object.ref())));
         }
         for (SuppressionProblem problem : wrong) {
-            problems.add(
-                    new SuppressionProblem(provenance.annotationSource(object, problem.location()), problem.message()));
+            problems.add(problem.at(provenance.annotationSource(object, problem.location())));
         }
     }
 

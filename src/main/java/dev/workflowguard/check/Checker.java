@@ -284,8 +284,7 @@ public final class Checker {
                 Severity severity = severities.getOrDefault(
                         meta.rule(),
                         RuleCatalogue.info(meta.rule()).orElseThrow().defaultSeverity());
-                active.add(new Finding(
-                        meta.rule(), severity, meta.place().location().toString(), List.of(meta.place()), null));
+                active.add(new Finding(meta.rule(), severity, meta.cause(), List.of(meta.place()), null));
             }
         }
         List<Finding> baselined = new ArrayList<>();

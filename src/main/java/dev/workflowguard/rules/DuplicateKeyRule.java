@@ -9,7 +9,9 @@ import dev.workflowguard.values.ValuesPath;
 import dev.workflowguard.values.ValuesSource;
 import dev.workflowguard.yaml.DuplicateKey;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** `duplicate-key`: a mapping repeats a key; Helm and kubectl silently keep the last one. */
 public final class DuplicateKeyRule implements Rule {
@@ -33,6 +35,7 @@ public final class DuplicateKeyRule implements Rule {
 
     @Override
     public void check(CheckContext context, RuleFindings findings) {
+        Map<String, Integer> repeats = new HashMap<>();
         EffectiveValues values = context.values();
         if (values != null) {
             for (ValuesSource source : values.sources()) {
@@ -41,7 +44,7 @@ public final class DuplicateKeyRule implements Rule {
                     keys.add(duplicate.key());
                     String path = new ValuesPath(keys).toString();
                     findings.report(
-                            cause(duplicate),
+                            cause(duplicate, null, repeats),
                             Place.inValues(
                                     location(duplicate),
                                     path,
@@ -59,7 +62,7 @@ public final class DuplicateKeyRule implements Rule {
                 String where = found.object() == null ? "" : found.object() + ": ";
                 String path = duplicate.path().isEmpty() ? "" : " under " + String.join(".", duplicate.path());
                 findings.report(
-                        cause(duplicate),
+                        cause(duplicate, found.object(), repeats),
                         Place.inManifest(
                                 location(duplicate),
                                 found.object(),
@@ -75,8 +78,15 @@ public final class DuplicateKeyRule implements Rule {
         return new Location(duplicate.second().file(), duplicate.second().start());
     }
 
-    private static String cause(DuplicateKey duplicate) {
-        return duplicate.second().file().displayName() + ":"
-                + duplicate.second().start().offset();
+    /**
+     * The file, object and keys of the repeated key, and which repeat of it there this is: no offset or line, which
+     * move with every line added above (a baseline entry is matched by the cause, and must not move).
+     */
+    private static String cause(DuplicateKey duplicate, String object, Map<String, Integer> repeats) {
+        List<String> keys = new ArrayList<>(duplicate.path());
+        keys.add(duplicate.key());
+        String where = duplicate.second().file().displayName() + "#" + (object == null ? "" : object) + "#"
+                + String.join("\0", keys);
+        return where + "#" + repeats.merge(where, 1, Integer::sum);
     }
 }

@@ -5,8 +5,9 @@ import dev.workflowguard.finding.Location;
 import dev.workflowguard.finding.Place;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A decision, written down, that a finding is accepted: which rule, why, until when, and where the
@@ -24,8 +25,13 @@ public record Suppression(String rule, String reason, LocalDate until, Location 
     public sealed interface Scope permits Line, ObjectScope, Filter {
         boolean covers(Place place);
 
-        /** Words for messages: "the line below", "Deployment/deis-router", "files values/*.yaml". */
+        /** Words for messages: "values.yaml:12", "Deployment/deis-router", "files values/*.yaml". */
         String describe();
+
+        /** What it covers without line numbers, which move: a comment's file, an annotation's object, a POM filter. */
+        default String identity() {
+            return describe();
+        }
     }
 
     /** A comment: its own line when it trails a value, else the line below it. */
@@ -38,6 +44,11 @@ public record Suppression(String rule, String reason, LocalDate until, Location 
         @Override
         public String describe() {
             return file + ":" + line;
+        }
+
+        @Override
+        public String identity() {
+            return file;
         }
     }
 
@@ -59,38 +70,49 @@ public record Suppression(String rule, String reason, LocalDate until, Location 
     public record Filter(String fileGlob, String valuesPath, String object) implements Scope {
         @Override
         public boolean covers(Place place) {
-            if (fileGlob != null && !fileGlob.isBlank()) {
-                PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + fileGlob.trim());
-                if (!matcher.matches(Path.of(place.location().fileName()))) {
-                    return false;
-                }
-            }
-            if (valuesPath != null
-                    && !valuesPath.isBlank()
-                    && !valuesPath.trim().equals(place.valuesPath())) {
+            if (isSet(fileGlob)
+                    && !FileSystems.getDefault()
+                            .getPathMatcher("glob:" + fileGlob.trim())
+                            .matches(Path.of(place.location().fileName()))) {
                 return false;
             }
-            return object == null || object.isBlank() || object.trim().equals(place.object());
+            if (isSet(valuesPath) && !valuesPath.trim().equals(place.valuesPath())) {
+                return false;
+            }
+            return !isSet(object) || object.trim().equals(place.object());
         }
 
         @Override
         public String describe() {
-            StringBuilder out = new StringBuilder();
-            if (fileGlob != null && !fileGlob.isBlank()) {
-                out.append("files ").append(fileGlob.trim());
+            List<String> filters = new ArrayList<>();
+            if (isSet(fileGlob)) {
+                filters.add("files " + fileGlob.trim());
             }
-            if (valuesPath != null && !valuesPath.isBlank()) {
-                out.append(out.length() > 0 ? ", " : "").append("values path ").append(valuesPath.trim());
+            if (isSet(valuesPath)) {
+                filters.add("values path " + valuesPath.trim());
             }
-            if (object != null && !object.isBlank()) {
-                out.append(out.length() > 0 ? ", " : "").append("object ").append(object.trim());
+            if (isSet(object)) {
+                filters.add("object " + object.trim());
             }
-            return out.length() == 0 ? "every place" : out.toString();
+            return filters.isEmpty() ? "every place" : String.join(", ", filters);
+        }
+
+        /** An empty element in the POM filters nothing. */
+        private static boolean isSet(String filter) {
+            return filter != null && !filter.isBlank();
         }
     }
 
     public boolean isExpired(LocalDate today) {
         return until != null && until.isBefore(today);
+    }
+
+    /**
+     * Which suppression this is, without line numbers: the rule, what it covers and its reason. The cause of the
+     * findings about it (expired, stale), so that a baseline accepting one still does when lines move.
+     */
+    public String identity() {
+        return rule + " " + scope.identity() + " " + reason;
     }
 
     /** True when it covers the finding: same rule, and one of the finding's places is in scope. */

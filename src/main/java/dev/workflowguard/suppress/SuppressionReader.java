@@ -60,6 +60,7 @@ public final class SuppressionReader {
         if (rest.isEmpty()) {
             problems.add(new SuppressionProblem(
                     at,
+                    "no rule",
                     "workflow:ignore names no rule; write "
                             + "`# workflow:ignore <rule-id> reason=\"why\" [until=YYYY-MM-DD]`"));
             return;
@@ -68,7 +69,8 @@ public final class SuppressionReader {
         String rule = space < 0 ? rest : rest.substring(0, space);
         String attributes = space < 0 ? "" : rest.substring(space);
         if (!ruleIds.contains(rule)) {
-            problems.add(new SuppressionProblem(at, "workflow:ignore names \"" + rule + "\", which is not a rule id"));
+            problems.add(new SuppressionProblem(
+                    at, "unknown rule " + rule, "workflow:ignore names \"" + rule + "\", which is not a rule id"));
             return;
         }
         String reason = null;
@@ -88,6 +90,7 @@ public final class SuppressionReader {
                     } catch (DateTimeParseException e) {
                         problems.add(new SuppressionProblem(
                                 at,
+                                "until " + rule + " " + value,
                                 "workflow:ignore " + rule + " has until=" + value
                                         + ", which is not a date (YYYY-MM-DD)"));
                         return;
@@ -96,6 +99,7 @@ public final class SuppressionReader {
                 default -> {
                     problems.add(new SuppressionProblem(
                             at,
+                            "attribute " + rule + " " + name,
                             "workflow:ignore " + rule + " has an unknown attribute \"" + name
                                     + "\"; use reason=\"…\" and until=YYYY-MM-DD"));
                     return;
@@ -105,13 +109,16 @@ public final class SuppressionReader {
         if (!attributes.substring(consumed).isBlank()) {
             problems.add(new SuppressionProblem(
                     at,
+                    "unreadable " + rule,
                     "workflow:ignore " + rule + " cannot be read after \""
                             + attributes.substring(0, consumed).trim() + "\"; write reason=\"…\" in double quotes"));
             return;
         }
         if (reason == null || reason.isBlank()) {
             problems.add(new SuppressionProblem(
-                    at, "workflow:ignore " + rule + " has no reason; a suppression must " + "say why: reason=\"…\""));
+                    at,
+                    "no reason " + rule,
+                    "workflow:ignore " + rule + " has no reason; a suppression must say why: reason=\"…\""));
             return;
         }
         into.add(new Suppression(rule, reason.trim(), until, at, scope));
@@ -132,11 +139,14 @@ public final class SuppressionReader {
             if (!ruleIds.contains(rule)) {
                 problems.add(new SuppressionProblem(
                         at,
+                        "unknown rule " + rule + " on " + object.ref(),
                         object.ref() + " annotation " + entry.name() + " names \"" + rule
                                 + "\", which is not a rule id"));
             } else if (reason.isBlank()) {
                 problems.add(new SuppressionProblem(
-                        at, object.ref() + " annotation " + entry.name() + " has no reason; its value must say why"));
+                        at,
+                        "no reason " + rule + " on " + object.ref(),
+                        object.ref() + " annotation " + entry.name() + " has no reason; its value must say why"));
             } else {
                 into.add(new Suppression(
                         rule,
@@ -160,12 +170,15 @@ public final class SuppressionReader {
             List<Suppression> into,
             List<SuppressionProblem> problems) {
         if (rule == null || !ruleIds.contains(rule.trim())) {
-            problems.add(new SuppressionProblem(at, "<suppression> names \"" + rule + "\", which is not a rule id"));
+            problems.add(new SuppressionProblem(
+                    at, "unknown rule " + rule, "<suppression> names \"" + rule + "\", which is not a rule id"));
             return;
         }
         if (reason == null || reason.isBlank()) {
             problems.add(new SuppressionProblem(
-                    at, "<suppression> for " + rule.trim() + " has no <reason>; a " + "suppression must say why"));
+                    at,
+                    "no reason " + rule.trim(),
+                    "<suppression> for " + rule.trim() + " has no <reason>; a suppression must say why"));
             return;
         }
         LocalDate date = null;
@@ -175,6 +188,7 @@ public final class SuppressionReader {
             } catch (DateTimeParseException e) {
                 problems.add(new SuppressionProblem(
                         at,
+                        "until " + rule.trim() + " " + until,
                         "<suppression> for " + rule.trim() + " has <until>" + until
                                 + "</until>, which is not a date (YYYY-MM-DD)"));
                 return;

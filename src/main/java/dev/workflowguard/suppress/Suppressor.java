@@ -5,9 +5,10 @@ import dev.workflowguard.finding.Place;
 import dev.workflowguard.rules.MetaRules;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * Applies suppressions to findings: a covered finding moves to the suppressed list; an expired
@@ -19,8 +20,12 @@ public final class Suppressor {
     /** What suppressions did. */
     public record Outcome(List<Finding> active, List<SuppressedFinding> suppressed, List<MetaFinding> meta) {}
 
-    /** A finding about a suppression, before severities are applied. */
-    public record MetaFinding(String rule, Place place) {}
+    /**
+     * A finding about a suppression, before severities are applied.
+     *
+     * @param cause which suppression and what is wrong with it, without line numbers (see {@link Finding#cause()})
+     */
+    public record MetaFinding(String rule, String cause, Place place) {}
 
     private Suppressor() {}
 
@@ -31,13 +36,13 @@ public final class Suppressor {
             LocalDate today) {
         List<Finding> active = new ArrayList<>();
         List<SuppressedFinding> suppressed = new ArrayList<>();
-        List<MetaFinding> meta = new ArrayList<>();
-        Map<Suppression, Boolean> used = new IdentityHashMap<>();
+        // By identity: two identical comments in two places are two suppressions, each used or stale on its own.
+        Set<Suppression> used = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Finding finding : findings) {
             Suppression match = null;
             for (Suppression suppression : suppressions) {
                 if (suppression.covers(finding)) {
-                    used.put(suppression, true);
+                    used.add(suppression);
                     if (!suppression.isExpired(today)) {
                         match = suppression;
                         break;
@@ -50,23 +55,24 @@ public final class Suppressor {
                 suppressed.add(new SuppressedFinding(finding, match));
             }
         }
-        for (SuppressionProblem problem : problems) {
-            meta.add(new MetaFinding(
-                    MetaRules.INVALID.id(), Place.inValues(problem.location(), null, problem.message())));
-        }
+        List<MetaFinding> meta = new ArrayList<>();
+        problems.forEach(problem -> meta.add(new MetaFinding(
+                MetaRules.INVALID.id(), problem.cause(), Place.inValues(problem.location(), null, problem.message()))));
         for (Suppression suppression : suppressions) {
             if (suppression.isExpired(today)) {
                 meta.add(new MetaFinding(
                         MetaRules.EXPIRED.id(),
+                        suppression.identity(),
                         Place.inValues(
                                 suppression.source(),
                                 null,
                                 "the suppression of " + suppression.rule() + " expired on " + suppression.until()
                                         + ", so it no longer suppresses (its reason was: " + suppression.reason()
                                         + "); fix the finding, or renew the suppression with a new until date")));
-            } else if (!used.containsKey(suppression)) {
+            } else if (!used.contains(suppression)) {
                 meta.add(new MetaFinding(
                         MetaRules.STALE.id(),
+                        suppression.identity(),
                         Place.inValues(
                                 suppression.source(),
                                 null,
