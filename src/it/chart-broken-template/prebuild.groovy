@@ -1,5 +1,6 @@
-// Before the build: no output of an earlier run, a byte-exact copy of the values for verify.groovy, and
-// syntax-error/workflow: a copy of charts/workflow whose router template leaves an action unclosed on line 8.
+// Before the build: no output of an earlier run, a byte-exact copy of the values for verify.groovy, the test chart
+// in charts/workflow with the router template's port-80 condition reading a field of a boolean (line 34: an execution
+// error), and syntax-error/workflow: a copy of that chart whose router template leaves an action unclosed on line 8.
 import java.nio.file.Files
 import java.nio.file.Path
 
@@ -8,7 +9,12 @@ Path base = basedir.toPath()
 Files.createDirectories(base.resolve('original'))
 Files.copy(base.resolve('values/values.yaml'), base.resolve('original/values.yaml'))
 
-Path chart = base.resolve('charts/workflow')
+def fixture = new GroovyShell(binding).parse(new File(fixtures, 'ChartFixture.groovy'))
+Path chart = fixture.copyTo('charts/workflow')
+fixture.edit(chart.resolve('charts/router/templates/router-deployment.yaml'),
+        '- containerPort: 8080\n              {{- if .Values.host_port.enabled }}',
+        '- containerPort: 8080\n              {{- if .Values.host_port.enabled.nope }}')
+
 Path copy = base.resolve('syntax-error/workflow')
 Files.walk(chart).filter { Files.isRegularFile(it) }.each { Path file ->
     Path target = copy.resolve(chart.relativize(file).toString())

@@ -60,20 +60,7 @@ assert message("${chart}/values.yaml:42:14", 'router-host-port') == ('Deployment
 assert new File(basedir, router).text.count('hostPort:') == 3
 
 // No message says the same parenthesised clause twice.
-def clauses = { String text ->
-    List<String> found = []
-    int depth = 0
-    int start = -1
-    text.eachWithIndex { String c, int i ->
-        if (c == '(' && depth++ == 0) {
-            start = i
-        } else if (c == ')' && depth > 0 && --depth == 0) {
-            found << text.substring(start, i + 1)
-        }
-    }
-    found
-}
-logged.each { assert clauses(it.message).size() == clauses(it.message).toSet().size() : it.message }
+new GroovyShell(binding).parse(new File(fixtures, 'ChartFixture.groovy')).assertNoClauseTwice(logged*.message)
 
 // The summary counts what was read: the chart's 18 files, never "0 files".
 assert lines.contains('[ERROR] workflow-guard: 5 errors, 4 warnings, 1 info in chart charts/workflow (18 files) checked '
