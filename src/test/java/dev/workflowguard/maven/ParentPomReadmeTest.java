@@ -47,7 +47,10 @@ class ParentPomReadmeTest {
     @Test
     void theItsBuildTheReadmesSetupLiterally() throws IOException {
         String readme = Files.readString(Path.of("README.md"));
-        String section = readme.substring(readme.indexOf("## Parent POM setup"), readme.indexOf("\n## CI\n"));
+        int start = readme.indexOf("\n## Parent POM setup\n");
+        assertTrue(start >= 0, "README has no section ## Parent POM setup");
+        int end = readme.indexOf("\n## ", start + 1);
+        String section = readme.substring(start, end < 0 ? readme.length() : end);
         List<String> parent = block(section, "parent pom.xml");
         List<String> module =
                 block(section, "pom.xml of each module with values files (its <parent> is the POM above)");

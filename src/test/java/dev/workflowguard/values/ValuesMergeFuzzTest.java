@@ -35,8 +35,8 @@ import java.util.Set;
  * rules read, every path a file sets, and paths below and beside them, never throws; every value
  * that a file set, deleted or blocked, and every place a rule reports, points into one of the files
  * and inside its text. Runs the corpus in
- * src/test/resources/dev/workflowguard/values/ValuesMergeFuzzTestInputs in every build; see README
- * "Fuzzing" for fuzzing for real.
+ * src/test/resources/dev/workflowguard/values/ValuesMergeFuzzTestInputs in every build; see CONTRIBUTING.md,
+ * "Fuzzing", for fuzzing for real.
  */
 class ValuesMergeFuzzTest {
 

@@ -12,7 +12,7 @@ import java.util.List;
  * that names the file (with a position inside the text when it gives one). Any other exception or
  * error (a stack overflow, an out-of-memory error, a runtime exception from SnakeYAML) is a bug.
  * Runs the corpus in src/test/resources/dev/workflowguard/yaml/YamlLoaderFuzzTestInputs in every build;
- * see README "Fuzzing" for fuzzing for real.
+ * see CONTRIBUTING.md, "Fuzzing", for fuzzing for real.
  */
 class YamlLoaderFuzzTest {
 
