@@ -8,6 +8,7 @@ import dev.workflowguard.yaml.YamlLimits;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -189,11 +190,9 @@ public record CheckRequest(
         /** Helm `--set` expressions, applied after the values files. */
         public Builder set(List<String> expressions) {
             if (expressions != null) {
-                for (String expression : expressions) {
-                    if (expression != null && !expression.isBlank()) {
-                        setValues.add(expression);
-                    }
-                }
+                expressions.stream()
+                        .filter(expression -> expression != null && !expression.isBlank())
+                        .forEach(setValues::add);
             }
             return this;
         }
@@ -227,14 +226,12 @@ public record CheckRequest(
             return this;
         }
 
-        /** Loops, not streams: this runs in every build, where each first-time lambda costs a class in a cold JVM. */
-        private static void addTrimmed(List<String> entries, java.util.Collection<String> to) {
+        private static void addTrimmed(List<String> entries, Collection<String> to) {
             if (entries != null) {
-                for (String entry : entries) {
-                    if (entry != null && !entry.isBlank()) {
-                        to.add(entry.trim());
-                    }
-                }
+                entries.stream()
+                        .filter(entry -> entry != null && !entry.isBlank())
+                        .map(String::trim)
+                        .forEach(to::add);
             }
         }
 

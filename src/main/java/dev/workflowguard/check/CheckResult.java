@@ -8,9 +8,11 @@ import dev.workflowguard.suppress.SuppressedFinding;
 import dev.workflowguard.values.EffectiveValues;
 import dev.workflowguard.values.WorkflowVersion;
 import dev.workflowguard.yaml.SourceFile;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The outcome of a check.
@@ -30,6 +32,8 @@ import java.util.Map;
  * @param chartFiles how many of {@code filesChecked} are the chart's files
  * @param effectiveValues Helm's view of the values files (and --set) over the chart defaults, or null
  *     without values; a fix proves against it that it changes only the keys it reports
+ * @param fixableInManifests how many of {@code findings} an edit of the committed manifests would
+ *     correct (with `workflow.fix.manifests`), counted whether or not such edits were asked for
  */
 public record CheckResult(
         List<Finding> findings,
@@ -44,7 +48,8 @@ public record CheckResult(
         SecretMask secrets,
         String chart,
         int chartFiles,
-        EffectiveValues effectiveValues) {
+        EffectiveValues effectiveValues,
+        int fixableInManifests) {
 
     public CheckResult(
             List<Finding> findings,
@@ -61,11 +66,22 @@ public record CheckResult(
                 List.of(),
                 List.of(),
                 List.of(),
-                displayNames(valuesFiles),
+                valuesFiles.stream().map(SourceFile::displayName).toList(),
                 SecretMask.NONE,
                 null,
                 0,
-                null);
+                null,
+                0);
+    }
+
+    public CheckResult {
+        findings = List.copyOf(findings);
+        notes = List.copyOf(notes);
+        valuesFiles = List.copyOf(valuesFiles);
+        suppressed = List.copyOf(suppressed);
+        baselined = List.copyOf(baselined);
+        fixedSinceBaseline = List.copyOf(fixedSinceBaseline);
+        checkedFiles = List.copyOf(checkedFiles);
     }
 
     /** The same outcome with other findings: what a fix planned from it knows to be fixable, say. */
@@ -83,17 +99,8 @@ public record CheckResult(
                 secrets,
                 chart,
                 chartFiles,
-                effectiveValues);
-    }
-
-    public CheckResult {
-        findings = List.copyOf(findings);
-        notes = List.copyOf(notes);
-        valuesFiles = List.copyOf(valuesFiles);
-        suppressed = List.copyOf(suppressed);
-        baselined = List.copyOf(baselined);
-        fixedSinceBaseline = List.copyOf(fixedSinceBaseline);
-        checkedFiles = List.copyOf(checkedFiles);
+                effectiveValues,
+                fixableInManifests);
     }
 
     /**
@@ -109,32 +116,20 @@ public record CheckResult(
         return own == 0 ? rendered : own + (own == 1 ? " file and " : " files and ") + rendered;
     }
 
-    private static List<String> displayNames(List<SourceFile> files) {
-        List<String> names = new java.util.ArrayList<>(files.size());
-        for (SourceFile file : files) {
-            names.add(file.displayName());
-        }
-        return names;
-    }
-
     /** Every finding the rules reported, whatever accepted it: the baseline goal writes these. */
     public List<Finding> allFindings() {
-        List<Finding> all = new java.util.ArrayList<>(findings);
-        all.addAll(baselined);
-        for (SuppressedFinding s : suppressed) {
-            all.add(s.finding());
-        }
-        return all;
+        return Stream.of(
+                        findings.stream(),
+                        baselined.stream(),
+                        suppressed.stream().map(SuppressedFinding::finding))
+                .flatMap(s -> s)
+                .toList();
     }
 
     public Map<Severity, Integer> countBySeverity() {
         Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
-        for (Severity severity : Severity.values()) {
-            counts.put(severity, 0);
-        }
-        for (Finding finding : findings) {
-            counts.put(finding.severity(), counts.get(finding.severity()) + 1);
-        }
+        Arrays.stream(Severity.values()).forEach(severity -> counts.put(severity, 0));
+        findings.forEach(finding -> counts.merge(finding.severity(), 1, Integer::sum));
         return counts;
     }
 
@@ -143,22 +138,10 @@ public record CheckResult(
         if (threshold == null) {
             return List.of();
         }
-        List<Finding> at = new java.util.ArrayList<>();
-        for (Finding finding : findings) {
-            if (finding.severity().atLeast(threshold)) {
-                at.add(finding);
-            }
-        }
-        return List.copyOf(at);
+        return findings.stream().filter(f -> f.severity().atLeast(threshold)).toList();
     }
 
     public long fixableCount() {
-        long count = 0;
-        for (Finding finding : findings) {
-            if (finding.fixable()) {
-                count++;
-            }
-        }
-        return count;
+        return findings.stream().filter(Finding::fixable).count();
     }
 }

@@ -3,6 +3,7 @@ package dev.workflowguard.check;
 import dev.workflowguard.manifests.KubeObject;
 import dev.workflowguard.manifests.ManifestSet;
 import dev.workflowguard.rules.CheckContext;
+import dev.workflowguard.rules.FixOptions;
 import dev.workflowguard.rules.ManifestFacts;
 import dev.workflowguard.rules.Rule;
 import dev.workflowguard.rules.RuleFindings;
@@ -16,7 +17,7 @@ import dev.workflowguard.yaml.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 /**
  * Checks committed manifests one file at a time, on the reader threads, so that a repository of
@@ -30,24 +31,33 @@ import java.util.function.BiFunction;
  * an HPA committed in a file of its own), evidence in one file changes what another file's
  * objects mean: {@link Result#consistent()} is then false and the caller checks them as one set.
  */
-final class FileByFileCheck implements BiFunction<SourceFile, ManifestSet, FileByFileCheck.Outcome> {
+final class FileByFileCheck {
 
     private final List<Rule> rules;
     private final EffectiveValues values;
     private final WorkflowVersion version;
-    private final CheckRequest request;
+    private final String externalCertificate;
+    private final FixOptions fixOptions;
     private final Set<String> ruleIds;
 
+    /**
+     * @param rules the rules to run on each file
+     * @param externalCertificate a declared certificate managed outside the chart, or null
+     * @param fixOptions the options the rules propose fixes with
+     * @param ruleIds every rule id an annotation may name
+     */
     FileByFileCheck(
             List<Rule> rules,
             EffectiveValues values,
             WorkflowVersion version,
-            CheckRequest request,
+            String externalCertificate,
+            FixOptions fixOptions,
             Set<String> ruleIds) {
         this.rules = rules;
         this.values = values;
         this.version = version;
-        this.request = request;
+        this.externalCertificate = externalCertificate;
+        this.fixOptions = fixOptions;
         this.ruleIds = ruleIds;
     }
 
@@ -60,22 +70,11 @@ final class FileByFileCheck implements BiFunction<SourceFile, ManifestSet, FileB
             List<SuppressionProblem> problems,
             SourceFile file) {}
 
-    /** {@link #check}, as the reader calls it (a class, not a method reference: no lambda to spin up cold). */
-    @Override
-    public Outcome apply(SourceFile file, ManifestSet objects) {
-        return check(file, objects);
-    }
-
     /** Runs on a reader thread with one file's objects. */
     Outcome check(SourceFile file, ManifestSet objects) {
-        CheckContext context = new CheckContext(
-                values, objects, version, request.externalCertificate(), request.fixOptions(), null, objects);
-        List<RuleFindings> findings = new ArrayList<>(rules.size());
-        for (Rule rule : rules) {
-            RuleFindings found = new RuleFindings();
-            rule.check(context, found);
-            findings.add(found);
-        }
+        CheckContext context =
+                new CheckContext(values, objects, version, externalCertificate, fixOptions, null, objects);
+        List<RuleFindings> findings = RuleRun.collect(rules, context);
         SecretMask.Builder secrets = SecretMask.builder();
         SuppressionReader annotations = new SuppressionReader(ruleIds);
         List<Suppression> suppressions = new ArrayList<>();
@@ -84,8 +83,7 @@ final class FileByFileCheck implements BiFunction<SourceFile, ManifestSet, FileB
             secrets.object(object);
             annotations.readAnnotations(object, suppressions, problems);
         }
-        return new Outcome(
-                ManifestFacts.of(objects, request.fixOptions()), findings, secrets, suppressions, problems, file);
+        return new Outcome(ManifestFacts.of(objects, fixOptions), findings, secrets, suppressions, problems, file);
     }
 
     /** The files' outcomes joined, in file order. */
@@ -99,9 +97,7 @@ final class FileByFileCheck implements BiFunction<SourceFile, ManifestSet, FileB
 
     Result join(List<Outcome> outcomes) {
         Joiner joiner = joiner();
-        for (Outcome outcome : outcomes) {
-            joiner.accept(outcome);
-        }
+        outcomes.forEach(joiner);
         return joiner.result();
     }
 
@@ -113,7 +109,7 @@ final class FileByFileCheck implements BiFunction<SourceFile, ManifestSet, FileB
      * Folds outcomes in file order as they arrive, so that only the joined findings stay in memory,
      * and remembers whether every file showed the same facts.
      */
-    final class Joiner implements java.util.function.Consumer<Outcome> {
+    final class Joiner implements Consumer<Outcome> {
         private final List<RuleFindings> findings = new ArrayList<>(rules.size());
         private final SecretMask.Builder secrets = SecretMask.builder();
         private final List<Suppression> suppressions = new ArrayList<>();

@@ -1,5 +1,7 @@
 package dev.workflowguard.check;
 
+import dev.workflowguard.secrets.SecretMask;
+
 /**
  * A configuration or input problem: nothing configured, a missing or unreadable file, YAML that
  * cannot be read. The message names the file (with line and column when known) and the parameter
@@ -19,7 +21,7 @@ public class InputException extends Exception {
     }
 
     /** The same error with any known secret masked out of its words. */
-    public InputException masked(dev.workflowguard.secrets.SecretMask secrets) {
+    public InputException masked(SecretMask secrets) {
         return new InputException(secrets.mask(problem), parameter);
     }
 

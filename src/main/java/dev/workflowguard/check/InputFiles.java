@@ -1,8 +1,11 @@
 package dev.workflowguard.check;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -122,10 +125,10 @@ final class InputFiles {
         try {
             path.toRealPath();
             why = "it cannot be followed";
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             why = "it leads to " + target(path) + ", which does not exist";
-        } catch (java.nio.file.FileSystemException e) {
-            why = e instanceof java.nio.file.FileSystemLoopException
+        } catch (FileSystemException e) {
+            why = e instanceof FileSystemLoopException
                             || String.valueOf(e.getReason()).contains("levels of symbolic links")
                     ? "the links lead round in a loop"
                     : "it cannot be followed: " + e.getReason();

@@ -1,8 +1,6 @@
 package dev.workflowguard.check;
 
-import dev.workflowguard.rules.FixOptions;
 import dev.workflowguard.suppress.ConfiguredSuppression;
-import dev.workflowguard.yaml.YamlLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A digest of everything a check's outcome depends on: the request (every setting, today's date, which
@@ -50,27 +49,12 @@ public final class InputFingerprint {
             }
             add(digest, "base", inputs.resolve(".").toString());
             add(digest, "version", request.workflowVersion());
-            add(digest, "disabled", String.join(",", new java.util.TreeSet<>(request.disabledRules())));
+            add(digest, "disabled", String.join(",", new TreeSet<>(request.disabledRules())));
             add(digest, "severities", new TreeMap<>(request.severities()).toString());
             add(digest, "certificate", request.externalCertificate());
-            // Fields one by one, not a record's toString(): its first call costs a cold JVM ~20 ms of bootstrap.
-            YamlLimits limits = request.limits();
-            add(
-                    digest,
-                    "limits",
-                    Long.toString(limits.maxFileBytes()),
-                    Integer.toString(limits.maxDocumentCodePoints()),
-                    Integer.toString(limits.maxNestingDepth()),
-                    Integer.toString(limits.maxAliases()),
-                    Long.toString(limits.maxExpandedNodes()));
-            FixOptions fix = request.fixOptions();
-            add(
-                    digest,
-                    "fix",
-                    fix.registrationMode(),
-                    fix.storage(),
-                    fix.whitelist(),
-                    Boolean.toString(fix.manifests()));
+            // A record's toString() names every component, so a setting added to either is digested too.
+            add(digest, "limits", request.limits().toString());
+            add(digest, "fix", request.fixOptions().toString());
             add(digest, "release", request.releaseName() + "/" + request.namespace());
             for (String set : request.setValues()) {
                 add(digest, "set", set);

@@ -1,5 +1,6 @@
 package dev.workflowguard.check;
 
+import dev.workflowguard.manifests.KubeObject;
 import dev.workflowguard.manifests.ManifestReader;
 import dev.workflowguard.manifests.ManifestSet;
 import dev.workflowguard.render.Chart;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The chart rendered with the user's values: the objects, the in-memory file they were read from
@@ -34,7 +36,7 @@ record RenderedChart(ManifestSet objects, SourceFile file, RenderRequest request
             texts.add(source.file().text());
         }
         RenderRequest request = new RenderRequest(
-                chart, check.releaseName(), check.namespace(), paths, texts, check.setValues(), java.util.Map.of());
+                chart, check.releaseName(), check.namespace(), paths, texts, check.setValues(), Map.of());
         HelmRenderer.Rendered rendered;
         try {
             rendered = new HelmRenderer(check.helmLibrary()).render(request);
@@ -89,8 +91,7 @@ record RenderedChart(ManifestSet objects, SourceFile file, RenderRequest request
         if (committed == null) {
             return rendered.objects();
         }
-        List<dev.workflowguard.manifests.KubeObject> objects =
-                new ArrayList<>(rendered.objects().objects());
+        List<KubeObject> objects = new ArrayList<>(rendered.objects().objects());
         committed.objects().stream()
                 .filter(o -> !rendered.objects().contains(o.kind(), o.name()))
                 .forEach(objects::add);

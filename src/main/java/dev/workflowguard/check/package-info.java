@@ -1,2 +1,2 @@
-/** The engine: reads the inputs, runs the rules, returns findings; no Maven types; loops, not lambdas (cold JVM). */
+/** The engine: a check as a pipeline of stages from the request to the result; no Maven types. */
 package dev.workflowguard.check;

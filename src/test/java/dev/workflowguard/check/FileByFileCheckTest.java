@@ -178,7 +178,6 @@ class FileByFileCheckTest {
                     List.of(new ValuesSource(file, (YamlMap) document.root(), document.duplicates())),
                     ChartDefaults.forVersion(version));
         }
-        CheckRequest request = CheckRequest.builder(dir).fixOptions(fixOptions).build();
         List<Rule> rules = RuleCatalogue.all();
         ManifestReader manifests = new ManifestReader(loader);
 
@@ -192,7 +191,7 @@ class FileByFileCheckTest {
         }
 
         FileByFileCheck byFile =
-                new FileByFileCheck(rules, values, version, request, new HashSet<>(RuleCatalogue.ids()));
+                new FileByFileCheck(rules, values, version, null, fixOptions, new HashSet<>(RuleCatalogue.ids()));
         FileByFileCheck.Result joined =
                 byFile.join(manifests.readEach(inputs, reader::read, f -> {}, (done, total) -> {}, byFile::check));
         assertEquals(consistent, joined.consistent());

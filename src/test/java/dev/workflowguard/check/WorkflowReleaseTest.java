@@ -1,0 +1,95 @@
+package dev.workflowguard.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.workflowguard.render.ChartValuesDefaults;
+import dev.workflowguard.testing.TestRepo;
+import dev.workflowguard.values.ChartDefaults;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The stage that settles the Workflow version and the defaults the values are merged over. */
+class WorkflowReleaseTest {
+
+    @TempDir
+    Path dir;
+
+    private WorkflowRelease release(UnaryOperator<CheckRequest.Builder> configure) throws InputException {
+        return WorkflowRelease.resolve(CheckInputs.of(
+                configure.apply(CheckRequest.builder(dir).values("values.yaml")).build()));
+    }
+
+    @Test
+    void aKnownVersionGivesItsDefaultsWithoutANote() throws Exception {
+        WorkflowRelease release = release(b -> b.workflowVersion("2.11.0"));
+        assertEquals("2.11.0", release.version().display());
+        assertTrue(
+                release.defaults() instanceof ChartDefaults,
+                release.defaults().getClass().getName());
+        assertEquals("2.11.0", release.defaults().version().display());
+        assertEquals(List.of(), release.notes());
+        assertNull(release.chart());
+        assertEquals(0, release.chartFiles());
+    }
+
+    @Test
+    void noVersionSaysDefaultsThatChangedAreNotAssumed() throws Exception {
+        assertEquals(
+                List.of("Workflow version not configured (<workflowVersion> / -Dworkflow.version): defaults that "
+                        + "changed between releases are not assumed"),
+                release(b -> b).notes());
+    }
+
+    @Test
+    void anUnknownReleaseSaysSo() throws Exception {
+        assertEquals(
+                List.of("Workflow 2.99.0 is not a known release (2.0 – 2.23): defaults that changed between releases "
+                        + "are not assumed"),
+                release(b -> b.workflowVersion("2.99.0")).notes());
+    }
+
+    @Test
+    void aVersionThatIsNoVersionIsRefusedNamingTheParameter() {
+        InputException e = assertThrows(InputException.class, () -> release(b -> b.workflowVersion("latest")));
+        assertTrue(e.getMessage().contains("'latest' is not a Workflow version"), e.getMessage());
+        assertEquals("workflowVersion / workflow.version", e.parameter());
+    }
+
+    @Test
+    void theChartsVersionIsUsedAndAnotherConfiguredOneIsNoted() throws Exception {
+        copyTestChart();
+        WorkflowRelease release = release(b -> b.chart("charts/workflow").workflowVersion("2.11.0"));
+        assertEquals("2.19.4", release.version().display());
+        assertEquals(
+                List.of("the chart is Workflow 2.19.4; its Chart.yaml version is used instead of the configured "
+                        + "2.11.0"),
+                release.notes());
+        assertTrue(release.chartFiles() > 1, "every file of the chart counts: " + release.chartFiles());
+        assertTrue(release.defaults() instanceof ChartValuesDefaults, "the chart's own values.yaml files");
+        assertEquals("2.19.4", release.defaults().version().display());
+    }
+
+    @Test
+    void aMissingChartIsRefusedNamingTheParameter() {
+        InputException e = assertThrows(InputException.class, () -> release(b -> b.chart("charts/none")));
+        assertEquals("chart / workflow.chart", e.parameter());
+    }
+
+    private void copyTestChart() throws Exception {
+        TestRepo repo = new TestRepo(dir);
+        Path source = Path.of("src", "test", "resources", "charts", "workflow");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                repo.bytes("charts/workflow/" + source.relativize(file), Files.readAllBytes(file));
+            }
+        }
+    }
+}
