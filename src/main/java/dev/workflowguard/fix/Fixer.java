@@ -38,7 +38,7 @@ public final class Fixer {
 
     private final Checker checker = new Checker();
 
-    /** Checks, then plans the corrections. */
+    /** Checks, then plans the corrections: for a caller without a check of its own (the goals pass theirs). */
     public FixPlan plan(CheckRequest request, String fixTarget) throws InputException {
         return plan(request, checker.check(request), fixTarget);
     }

@@ -1,11 +1,20 @@
 package dev.workflowguard.maven;
 
 import dev.workflowguard.check.CheckRequest;
+import dev.workflowguard.finding.Location;
 import dev.workflowguard.render.HelmLibrary;
+import dev.workflowguard.report.ReportPaths;
 import dev.workflowguard.rules.FixOptions;
+import dev.workflowguard.suppress.ConfiguredSuppression;
+import dev.workflowguard.yaml.SourceFile;
+import dev.workflowguard.yaml.TextPosition;
 import dev.workflowguard.yaml.YamlLimits;
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
@@ -151,38 +160,36 @@ abstract class AbstractWorkflowMojo extends AbstractMojo {
     protected String pluginVersion;
 
     /** The POM's suppressions, each located at its `<suppression>` element in pom.xml. */
-    protected List<dev.workflowguard.suppress.ConfiguredSuppression> configuredSuppressions() {
-        List<dev.workflowguard.suppress.ConfiguredSuppression> out = new java.util.ArrayList<>();
+    protected List<ConfiguredSuppression> configuredSuppressions() {
+        List<ConfiguredSuppression> out = new ArrayList<>();
         if (suppressions == null) {
             return out;
         }
-        java.nio.file.Path pom = project != null && project.getFile() != null
+        Path pom = project != null && project.getFile() != null
                 ? project.getFile().toPath()
                 : baseDirectory().resolve("pom.xml");
         String text = "";
         try {
-            text = java.nio.file.Files.isRegularFile(pom) ? java.nio.file.Files.readString(pom) : "";
-        } catch (java.io.IOException e) {
+            text = Files.isRegularFile(pom) ? Files.readString(pom) : "";
+        } catch (IOException e) {
             // the positions are only for messages; without the text every entry points at line 1
         }
-        dev.workflowguard.yaml.SourceFile file = new dev.workflowguard.yaml.SourceFile(
-                pom, display(pom), text, java.nio.charset.StandardCharsets.UTF_8, false);
+        SourceFile file = new SourceFile(pom, display(pom), text, StandardCharsets.UTF_8, false);
         // Search outside XML comments: a comment that mentions <suppression> is not an entry.
         String elements = withoutComments(text);
         int from = 0;
         for (SuppressionEntry entry : suppressions) {
             int at = elements.indexOf("<suppression>", from);
-            dev.workflowguard.yaml.TextPosition position =
-                    at < 0 ? dev.workflowguard.yaml.TextPosition.START : file.positionOf(text.codePointCount(0, at));
+            TextPosition position = at < 0 ? TextPosition.START : file.positionOf(text.codePointCount(0, at));
             from = at < 0 ? from : at + 1;
-            out.add(new dev.workflowguard.suppress.ConfiguredSuppression(
+            out.add(new ConfiguredSuppression(
                     entry.rule,
                     entry.file,
                     entry.valuesPath,
                     entry.object,
                     entry.reason,
                     entry.until,
-                    new dev.workflowguard.finding.Location(file, position)));
+                    new Location(file, position)));
         }
         return out;
     }
@@ -232,11 +239,7 @@ abstract class AbstractWorkflowMojo extends AbstractMojo {
 
     /** A path as shown in messages: relative to the base directory when inside it. */
     protected String display(Path path) {
-        Path base = baseDirectory().toAbsolutePath().normalize();
-        Path absolute = path.toAbsolutePath().normalize();
-        return (absolute.startsWith(base) ? base.relativize(absolute) : absolute)
-                .toString()
-                .replace('\\', '/');
+        return ReportPaths.shown(baseDirectory(), path);
     }
 
     protected String toolVersion() {

@@ -5,22 +5,15 @@ import dev.workflowguard.check.CheckResult;
 import dev.workflowguard.check.Checker;
 import dev.workflowguard.check.InputException;
 import dev.workflowguard.check.InputFingerprint;
-import dev.workflowguard.finding.Finding;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.fix.FixPlan;
 import dev.workflowguard.fix.Fixer;
-import dev.workflowguard.fix.PatchFile;
 import dev.workflowguard.fix.SafeWriter;
-import dev.workflowguard.report.AtomicFile;
-import dev.workflowguard.report.ConsoleReport;
+import dev.workflowguard.report.CheckReporter;
 import dev.workflowguard.report.GitHubAnnotations;
-import dev.workflowguard.report.HtmlReport;
-import dev.workflowguard.report.JUnitReport;
-import dev.workflowguard.report.JsonReport;
+import dev.workflowguard.report.ReportFormat;
 import dev.workflowguard.report.ReportPaths;
-import dev.workflowguard.report.SarifReport;
 import dev.workflowguard.rules.FixOptions;
-import dev.workflowguard.suppress.SuppressedFinding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,15 +23,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
-import org.apache.maven.model.PluginExecution;
+import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * Checks Workflow Helm values and rendered manifests against the production recommendations and
@@ -91,7 +82,7 @@ public class CheckMojo extends AbstractWorkflowMojo {
                     + display(outputDirectory()) + " (each check execution of this POM has its own folder)");
         }
         Severity failOn = parseFailOn();
-        Set<String> formats = parseFormats();
+        Set<ReportFormat> formats = parseFormats();
         CheckRequest request = request(FixOptions.DEFAULTS).baseline(baseline).build();
         String fingerprint = upToDateChecking ? fingerprint(request, failOn, formats) : null;
         if (fingerprint != null) {
@@ -144,48 +135,12 @@ public class CheckMojo extends AbstractWorkflowMojo {
 
     /** The folder of this execution's own reports below the default output folder, or null for the default folder. */
     String executionFolder() {
-        String id = mojoExecution == null ? null : mojoExecution.getExecutionId();
-        if (id == null
-                || id.equals("default")
-                || id.equals("default-cli")
-                || checkExecutions() < 2
-                || (outputDirectory != null && configuresOutputDirectory(id))) {
-            return null;
-        }
-        String folder = id.replaceAll("[^A-Za-z0-9._-]", "_");
-        return folder.equals(".") || folder.equals("..") ? folder.replace('.', '_') : folder;
-    }
-
-    /** True when the execution's own configuration (not the plugin's) names the output folder. */
-    private boolean configuresOutputDirectory(String id) {
-        return declaredExecutions()
-                .filter(e -> id.equals(e.getId()))
-                .anyMatch(e -> e.getConfiguration() instanceof Xpp3Dom configuration
-                        && configuration.getChild("outputDirectory") != null);
-    }
-
-    /** How many executions of this goal the project's build declares. */
-    private long checkExecutions() {
-        return declaredExecutions().count();
-    }
-
-    /** The executions of this goal the project's build declares. */
-    private Stream<PluginExecution> declaredExecutions() {
-        if (project == null || project.getBuildPlugins() == null) {
-            return Stream.empty();
-        }
-        var plugin = mojoExecution.getMojoDescriptor().getPluginDescriptor();
-        String goal = mojoExecution.getGoal();
-        return project.getBuildPlugins().stream()
-                .filter(p -> plugin.getArtifactId().equals(p.getArtifactId())
-                        && plugin.getGroupId().equals(p.getGroupId()))
-                .flatMap(p -> p.getExecutions().stream())
-                .filter(e -> e.getGoals() != null && e.getGoals().contains(goal));
+        return ExecutionFolder.of(project, mojoExecution, outputDirectory != null);
     }
 
     /** The fingerprint of everything this check's outcome depends on, or null to check without one. */
-    private String fingerprint(CheckRequest request, Severity failOn, Set<String> formats) {
-        String build = pluginBuild();
+    private String fingerprint(CheckRequest request, Severity failOn, Set<ReportFormat> formats) {
+        String build = pluginBuild != null ? pluginBuild : CheckRecord.pluginBuild();
         if (build == null) {
             return null;
         }
@@ -193,7 +148,7 @@ public class CheckMojo extends AbstractWorkflowMojo {
         context.add(build);
         context.add(toolVersion());
         context.add(failOn == null ? "none" : failOn.id());
-        context.add(String.join(",", formats));
+        context.add(formats.stream().map(ReportFormat::id).collect(Collectors.joining(",")));
         context.add(String.valueOf(GitHubAnnotations.active(System.getenv())));
         context.add(ReportPaths.repositoryRoot(baseDirectory()).toString());
         context.add(outputDirectory().toAbsolutePath().toString());
@@ -215,182 +170,57 @@ public class CheckMojo extends AbstractWorkflowMojo {
     /** Set by tests, whose classes are not in a jar: the plugin build the fingerprint names. */
     String pluginBuild;
 
-    /**
-     * The plugin build that runs, for the fingerprint: its jar, size and time (a rebuilt SNAPSHOT is a new
-     * build), or null where the classes are not in a jar (a development class path), which never records.
-     */
-    private String pluginBuild() {
-        if (pluginBuild != null) {
-            return pluginBuild;
-        }
-        try {
-            Path code = Path.of(CheckMojo.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
-            if (!Files.isRegularFile(code)) {
-                return null;
-            }
-            return code + " " + Files.size(code) + " "
-                    + Files.getLastModifiedTime(code).toMillis();
-        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
-            return null;
-        }
-    }
-
     /** Checks and reports; the SHA-256 of each report written goes to {@code reports}, unless that is null (no record). */
     private void check(
             CheckRequest request,
             Severity failOn,
-            Set<String> formats,
+            Set<ReportFormat> formats,
             Log log,
             List<String> output,
             Map<String, String> reports)
             throws MojoExecutionException, MojoFailureException {
-        CheckResult result;
         FixPlan fixes;
         try {
             // Progress goes to Maven's log only: it describes this run, not an outcome to repeat.
-            result = new Checker(new ProgressLog(getLog())).check(request);
+            CheckResult result = new Checker(new ProgressLog(getLog())).check(request);
             // Fixable means what workflow:fix would correct: planned (nothing written), refusals included.
             fixes = new Fixer().plan(request, result, null);
-            result = fixes.checkResult();
         } catch (InputException e) {
             throw new MojoExecutionException(e.getMessage());
         }
-        for (String note : result.notes()) {
-            log.info("workflow-guard: " + note);
-        }
-        for (ConsoleReport.Line line : ConsoleReport.lines(result)) {
-            switch (line.severity()) {
-                case ERROR -> log.error(line.text());
-                case WARNING -> log.warn(line.text());
-                default -> log.info(line.text());
-            }
-        }
-        for (SuppressedFinding suppressed : result.suppressed()) {
-            log.info(suppressed.finding().location() + ": suppressed ["
-                    + suppressed.finding().rule() + "] ("
-                    + suppressed.suppression().reason()
-                    + (suppressed.suppression().until() == null
-                            ? ""
-                            : ", until " + suppressed.suppression().until()) + ")");
-        }
-        if (baseline != null && !baseline.isBlank()) {
-            int accepted = result.baselined().size();
-            int fixed = result.fixedSinceBaseline().size();
-            log.info("workflow-guard: " + accepted + (accepted == 1 ? " finding" : " findings") + " accepted by the "
-                    + "baseline " + baseline
-                    + (fixed == 0
-                            ? ""
-                            : "; " + fixed + (fixed == 1 ? " baseline entry is" : " baseline entries are")
-                                    + " fixed: run `mvn workflow:baseline` to shrink it"));
-            for (var entry : result.fixedSinceBaseline()) {
-                log.info("workflow-guard: fixed since the baseline: " + entry.rule() + " in " + entry.file()
-                        + (entry.subject() == null ? "" : " (" + entry.subject() + ")"));
-            }
-        }
-        ReportPaths paths = new ReportPaths(baseDirectory());
-        if (GitHubAnnotations.active(System.getenv())) {
-            // Workflow commands must start a line of the job's output, so they bypass Maven's log prefixes.
-            for (String line : GitHubAnnotations.lines(result, paths)) {
-                System.out.println(line);
-                output.add(line);
-            }
-        }
-        Path report = outputDirectory().resolve("report.json");
+        CheckReporter reporter = new CheckReporter(
+                new CheckReporter.Settings(
+                        outputDirectory(),
+                        toolVersion(),
+                        failOn,
+                        formats,
+                        GitHubAnnotations.active(System.getenv()),
+                        reports != null),
+                new LogConsole(log),
+                // Workflow commands must start a line of the job's output, so they bypass Maven's log prefixes.
+                line -> {
+                    System.out.println(line);
+                    output.add(line);
+                });
+        CheckReporter.Reported reported;
         try {
-            JsonReport.write(report, result, toolVersion(), failOn);
-            writeFormats(formats, result, failOn, request, paths, fixes);
-            if (reports != null) {
-                reports.put("report.json", InputFingerprint.sha256(report));
-                for (String format : formats) {
-                    reports.put(
-                            FILE_OF.get(format),
-                            InputFingerprint.sha256(outputDirectory().resolve(FILE_OF.get(format))));
-                }
-            }
+            reported = reporter.report(request, fixes);
         } catch (IOException e) {
-            throw new MojoExecutionException(
-                    "cannot write the reports in " + display(outputDirectory()) + ": " + e.getMessage());
+            throw new MojoExecutionException(e.getMessage());
         }
-        String summary = ConsoleReport.summary(result);
-        List<Finding> failing = result.atOrAbove(failOn);
-        if (failing.isEmpty()) {
-            log.info(summary);
-            return;
+        if (reports != null) {
+            reports.putAll(reported.digests());
         }
-        log.error(summary);
-        Map<String, Integer> byRule = new LinkedHashMap<>();
-        for (Finding finding : failing) {
-            byRule.put(finding.rule(), byRule.getOrDefault(finding.rule(), 0) + 1);
+        if (reported.failure() != null) {
+            throw new MojoFailureException(reported.failure());
         }
-        StringBuilder rules = new StringBuilder();
-        for (Map.Entry<String, Integer> entry : byRule.entrySet()) {
-            rules.append(rules.length() == 0 ? "" : ", ")
-                    .append(entry.getKey())
-                    .append(" (")
-                    .append(entry.getValue())
-                    .append(')');
-        }
-        throw new MojoFailureException(
-                "workflow-guard: " + failing.size() + (failing.size() == 1 ? " finding" : " findings") + " at or above "
-                        + failOn.id() + ": " + rules + ". See the lines above and " + display(report) + ".");
     }
 
-    private static final List<String> FORMATS = List.of("json", "sarif", "junit", "html");
-    /** The file each format is written to, in the output directory; report.json is written whatever the formats. */
-    private static final Map<String, String> FILE_OF = Map.of(
-            "json", "report.json", "sarif", "report.sarif", "junit", "TEST-workflow-guard.xml", "html", "report.html");
-
-    private Set<String> parseFormats() throws MojoExecutionException {
-        Set<String> formats = new java.util.LinkedHashSet<>();
-        if (reportFormats != null) {
-            for (String format : reportFormats) {
-                String word = format == null ? "" : format.trim().toLowerCase(Locale.ROOT);
-                if (word.isEmpty()) {
-                    continue;
-                }
-                if (!FORMATS.contains(word)) {
-                    throw new MojoExecutionException("reportFormats / workflow.formats: '" + format
-                            + "' is not a report format; use " + String.join(", ", FORMATS));
-                }
-                formats.add(word);
-            }
-        }
-        return formats;
-    }
-
-    private void writeFormats(
-            Set<String> formats,
-            CheckResult result,
-            Severity failOn,
-            CheckRequest request,
-            ReportPaths paths,
-            FixPlan fixes)
-            throws IOException, MojoExecutionException {
-        Path dir = outputDirectory();
-        if (formats.contains("sarif")) {
-            try (var out = new AtomicFile(dir.resolve(FILE_OF.get("sarif")))) {
-                SarifReport.write(out.stream(), result, toolVersion(), paths);
-                out.commit();
-            }
-        }
-        if (formats.contains("junit")) {
-            try (var out = new AtomicFile(dir.resolve(FILE_OF.get("junit")))) {
-                JUnitReport.write(out.stream(), result, failOn, request.disabledRules());
-                out.commit();
-            } catch (javax.xml.stream.XMLStreamException e) {
-                throw new IOException(e.getMessage(), e);
-            }
-        }
-        if (formats.contains("html")) {
-            String patch = PatchFile.text(baseDirectory(), fixes);
-            try (var out = new AtomicFile(dir.resolve(FILE_OF.get("html")))) {
-                HtmlReport.write(out.stream(), result, toolVersion(), failOn, patch);
-                out.commit();
-            }
+    private Set<ReportFormat> parseFormats() throws MojoExecutionException {
+        try {
+            return ReportFormat.parse(reportFormats);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage());
         }
     }
 

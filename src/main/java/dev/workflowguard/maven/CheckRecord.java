@@ -4,6 +4,7 @@ import dev.workflowguard.check.InputFingerprint;
 import dev.workflowguard.report.AtomicFile;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +49,27 @@ final class CheckRecord {
         this.output = List.copyOf(output);
         this.failure = failure;
         this.reports = new LinkedHashMap<>(reports);
+    }
+
+    /**
+     * The plugin build that runs, for the fingerprint: its jar, size and time (a rebuilt SNAPSHOT is a new
+     * build), or null where the classes are not in a jar (a development class path), which never records.
+     */
+    static String pluginBuild() {
+        try {
+            Path code = Path.of(CheckRecord.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+            if (!Files.isRegularFile(code)) {
+                return null;
+            }
+            return code + " " + Files.size(code) + " "
+                    + Files.getLastModifiedTime(code).toMillis();
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** The record in this folder if it is for these inputs and its reports are untouched; otherwise null. */

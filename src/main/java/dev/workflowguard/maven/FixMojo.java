@@ -2,12 +2,13 @@ package dev.workflowguard.maven;
 
 import dev.workflowguard.check.CheckRequest;
 import dev.workflowguard.check.CheckResult;
+import dev.workflowguard.check.Checker;
 import dev.workflowguard.check.InputException;
 import dev.workflowguard.fix.FixPlan;
 import dev.workflowguard.fix.Fixer;
 import dev.workflowguard.fix.PatchFile;
 import dev.workflowguard.fix.SafeWriter;
-import dev.workflowguard.report.ConsoleReport;
+import dev.workflowguard.report.FixReport;
 import dev.workflowguard.rules.FixOptions;
 import dev.workflowguard.yaml.SourceFile;
 import java.io.IOException;
@@ -56,49 +57,6 @@ public class FixMojo extends AbstractWorkflowMojo {
     @Parameter(property = "workflow.fix.skip", defaultValue = "false")
     protected boolean fixSkip;
 
-    /** Tells a user with committed manifests that more can be fixed there, when they did not ask for it. */
-    private void hintAboutManifests(Fixer fixer, CheckRequest request, FixOptions options, Log log)
-            throws InputException, MojoExecutionException {
-        if (fixManifests || manifests == null || manifests.isEmpty()) {
-            return;
-        }
-        FixOptions withManifests =
-                new FixOptions(options.registrationMode(), options.storage(), options.whitelist(), true);
-        long more = new dev.workflowguard.check.Checker()
-                .check(request(withManifests).build()).findings().stream()
-                        .filter(f -> !f.manifestFixes().isEmpty())
-                        .count();
-        if (more > 0) {
-            log.info("workflow-guard fix: " + more + (more == 1 ? " finding" : " findings") + " can also be corrected "
-                    + "in the committed manifests with -Dworkflow.fix.manifests=true");
-        }
-    }
-
-    /**
-     * Temporary files a killed fix left next to the values files hold values, credentials included, and
-     * `git add -A` would pick them up: a run removes them and says so; a dry run only says so.
-     */
-    private void leftovers(SafeWriter writer, FixPlan plan, Log log) {
-        List<SourceFile> files = new ArrayList<>(plan.before().valuesFiles());
-        plan.changes().forEach(change -> files.add(change.file()));
-        for (Path leftover : writer.leftovers(files)) {
-            String shown = writer.display(leftover);
-            String what = " a temporary file an interrupted fix left behind (it may hold values and credentials)";
-            if (dryRun) {
-                log.warn("workflow-guard fix (dry run): " + shown + " is" + what + "; a real run removes it");
-                continue;
-            }
-            try {
-                if (writer.removeLeftover(leftover)) {
-                    log.warn("workflow-guard fix: removed " + shown + "," + what);
-                }
-            } catch (IOException e) {
-                log.warn("workflow-guard fix: " + shown + " is" + what + " and could not be removed (" + e.getMessage()
-                        + "); delete it");
-            }
-        }
-    }
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (runForEachModule("done")) {
@@ -120,22 +78,14 @@ public class FixMojo extends AbstractWorkflowMojo {
         Fixer fixer = new Fixer();
         FixPlan plan;
         try {
-            plan = fixer.plan(request, fixTarget);
+            plan = fixer.plan(request, new Checker().check(request), fixTarget);
         } catch (InputException e) {
             throw new MojoExecutionException(e.getMessage());
         }
+        FixReport report = new FixReport(new LogConsole(log), plan);
         SafeWriter writer = new SafeWriter(baseDirectory());
-        leftovers(writer, plan, log);
-        for (FixPlan.FileChange change : plan.changes()) {
-            for (FixPlan.Applied applied : change.applied()) {
-                log.info(change.file().displayName() + ": " + applied.description() + " ["
-                        + applied.finding().rule() + "]");
-            }
-        }
-        for (FixPlan.Refused refused : plan.refused()) {
-            log.warn(refused.finding().location() + ": not fixed ["
-                    + refused.finding().rule() + "]: " + plan.before().secrets().mask(refused.reason()));
-        }
+        leftovers(writer, plan, report);
+        report.planned();
         CheckResult after;
         try {
             if (dryRun) {
@@ -145,52 +95,51 @@ public class FixMojo extends AbstractWorkflowMojo {
                     writer.check(plan.changes());
                 } catch (SafeWriter.RefusedException e) {
                     Files.deleteIfExists(patch); // an earlier run's patch must not be taken for this one's
-                    throw new MojoExecutionException("workflow-guard fix (dry run): a real run would write nothing: "
-                            + plan.before().secrets().mask(e.getMessage()));
+                    throw new MojoExecutionException(report.dryRunRefused(e.getMessage()));
                 }
-                String diff = PatchFile.write(patch, baseDirectory(), plan);
-                if (!diff.isEmpty()) {
-                    log.info("workflow-guard fix (dry run): this patch would be applied:");
-                    // The patch file is exact (git apply needs it); what is shown has credentials masked.
-                    diff.lines().map(plan.before().secrets()::maskLine).forEach(log::info);
-                }
-                log.info(FixWords.dryRunOutcome(plan, display(patch)));
+                report.dryRun(PatchFile.write(patch, baseDirectory(), plan), display(patch));
             } else {
                 try {
                     writer.writeAll(plan.changes());
                 } catch (SafeWriter.RefusedException e) {
-                    throw new MojoExecutionException(
-                            "workflow-guard fix: " + plan.before().secrets().mask(e.getMessage()));
+                    throw new MojoExecutionException(report.writeRefused(e.getMessage()));
                 }
-                log.info(FixWords.outcome(plan));
+                report.written();
             }
+            // The inputs have changed (or would have, in a dry run): check them again to list what remains.
             after = fixer.recheck(request, plan, fixTarget);
-            hintAboutManifests(fixer, request, options, log);
         } catch (IOException e) {
             throw new MojoExecutionException("workflow-guard fix: " + e.getMessage());
         } catch (InputException e) {
             throw new MojoExecutionException(e.getMessage());
         }
-        if (after.findings().isEmpty()) {
-            log.info("workflow-guard: nothing remains; `mvn workflow:check` passes.");
-            return;
+        if (!fixManifests && manifests != null && !manifests.isEmpty()) {
+            // What the manifests' edits would still correct, counted by the checks already made: after this run's
+            // writes, or, in a dry run, in the files as they are.
+            report.manifestHint(dryRun ? plan.before() : after);
         }
-        if (!dryRun) {
-            // Every edit is proven by parsing again and merging again, and refused findings are no longer fixable, so a
-            // fixable finding that survives would mean a second run changes more: say so rather than hide it.
-            after.findings().stream()
-                    .filter(f -> f.fixable())
-                    .forEach(f -> log.warn(f.location() + ": still reported after the fix [" + f.rule() + "]; the "
-                            + "edit did not take effect (please report this to workflow-guard)"));
-        }
-        log.info("workflow-guard: " + after.findings().size()
-                + (after.findings().size() == 1 ? " finding remains" : " findings remain")
-                + (dryRun ? " after this patch" : "") + "; each needs a person:");
-        for (ConsoleReport.Line line : ConsoleReport.lines(after)) {
-            switch (line.severity()) {
-                case ERROR -> log.error(line.text());
-                case WARNING -> log.warn(line.text());
-                default -> log.info(line.text());
+        report.remaining(after, dryRun);
+    }
+
+    /**
+     * Temporary files a killed fix left next to the values files hold values, credentials included, and
+     * `git add -A` would pick them up: a run removes them and says so; a dry run only says so.
+     */
+    private void leftovers(SafeWriter writer, FixPlan plan, FixReport report) {
+        List<SourceFile> files = new ArrayList<>(plan.before().valuesFiles());
+        plan.changes().forEach(change -> files.add(change.file()));
+        for (Path leftover : writer.leftovers(files)) {
+            String shown = writer.display(leftover);
+            if (dryRun) {
+                report.leftoverKept(shown);
+                continue;
+            }
+            try {
+                if (writer.removeLeftover(leftover)) {
+                    report.leftoverRemoved(shown);
+                }
+            } catch (IOException e) {
+                report.leftoverNotRemoved(shown, e.getMessage());
             }
         }
     }

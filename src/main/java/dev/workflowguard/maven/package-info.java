@@ -1,2 +1,2 @@
-/** The Maven goals: thin adapters that collect configuration, call the engine, log and fail. */
+/** The Maven goals: thin adapters that collect configuration, call the engine and the reporters, and fail. */
 package dev.workflowguard.maven;

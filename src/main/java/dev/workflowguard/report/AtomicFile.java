@@ -24,8 +24,8 @@ public final class AtomicFile implements AutoCloseable {
     public AtomicFile(Path target) throws IOException {
         this.target = target.toAbsolutePath();
         Files.createDirectories(this.target.getParent());
-        // Not Files.createTempFile: it seeds a SecureRandom (~15 ms of a small repository's cold check) and gives
-        // the report owner-only permissions; a report is as readable as any other file the build writes.
+        // Not Files.createTempFile: it gives the report owner-only permissions, and a report is as readable as any
+        // other file the build writes.
         Path candidate;
         OutputStream opened;
         for (int attempt = 0; ; attempt++) {

@@ -5,6 +5,7 @@ import dev.workflowguard.finding.Finding;
 import dev.workflowguard.finding.Place;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * GitHub Actions workflow commands (`::error file=…,line=…,col=…,title=…::message`), which GitHub
@@ -16,7 +17,7 @@ public final class GitHubAnnotations {
     private GitHubAnnotations() {}
 
     /** True in a GitHub Actions job. */
-    public static boolean active(java.util.Map<String, String> environment) {
+    public static boolean active(Map<String, String> environment) {
         return "true".equalsIgnoreCase(environment.get("GITHUB_ACTIONS"));
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.workflowguard.check.CheckResult;
+import dev.workflowguard.edit.Edit;
 import dev.workflowguard.finding.Finding;
 import dev.workflowguard.finding.Place;
 import dev.workflowguard.finding.ProposedFix;
@@ -126,9 +127,7 @@ public final class JsonReport {
                 json.writeStringField("file", fix.file().displayName());
                 json.writeStringField("object", fix.object());
                 json.writeStringField(
-                        "path",
-                        new dev.workflowguard.edit.Edit(fix.document(), fix.path(), fix.value(), fix.quoted())
-                                .describePath());
+                        "path", new Edit(fix.document(), fix.path(), fix.value(), fix.quoted()).describePath());
                 json.writeStringField("value", fix.value());
                 json.writeEndObject();
             }

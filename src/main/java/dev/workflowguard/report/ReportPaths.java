@@ -29,6 +29,15 @@ public final class ReportPaths {
         return base;
     }
 
+    /** A path as messages show it: relative to the base directory when inside it, with forward slashes. */
+    public static String shown(Path baseDirectory, Path path) {
+        Path base = baseDirectory.toAbsolutePath().normalize();
+        Path absolute = path.toAbsolutePath().normalize();
+        return (absolute.startsWith(base) ? base.relativize(absolute) : absolute)
+                .toString()
+                .replace('\\', '/');
+    }
+
     /** A file shown relative to the base directory, as the repository sees it. */
     public String fromRoot(String displayName) {
         Path file = Path.of(displayName);

@@ -1,2 +1,2 @@
-/** Turning findings into log lines, the summary and the machine-readable report.json. */
+/** Telling what a check and a fix found: console wording, report.json and the other formats, GitHub annotations. */
 package dev.workflowguard.report;

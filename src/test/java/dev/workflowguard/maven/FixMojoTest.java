@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.workflowguard.check.CheckRequest;
+import dev.workflowguard.check.Checker;
+import dev.workflowguard.rules.FixOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -271,5 +274,78 @@ class FixMojoTest {
                 "workflow-guard fix (dry run): " + LEFTOVER + " is a temporary file an interrupted fix left behind "
                         + "(it may hold values and credentials); a real run removes it",
                 log.at("WARNING").get(0));
+    }
+
+    /**
+     * What a check with workflow.fix.manifests of the files as they are now would correct in the committed
+     * manifests: what the fix counted by checking a third time before it took the count from its own checks.
+     */
+    private static long fixableInManifests() throws Exception {
+        return new Checker()
+                        .check(CheckRequest.builder(basedir())
+                                .workflowVersion("2.19.0")
+                                .values("values/base.yaml", "values/prod.yaml")
+                                .manifests("rendered")
+                                .fixOptions(new FixOptions("admin_only", null, null, true))
+                                .build())
+                        .findings()
+                        .stream()
+                        .filter(f -> !f.manifestFixes().isEmpty())
+                        .count();
+    }
+
+    private static String manifestHint(long findings) {
+        return "workflow-guard fix: " + findings + (findings == 1 ? " finding" : " findings")
+                + " can also be corrected in the committed manifests with -Dworkflow.fix.manifests=true";
+    }
+
+    @Test
+    @InjectMojo(goal = "fix", pom = "pom.xml")
+    void withCommittedManifestsItSaysHowManyRemainingFindingsTheirEditsWouldCorrect(FixMojo mojo) throws Exception {
+        mojo.setLog(log);
+        mojo.manifests = List.of("rendered");
+        mojo.execute();
+        long expected = fixableInManifests(); // the values files are corrected now
+        assertTrue(expected > 0, "the stock render has findings an edit of it corrects");
+        assertTrue(log.at("INFO").contains(manifestHint(expected)), log.all());
+        assertEquals(
+                1,
+                log.at("INFO").stream()
+                        .filter(l -> l.contains("can also be corrected"))
+                        .count(),
+                log.all());
+    }
+
+    @Test
+    @InjectMojo(goal = "fix", pom = "pom.xml")
+    @MojoParameter(name = "dryRun", value = "true")
+    void aDryRunCountsWhatTheManifestsEditsWouldCorrectInTheFilesAsTheyAre(FixMojo mojo) throws Exception {
+        mojo.setLog(log);
+        mojo.manifests = List.of("rendered");
+        mojo.execute();
+        long expected = fixableInManifests(); // nothing was written
+        assertTrue(expected > 0, "the stock render has findings an edit of it corrects");
+        assertTrue(log.at("INFO").contains(manifestHint(expected)), log.all());
+    }
+
+    @Test
+    @InjectMojo(goal = "fix", pom = "pom.xml")
+    @MojoParameter(name = "dryRun", value = "true")
+    @MojoParameter(name = "fixManifests", value = "true")
+    void whoAskedForTheManifestsEditsGetsThemAndNoHint(FixMojo mojo) throws Exception {
+        mojo.setLog(log);
+        mojo.manifests = List.of("rendered");
+        mojo.execute();
+        assertFalse(log.all().contains("can also be corrected"), log.all());
+        String patch = Files.readString(basedir().resolve("target/workflow/fix.patch"));
+        assertTrue(patch.contains("rendered/workflow.yaml"), patch);
+    }
+
+    @Test
+    @InjectMojo(goal = "fix", pom = "pom.xml")
+    void withoutManifestsThereIsNoHint(FixMojo mojo) throws Exception {
+        mojo.setLog(log);
+        mojo.execute();
+        assertFalse(log.all().contains("can also be corrected"), log.all());
     }
 }
