@@ -13,10 +13,13 @@ import dev.workflowguard.check.InputFingerprint;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.fix.FixPlan;
 import dev.workflowguard.fix.Fixer;
+import dev.workflowguard.suppress.Baseline;
 import dev.workflowguard.testing.TestRepo;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,7 +115,7 @@ class CheckReporterTest {
     void everyFormatIsWrittenAndDigestedInTheOrderConfigured() throws Exception {
         CheckReporter.Reported reported = reporter(
                         Severity.ERROR,
-                        new java.util.LinkedHashSet<>(
+                        new LinkedHashSet<>(
                                 List.of(ReportFormat.HTML, ReportFormat.JSON, ReportFormat.SARIF, ReportFormat.JUNIT)),
                         false,
                         true)
@@ -148,8 +151,7 @@ class CheckReporterTest {
 
     @Test
     void withABaselineItSaysWhatItAcceptsAndWhatWasFixedSince() throws Exception {
-        dev.workflowguard.suppress.Baseline.write(
-                dir.resolve("baseline.json"), plan.before().findings(), "1.2.3");
+        Baseline.write(dir.resolve("baseline.json"), plan.before().findings(), "1.2.3");
         Files.writeString(
                 dir.resolve("values/prod.yaml"),
                 Files.readString(dir.resolve("values/prod.yaml")).replace("enabled", "admin_only"));
@@ -181,7 +183,7 @@ class CheckReporterTest {
         Files.createDirectories(dir.resolve("target"));
         Files.writeString(dir.resolve("target/workflow"), "a file where the folder should be");
         Exception e = assertThrows(
-                java.io.IOException.class,
+                IOException.class,
                 () -> reporter(Severity.ERROR, Set.of(), false, false).report(request, plan));
         assertTrue(e.getMessage().startsWith("cannot write the reports in target/workflow: "), e.getMessage());
     }
