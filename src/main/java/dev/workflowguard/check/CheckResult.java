@@ -33,7 +33,8 @@ import java.util.stream.Stream;
  * @param effectiveValues Helm's view of the values files (and --set) over the chart defaults, or null
  *     without values; a fix proves against it that it changes only the keys it reports
  * @param fixableInManifests how many of {@code findings} an edit of the committed manifests would
- *     correct (with `workflow.fix.manifests`), counted whether or not such edits were asked for
+ *     correct (with `workflow.fix.manifests`): counted when such edits are asked for, or when the
+ *     checker counts them though they are not ({@link Checker#countingManifestFixes()}); else 0
  */
 public record CheckResult(
         List<Finding> findings,

@@ -31,6 +31,7 @@ public final class Checker {
             .thenComparing(Finding::rule);
 
     private final Progress progress;
+    private final boolean countManifestFixes;
 
     /** A checker that tells nothing of its progress. */
     public Checker() {
@@ -38,12 +39,26 @@ public final class Checker {
     }
 
     public Checker(Progress progress) {
+        this(progress, false);
+    }
+
+    private Checker(Progress progress, boolean countManifestFixes) {
         this.progress = progress;
+        this.countManifestFixes = countManifestFixes;
+    }
+
+    /**
+     * This checker, counting in {@link CheckResult#fixableInManifests()} the findings an edit of the committed
+     * manifests would correct even when the request does not ask for such edits (a fix says how many more it
+     * could make there). Not for every check: the edits are kept in memory until the end, for every file.
+     */
+    public Checker countingManifestFixes() {
+        return new Checker(progress, true);
     }
 
     public CheckResult check(CheckRequest request) throws InputException {
         CheckInputs inputs = CheckInputs.of(request);
-        RuleSettings rules = RuleSettings.of(request);
+        RuleSettings rules = RuleSettings.of(request, countManifestFixes);
         WorkflowRelease release = WorkflowRelease.resolve(inputs);
         UserValues values = UserValues.read(inputs, release);
         CommittedManifests committed = CommittedManifests.read(inputs, rules, release, values, progress);

@@ -7,14 +7,14 @@ import java.util.List;
 /**
  * The stage that keeps the edits of committed manifests the rules proposed only when the user asked
  * for them ({@code workflow.fix.manifests}), and counts the findings that have one either way: a fix
- * run without the option tells from that count that more could be corrected there, without
- * checking again.
+ * run without the option (whose checker has the rules propose them) tells from that count that more
+ * could be corrected there, without checking again.
  *
  * @param active the findings that can fail the build
  * @param baselined the findings the baseline accepts
  * @param suppressed the findings a suppression accepts
  * @param fixableInManifests how many of {@code active} an edit of the committed manifests would
- *     correct, whether or not the user asked for such edits
+ *     correct, of those the rules proposed
  */
 record ManifestFixOptIn(
         List<Finding> active, List<Finding> baselined, List<SuppressedFinding> suppressed, int fixableInManifests) {

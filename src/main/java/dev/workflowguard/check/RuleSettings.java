@@ -22,8 +22,8 @@ import java.util.Set;
  *     about suppressions
  * @param disabled the ids of the rules not to run
  * @param fixOptions the options the rules propose fixes with: the request's, with edits of
- *     committed manifests always proposed, so that a fix can tell how many more it could make
- *     there; {@link ManifestFixOptIn} keeps them only where the user asked for them
+ *     committed manifests also proposed when the checker counts them (a fix tells how many more it
+ *     could make there); {@link ManifestFixOptIn} keeps them only where the user asked for them
  */
 record RuleSettings(
         List<Rule> rules,
@@ -33,6 +33,11 @@ record RuleSettings(
         FixOptions fixOptions) {
 
     static RuleSettings of(CheckRequest request) throws InputException {
+        return of(request, false);
+    }
+
+    /** @param countManifestFixes whether the rules propose edits of committed manifests though none are asked for */
+    static RuleSettings of(CheckRequest request, boolean countManifestFixes) throws InputException {
         // The one place the check takes its rules from.
         List<Rule> catalogue = RuleCatalogue.all();
         Map<String, RuleInfo> known = new LinkedHashMap<>();
@@ -58,7 +63,11 @@ record RuleSettings(
                 Collections.unmodifiableMap(severities),
                 Collections.unmodifiableMap(known),
                 request.disabledRules(),
-                new FixOptions(asked.registrationMode(), asked.storage(), asked.whitelist(), true));
+                new FixOptions(
+                        asked.registrationMode(),
+                        asked.storage(),
+                        asked.whitelist(),
+                        asked.manifests() || countManifestFixes));
     }
 
     private static void requireKnown(String id, Map<String, RuleInfo> known, String parameter) throws InputException {

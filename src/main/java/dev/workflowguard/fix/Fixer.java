@@ -36,7 +36,16 @@ public final class Fixer {
 
     public static final String TARGET_PARAMETER = "fixTarget / workflow.fix.target";
 
-    private final Checker checker = new Checker();
+    private final Checker checker;
+
+    public Fixer() {
+        this(new Checker());
+    }
+
+    /** @param checker checks again after a plan, in {@link #recheck} (and checks first in {@link #plan(CheckRequest, String)}) */
+    public Fixer(Checker checker) {
+        this.checker = checker;
+    }
 
     /** Checks, then plans the corrections: for a caller without a check of its own (the goals pass theirs). */
     public FixPlan plan(CheckRequest request, String fixTarget) throws InputException {

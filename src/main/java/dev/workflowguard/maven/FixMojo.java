@@ -75,10 +75,12 @@ public class FixMojo extends AbstractWorkflowMojo {
             throw new MojoExecutionException(e.getMessage());
         }
         CheckRequest request = request(options).build();
-        Fixer fixer = new Fixer();
+        // Both checks count what edits of the committed manifests would correct: the hint below needs no third.
+        Checker checker = new Checker().countingManifestFixes();
+        Fixer fixer = new Fixer(checker);
         FixPlan plan;
         try {
-            plan = fixer.plan(request, new Checker().check(request), fixTarget);
+            plan = fixer.plan(request, checker.check(request), fixTarget);
         } catch (InputException e) {
             throw new MojoExecutionException(e.getMessage());
         }

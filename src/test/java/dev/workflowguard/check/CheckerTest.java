@@ -100,37 +100,43 @@ class CheckerTest {
     }
 
     @Test
-    void editsOfManifestsAreProposedOnlyWhenAskedForAndCountedEitherWay() throws Exception {
+    void editsOfManifestsAreKeptOnlyWhenAskedForAndCountedWhenTheCheckerCounts() throws Exception {
         // One file (checked as one set) and two clusters (checked file by file).
-        TestRepo repo = new TestRepo(dir)
+        new TestRepo(dir)
                 .resource("fixtures/stock-values-2.19.yaml", "values.yaml")
                 .file("one/workflow.yaml", STOCK)
                 .file("clusters/a/workflow.yaml", STOCK)
                 .file("clusters/b/workflow.yaml", STOCK);
         for (String manifests : List.of("one", "clusters")) {
-            FixOptions options = new FixOptions("admin_only", null, "10.0.0.0/8", false);
-            CheckResult without = repo.check(b -> b.workflowVersion("2.19.0")
+            CheckRequest.Builder request = CheckRequest.builder(dir)
+                    .workflowVersion("2.19.0")
                     .values("values.yaml")
-                    .manifests(manifests)
-                    .fixOptions(options));
-            CheckResult with = repo.check(b -> b.workflowVersion("2.19.0")
-                    .values("values.yaml")
-                    .manifests(manifests)
-                    .fixOptions(new FixOptions("admin_only", null, "10.0.0.0/8", true)));
+                    .manifests(manifests);
+            CheckResult asked = new Checker()
+                    .check(request.fixOptions(new FixOptions("admin_only", null, "10.0.0.0/8", true))
+                            .build());
+            CheckRequest notAsked = request.fixOptions(new FixOptions("admin_only", null, "10.0.0.0/8", false))
+                    .build();
+            CheckResult plain = new Checker().check(notAsked);
+            CheckResult counted = new Checker().countingManifestFixes().check(notAsked);
 
-            long editable = with.findings().stream()
+            long editable = asked.findings().stream()
                     .filter(f -> !f.manifestFixes().isEmpty())
                     .count();
             assertTrue(editable > 0, manifests + ": the stock render has findings an edit corrects");
-            assertEquals(editable, with.fixableInManifests(), manifests);
-            assertEquals(editable, without.fixableInManifests(), manifests + ": counted without the option too");
-            assertTrue(
-                    without.findings().stream().allMatch(f -> f.manifestFixes().isEmpty()),
-                    manifests + ": " + Findings.describe(without));
-            assertEquals(
-                    described(with.findings()),
-                    described(without.findings()),
-                    manifests + ": the same findings, without the edits");
+            assertEquals(editable, asked.fixableInManifests(), manifests);
+            assertEquals(editable, counted.fixableInManifests(), manifests + ": counted though not asked for");
+            assertEquals(0, plain.fixableInManifests(), manifests + ": neither asked for nor counted");
+            for (CheckResult result : List.of(plain, counted)) {
+                assertTrue(
+                        result.findings().stream()
+                                .allMatch(f -> f.manifestFixes().isEmpty()),
+                        manifests + ": " + Findings.describe(result));
+                assertEquals(
+                        described(asked.findings()),
+                        described(result.findings()),
+                        manifests + ": the same findings, without the edits");
+            }
         }
     }
 }

@@ -80,8 +80,15 @@ class RuleSettingsTest {
     }
 
     @Test
-    void theRulesAlwaysProposeEditsOfManifestsWithTheUsersOtherChoices() throws Exception {
-        RuleSettings settings = settings(b -> b.fixOptions(new FixOptions("disabled", "s3", "10.0.0.0/8", false)));
-        assertEquals(new FixOptions("disabled", "s3", "10.0.0.0/8", true), settings.fixOptions());
+    void theRulesProposeEditsOfManifestsWhenAskedForOrCountedWithTheUsersOtherChoices() throws Exception {
+        FixOptions notAsked = new FixOptions("disabled", "s3", "10.0.0.0/8", false);
+        FixOptions asked = new FixOptions("disabled", "s3", "10.0.0.0/8", true);
+        assertEquals(notAsked, settings(b -> b.fixOptions(notAsked)).fixOptions());
+        assertEquals(asked, settings(b -> b.fixOptions(asked)).fixOptions());
+        CheckRequest request = CheckRequest.builder(dir)
+                .values("values.yaml")
+                .fixOptions(notAsked)
+                .build();
+        assertEquals(asked, RuleSettings.of(request, true).fixOptions(), "counted");
     }
 }
