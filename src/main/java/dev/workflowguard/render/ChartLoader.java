@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -160,8 +161,7 @@ public final class ChartLoader {
     private static void deleteOnExit(Path folder) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try (Stream<Path> walk = Files.walk(folder)) {
-                walk.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(p -> p.toFile().delete());
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             } catch (IOException ignored) {
                 // a temporary folder the OS cleans up anyway
             }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Renders a chart with Helm's own Go library, in-process (helm-java, from a {@link HelmLibrary}): no
@@ -110,15 +111,10 @@ public final class HelmRenderer {
     }
 
     /** How a values path is written as a `--set` key: dots, commas, equals and brackets in keys escaped. */
-    public static String setKey(java.util.List<String> keys) {
-        StringBuilder out = new StringBuilder();
-        for (String key : keys) {
-            if (out.length() > 0) {
-                out.append('.');
-            }
-            out.append(key.replaceAll("([.,=\\[\\]\\\\])", "\\\\$1"));
-        }
-        return out.toString();
+    public static String setKey(List<String> keys) {
+        return keys.stream()
+                .map(key -> key.replaceAll("([.,=\\[\\]\\\\])", "\\\\$1"))
+                .collect(Collectors.joining("."));
     }
 
     /** Forgets every cached render (tests). */

@@ -1,8 +1,11 @@
 package dev.workflowguard.render;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What to render: the chart, the release, the values files in Helm order with their current text
@@ -38,9 +41,9 @@ public record RenderRequest(
 
     /** This request with one more values file after the user's (a provenance probe written as a file). */
     public RenderRequest withProbeFile(Path file, String text) {
-        List<Path> files = new java.util.ArrayList<>(valuesFiles);
+        List<Path> files = new ArrayList<>(valuesFiles);
         files.add(file);
-        List<String> texts = new java.util.ArrayList<>(valuesTexts);
+        List<String> texts = new ArrayList<>(valuesTexts);
         texts.add(text);
         return new RenderRequest(chart, releaseName, namespace, files, texts, sets, Map.of());
     }
@@ -52,10 +55,10 @@ public record RenderRequest(
             key.append('|')
                     .append(valuesFiles.get(i))
                     .append('#')
-                    .append(ChartLoader.hash(valuesTexts.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    .append(ChartLoader.hash(valuesTexts.get(i).getBytes(StandardCharsets.UTF_8)));
         }
         sets.forEach(s -> key.append("|set:").append(s));
-        new java.util.TreeMap<>(probes)
+        new TreeMap<>(probes)
                 .forEach((k, v) -> key.append("|probe:").append(k).append('=').append(v));
         return key.toString();
     }

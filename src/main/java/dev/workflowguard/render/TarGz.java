@@ -1,12 +1,14 @@
 package dev.workflowguard.render;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Unpacks a `.tgz` chart (what `helm package` writes: gzip, then ustar/GNU tar) into a folder.
@@ -76,9 +78,9 @@ final class TarGz {
                             shown + " holds a link or special file, which a chart never needs: " + name);
                 }
             }
-        } catch (java.io.EOFException e) {
+        } catch (EOFException e) {
             throw new RenderException(shown + " is empty or cut short: not a complete gzip-compressed chart archive");
-        } catch (java.util.zip.ZipException e) {
+        } catch (ZipException e) {
             throw new RenderException(shown + " is not a gzip-compressed chart archive: " + e.getMessage());
         }
     }

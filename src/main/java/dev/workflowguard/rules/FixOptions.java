@@ -2,6 +2,8 @@ package dev.workflowguard.rules;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The choices a fix needs from a person: which registration mode to write, which storage backend,
@@ -43,7 +45,7 @@ public record FixOptions(String registrationMode, String storage, String whiteli
 
     /** An IPv4 or IPv6 address, optionally with a prefix length. */
     static boolean isCidr(String text) {
-        java.util.regex.Matcher v4 = IPV4.matcher(text);
+        Matcher v4 = IPV4.matcher(text);
         if (v4.matches()) {
             for (int i = 1; i <= 4; i++) {
                 if (Integer.parseInt(v4.group(i)) > 255) {
@@ -52,12 +54,11 @@ public record FixOptions(String registrationMode, String storage, String whiteli
             }
             return v4.group(5) == null || Integer.parseInt(v4.group(5)) <= 32;
         }
-        java.util.regex.Matcher v6 = IPV6.matcher(text);
+        Matcher v6 = IPV6.matcher(text);
         return v6.matches() && text.contains(":") && (v6.group(1) == null || Integer.parseInt(v6.group(1)) <= 128);
     }
 
-    private static final java.util.regex.Pattern IPV4 =
-            java.util.regex.Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?:/(\\d{1,2}))?");
-    private static final java.util.regex.Pattern IPV6 =
-            java.util.regex.Pattern.compile("[0-9A-Fa-f:.]{2,45}(?:/(\\d{1,3}))?");
+    private static final Pattern IPV4 =
+            Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?:/(\\d{1,2}))?");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}(?:/(\\d{1,3}))?");
 }

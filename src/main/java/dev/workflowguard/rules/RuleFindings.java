@@ -1,13 +1,17 @@
 package dev.workflowguard.rules;
 
+import dev.workflowguard.finding.Location;
 import dev.workflowguard.finding.ManifestFix;
 import dev.workflowguard.finding.Place;
 import dev.workflowguard.finding.ProposedFix;
 import dev.workflowguard.finding.Severity;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Collects one rule's observations and folds those with the same cause into one finding with
@@ -20,9 +24,9 @@ public final class RuleFindings {
         private final String cause;
         private final List<Place> places = new ArrayList<>();
         /** The locations of {@code places}, so that a cause seen at many places is not searched place by place. */
-        private final java.util.Set<dev.workflowguard.finding.Location> locations = new java.util.HashSet<>();
+        private final Set<Location> locations = new HashSet<>();
         /** Messages and object names already used by a place of this cause, to share their copies. */
-        private final Map<String, String> words = new java.util.HashMap<>();
+        private final Map<String, String> words = new HashMap<>();
 
         private ProposedFix fix;
         private final List<ManifestFix> manifestFixes = new ArrayList<>();
@@ -115,12 +119,7 @@ public final class RuleFindings {
 
     /** The cause's collection, created on its first report. */
     private Pending pendingFor(String cause) {
-        Pending pending = byCause.get(cause);
-        if (pending == null) {
-            pending = new Pending(cause);
-            byCause.put(cause, pending);
-        }
-        return pending;
+        return byCause.computeIfAbsent(cause, Pending::new);
     }
 
     /** Adds a place not yet at one of the cause's locations: joining many files' places stays linear. */
