@@ -2,6 +2,8 @@ package dev.workflowguard.check;
 
 import dev.workflowguard.render.HelmLibrary;
 import dev.workflowguard.rules.FixOptions;
+import dev.workflowguard.rules.Rule;
+import dev.workflowguard.rules.RuleCatalogue;
 import dev.workflowguard.suppress.ConfiguredSuppression;
 import dev.workflowguard.yaml.SourceFile;
 import dev.workflowguard.yaml.YamlLimits;
@@ -37,6 +39,7 @@ import java.util.Set;
  * @param baseline the baseline file of accepted findings, or null
  * @param today the date suppressions expire against
  * @param helmLibrary where Helm is loaded from when the chart is rendered
+ * @param rules the rules to run (the catalogue unless a test or tool brings its own)
  */
 public record CheckRequest(
         Path baseDirectory,
@@ -56,7 +59,8 @@ public record CheckRequest(
         List<ConfiguredSuppression> suppressions,
         String baseline,
         LocalDate today,
-        HelmLibrary helmLibrary) {
+        HelmLibrary helmLibrary,
+        List<Rule> rules) {
 
     public CheckRequest {
         valuesFiles = List.copyOf(valuesFiles);
@@ -72,6 +76,7 @@ public record CheckRequest(
         namespace = namespace == null || namespace.isBlank() ? "deis" : namespace.trim();
         chart = chart == null || chart.isBlank() ? null : chart.trim();
         helmLibrary = helmLibrary == null ? HelmLibrary.ON_CLASS_PATH : helmLibrary;
+        rules = rules == null ? RuleCatalogue.all() : List.copyOf(rules);
     }
 
     /** The same request, reading the given in-memory files instead of the disk. */
@@ -94,7 +99,8 @@ public record CheckRequest(
                 suppressions,
                 baseline,
                 today,
-                helmLibrary);
+                helmLibrary,
+                rules);
     }
 
     public static Builder builder(Path baseDirectory) {
@@ -120,6 +126,7 @@ public record CheckRequest(
         private String baseline;
         private LocalDate today;
         private HelmLibrary helmLibrary;
+        private List<Rule> rules;
 
         private Builder(Path baseDirectory) {
             this.baseDirectory = baseDirectory;
@@ -226,6 +233,12 @@ public record CheckRequest(
             return this;
         }
 
+        /** The rules to run instead of the catalogue. */
+        public Builder rules(List<Rule> checks) {
+            this.rules = checks;
+            return this;
+        }
+
         private static void addTrimmed(List<String> entries, Collection<String> to) {
             if (entries != null) {
                 entries.stream()
@@ -254,7 +267,8 @@ public record CheckRequest(
                     suppressions,
                     baseline,
                     today,
-                    helmLibrary);
+                    helmLibrary,
+                    rules);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.workflowguard.check;
 
 import dev.workflowguard.manifests.ManifestReader;
 import dev.workflowguard.manifests.ManifestSet;
+import dev.workflowguard.rules.RuleInputs;
 import dev.workflowguard.suppress.Suppression;
 import dev.workflowguard.suppress.SuppressionProblem;
 import dev.workflowguard.yaml.SourceFile;
@@ -54,7 +55,7 @@ record CommittedManifests(
                 files.add(new ManifestReader.Input(path, inputs.files().displayName(path)));
             }
         }
-        ManifestReader reader = new ManifestReader(inputs.loader());
+        ManifestReader reader = new ManifestReader(inputs.loader(), RuleInputs.selection(request.rules()));
         ManifestReader.FileSource source = inputs.reader()::read;
         BiConsumer<Integer, Integer> filesRead = progress::filesRead;
         try {

@@ -83,7 +83,7 @@ final class FileByFileCheck {
             secrets.object(object);
             annotations.readAnnotations(object, suppressions, problems);
         }
-        return new Outcome(ManifestFacts.of(objects, fixOptions), findings, secrets, suppressions, problems, file);
+        return new Outcome(ManifestFacts.of(rules, objects), findings, secrets, suppressions, problems, file);
     }
 
     /** The files' outcomes joined, in file order. */

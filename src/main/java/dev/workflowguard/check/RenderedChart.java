@@ -7,6 +7,7 @@ import dev.workflowguard.render.Chart;
 import dev.workflowguard.render.HelmRenderer;
 import dev.workflowguard.render.RenderException;
 import dev.workflowguard.render.RenderRequest;
+import dev.workflowguard.rules.RuleInputs;
 import dev.workflowguard.values.ValuesSource;
 import dev.workflowguard.yaml.SourceFile;
 import dev.workflowguard.yaml.YamlException;
@@ -50,7 +51,7 @@ record RenderedChart(ManifestSet objects, SourceFile file, RenderRequest request
                 StandardCharsets.UTF_8,
                 false);
         try {
-            ManifestSet objects = new ManifestReader(loader).read(List.of(file));
+            ManifestSet objects = new ManifestReader(loader, RuleInputs.selection(check.rules())).read(List.of(file));
             if (objects.objects().isEmpty()) {
                 // Helm keeps a template whose output is only comments (a licence header outside an `if`), so the
                 // text is not blank, yet there is nothing to check: never let that pass.

@@ -50,7 +50,8 @@ record Rendering(RenderedChart chart, ManifestSet manifests, Provenance provenan
                 values.effective(),
                 release.defaults(),
                 inputs.loader(),
-                inputs.reader());
+                inputs.reader(),
+                request.rules());
         return new Rendering(rendered, RenderedChart.combine(rendered, committed.objects()), provenance, List.of(note));
     }
 

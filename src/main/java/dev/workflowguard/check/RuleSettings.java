@@ -4,7 +4,6 @@ import dev.workflowguard.finding.Severity;
 import dev.workflowguard.rules.FixOptions;
 import dev.workflowguard.rules.MetaRules;
 import dev.workflowguard.rules.Rule;
-import dev.workflowguard.rules.RuleCatalogue;
 import dev.workflowguard.rules.RuleInfo;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -39,7 +38,7 @@ record RuleSettings(
     /** @param countManifestFixes whether the rules propose edits of committed manifests though none are asked for */
     static RuleSettings of(CheckRequest request, boolean countManifestFixes) throws InputException {
         // The one place the check takes its rules from.
-        List<Rule> catalogue = RuleCatalogue.all();
+        List<Rule> catalogue = request.rules();
         Map<String, RuleInfo> known = new LinkedHashMap<>();
         catalogue.forEach(rule -> known.put(rule.id(), rule.info()));
         MetaRules.ALL.forEach(info -> known.put(info.id(), info));

@@ -1,6 +1,8 @@
 package dev.workflowguard.manifests;
 
 import dev.workflowguard.finding.Location;
+import dev.workflowguard.yaml.HelmType;
+import dev.workflowguard.yaml.ScalarStyle;
 import dev.workflowguard.yaml.SourceFile;
 import dev.workflowguard.yaml.TextPosition;
 import dev.workflowguard.yaml.YamlEntry;
@@ -9,14 +11,13 @@ import dev.workflowguard.yaml.YamlMap;
 import dev.workflowguard.yaml.YamlNode;
 import dev.workflowguard.yaml.YamlScalar;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 
 /** One rendered Kubernetes object with the file and template it came from. */
 public final class KubeObject {
 
-    private static final Set<String> WORKLOADS = Set.of(
+    /** The kinds that run containers. */
+    public static final List<String> WORKLOAD_KINDS = List.of(
             "Deployment", "DaemonSet", "StatefulSet", "ReplicaSet", "Job", "CronJob", "Pod", "ReplicationController");
 
     private final YamlMap root;
@@ -95,7 +96,7 @@ public final class KubeObject {
     }
 
     public boolean isWorkload() {
-        return WORKLOADS.contains(kind);
+        return WORKLOAD_KINDS.contains(kind);
     }
 
     /** Where the object is named (its `metadata.name` line): where object-level findings point. */
@@ -163,11 +164,7 @@ public final class KubeObject {
 
     /** The containers and init containers of a workload, in file order. */
     public List<YamlMap> containers() {
-        List<YamlMap> containers = new ArrayList<>();
-        for (Container container : containersWithPaths()) {
-            containers.add(container.container());
-        }
-        return Collections.unmodifiableList(containers);
+        return containersWithPaths().stream().map(Container::container).toList();
     }
 
     private record Container(YamlMap container, List<Object> path) {}
@@ -201,11 +198,7 @@ public final class KubeObject {
 
     /** The `value:` entries of an environment variable set literally in any container. */
     public List<YamlEntry> envValues(String variable) {
-        List<YamlEntry> entries = new ArrayList<>();
-        for (EnvValue value : env(variable)) {
-            entries.add(value.entry());
-        }
-        return Collections.unmodifiableList(entries);
+        return env(variable).stream().map(EnvValue::entry).toList();
     }
 
     /**
@@ -238,30 +231,8 @@ public final class KubeObject {
         return found;
     }
 
-    /** True when a container declares the variable at all (literal or from a secret). */
-    public boolean declaresEnv(String variable) {
-        for (YamlMap container : containers()) {
-            if (container.get("env") instanceof YamlList env) {
-                for (YamlNode item : env.items()) {
-                    if (item instanceof YamlMap var
-                            && var.get("name") instanceof YamlScalar varName
-                            && variable.equals(varName.text())) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
     private static YamlScalar emptyAt(YamlScalar near) {
-        return new YamlScalar(
-                near.file(),
-                near.start(),
-                near.end(),
-                "",
-                dev.workflowguard.yaml.ScalarStyle.PLAIN,
-                dev.workflowguard.yaml.HelmType.NULL);
+        return new YamlScalar(near.file(), near.start(), near.end(), "", ScalarStyle.PLAIN, HelmType.NULL);
     }
 
     @Override

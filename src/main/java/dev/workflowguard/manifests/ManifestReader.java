@@ -12,8 +12,6 @@ import dev.workflowguard.yaml.YamlScalar;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,33 +30,24 @@ import java.util.function.Consumer;
  */
 public final class ManifestReader {
 
-    /** The kinds some rule reads; everything else is dropped after duplicate-key checking. */
-    static final Set<String> KINDS_READ = Set.of(
-            "Deployment",
-            "DaemonSet",
-            "StatefulSet",
-            "ReplicaSet",
-            "Job",
-            "CronJob",
-            "Pod",
-            "ReplicationController",
-            "Service",
-            "Secret",
-            "HorizontalPodAutoscaler",
-            "Role",
-            "ClusterRole");
-
     private final YamlLoader loader;
+    private final ManifestSelection selection;
 
-    public ManifestReader(YamlLoader loader) {
+    /** @param selection the objects some rule reads, and their fields; everything else is only checked for repeated keys */
+    public ManifestReader(YamlLoader loader, ManifestSelection selection) {
         this.loader = loader;
+        this.selection = selection;
     }
 
+    /**
+     * Reads whole files (a fresh render) keeping every object of a kind some rule reads, whatever its
+     * name, with all its fields.
+     */
     public ManifestSet read(List<SourceFile> files) throws YamlException {
         List<KubeObject> objects = new ArrayList<>();
         List<ManifestSet.ManifestDuplicate> duplicates = new ArrayList<>();
         for (SourceFile file : files) {
-            FileResult result = readFile(file, EVERY_OBJECT, false);
+            FileResult result = readFile(file, (kind, name, hasStringData) -> true, false);
             objects.addAll(result.objects());
             duplicates.addAll(result.duplicates());
         }
@@ -95,13 +84,7 @@ public final class ManifestReader {
         List<KubeObject> objects = new ArrayList<>();
         List<ManifestSet.ManifestDuplicate> duplicates = new ArrayList<>();
         List<SourceFile> files = new ArrayList<>();
-        BiFunction<SourceFile, ManifestSet, ManifestSet> keep = new BiFunction<>() {
-            @Override
-            public ManifestSet apply(SourceFile file, ManifestSet set) {
-                return set;
-            }
-        };
-        for (ManifestSet set : readEach(inputs, source, beforeRelease, progress, keep)) {
+        for (ManifestSet set : readEach(inputs, source, beforeRelease, progress, (file, set) -> set)) {
             objects.addAll(set.objects());
             duplicates.addAll(set.duplicates());
             files.addAll(set.files());
@@ -124,12 +107,7 @@ public final class ManifestReader {
             BiFunction<SourceFile, ManifestSet, T> perFile)
             throws YamlException {
         List<T> out = new ArrayList<>(inputs.size());
-        readEach(inputs, source, beforeRelease, progress, perFile, new Consumer<T>() {
-            @Override
-            public void accept(T result) {
-                out.add(result);
-            }
-        });
+        readEach(inputs, source, beforeRelease, progress, perFile, out::add);
         return out;
     }
 
@@ -151,16 +129,12 @@ public final class ManifestReader {
         try {
             List<FutureTask<T>> results = new ArrayList<>();
             for (Input input : inputs) {
-                FutureTask<T> task = new FutureTask<>(new Callable<T>() {
-                    @Override
-                    public T call() throws YamlException {
-                        SourceFile file = source.read(input.path(), input.displayName());
-                        beforeRelease.accept(file);
-                        FileResult result = readFile(file, NEEDED, true);
-                        file.release();
-                        return perFile.apply(
-                                file, new ManifestSet(result.objects(), result.duplicates(), List.of(file)));
-                    }
+                FutureTask<T> task = new FutureTask<>(() -> {
+                    SourceFile file = source.read(input.path(), input.displayName());
+                    beforeRelease.accept(file);
+                    FileResult result = readFile(file, selection::keeps, true);
+                    file.release();
+                    return perFile.apply(file, new ManifestSet(result.objects(), result.duplicates(), List.of(file)));
                 });
                 if (pool != null) {
                     pool.execute(task);
@@ -182,15 +156,12 @@ public final class ManifestReader {
         }
     }
 
-    private static final ThreadFactory READERS = new ThreadFactory() {
-        private final AtomicInteger count = new AtomicInteger();
+    private static final AtomicInteger READER_COUNT = new AtomicInteger();
 
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "workflow-guard-reader-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
+    private static final ThreadFactory READERS = task -> {
+        Thread thread = new Thread(task, "workflow-guard-reader-" + READER_COUNT.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
     };
 
     private static <T> T await(Future<T> future) throws YamlException {
@@ -214,68 +185,23 @@ public final class ManifestReader {
         }
     }
 
-    // The selectors, callbacks and tasks here are classes rather than lambdas or method references: each
-    // lambda is spun up as a class the first time it runs, which a single `mvn verify` pays in full.
-
-    private static final YamlLoader.Selector EVERY_OBJECT = new YamlLoader.Selector() {
-        @Override
-        public boolean convert(String kind, String name, boolean hasStringData) {
-            return true;
-        }
-    };
-
-    private static final YamlLoader.Selector NEEDED = new YamlLoader.Selector() {
-        @Override
-        public boolean convert(String kind, String name, boolean hasStringData) {
-            return needed(kind, name, hasStringData);
-        }
-    };
-
-    /**
-     * Whether some rule reads an object: deis-* workloads, the router Service, the Secrets the rules
-     * name (or any with literal stringData), autoscalers and deis RBAC roles; `kind: List` to unpack.
-     */
-    static boolean needed(String kind, String name, boolean hasStringData) {
-        if (kind == null) {
-            return false;
-        }
-        if (kind.endsWith("List")) {
-            return true;
-        }
-        if (!KINDS_READ.contains(kind)) {
-            return false;
-        }
-        boolean deis = name != null && name.startsWith("deis");
-        return switch (kind) {
-            case "Service" -> "deis-router".equals(name);
-            case "Secret" ->
-                hasStringData || "objectstorage-keyfile".equals(name) || "deis-router-platform-cert".equals(name);
-            case "HorizontalPodAutoscaler" -> true;
-            default -> deis;
-        };
-    }
-
     private FileResult readFile(SourceFile file, YamlLoader.Selector selector, boolean prune) throws YamlException {
         List<KubeObject> objects = new ArrayList<>();
         List<ManifestSet.ManifestDuplicate> duplicates = new ArrayList<>();
-        loader.forEachDocument(file, selector, new YamlLoader.DocumentHandler() {
-            @Override
-            public void handle(YamlDocument document) {
-                List<KubeObject> found = new ArrayList<>();
-                collect(document, document.root(), List.of(), found);
-                String owner = found.size() == 1
-                        ? found.get(0).ref()
-                        : !document.converted() && document.kind() != null && document.name() != null
-                                ? document.kind() + "/" + document.name()
-                                : null;
-                for (DuplicateKey duplicate : document.duplicates()) {
-                    duplicates.add(new ManifestSet.ManifestDuplicate(duplicate, owner));
-                }
-                for (KubeObject object : found) {
-                    if (KINDS_READ.contains(object.kind())
-                            && (!prune || needed(object.kind(), object.name(), object.at("stringData") != null))) {
-                        objects.add(prune ? Pruner.prune(object) : object);
-                    }
+        loader.forEachDocument(file, selector, document -> {
+            List<KubeObject> found = new ArrayList<>();
+            collect(document, document.root(), List.of(), found);
+            String owner = found.size() == 1
+                    ? found.get(0).ref()
+                    : !document.converted() && document.kind() != null && document.name() != null
+                            ? document.kind() + "/" + document.name()
+                            : null;
+            for (DuplicateKey duplicate : document.duplicates()) {
+                duplicates.add(new ManifestSet.ManifestDuplicate(duplicate, owner));
+            }
+            for (KubeObject object : found) {
+                if (prune ? selection.keeps(object) : selection.keepsKind(object.kind())) {
+                    objects.add(prune ? selection.prune(object) : object);
                 }
             }
         });

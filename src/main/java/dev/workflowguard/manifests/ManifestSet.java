@@ -2,13 +2,12 @@ package dev.workflowguard.manifests;
 
 import dev.workflowguard.yaml.DuplicateKey;
 import dev.workflowguard.yaml.SourceFile;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The rendered objects the rules read, plus the duplicate keys found while reading every document.
- * Objects of kinds no rule reads (ConfigMaps, CRDs…) are dropped after reading, so memory follows
- * what matters, not the size of the repository.
+ * Objects no rule reads (ConfigMaps, CRDs…) are dropped after reading (see {@link ManifestSelection}),
+ * so memory follows what matters, not the size of the repository.
  *
  * @param objects the objects kept, in file order
  * @param duplicates repeated keys, with the object they were found in (or null)
@@ -25,38 +24,22 @@ public record ManifestSet(List<KubeObject> objects, List<ManifestDuplicate> dupl
         files = List.copyOf(files);
     }
 
-    // Loops, not streams: the rules ask these on every check, in a cold JVM (see the rules package).
-
     /** The objects of that kind, in file order. */
     public List<KubeObject> ofKind(String kind) {
-        List<KubeObject> found = new ArrayList<>();
-        for (KubeObject object : objects) {
-            if (object.kind().equals(kind)) {
-                found.add(object);
-            }
-        }
-        return found;
+        return objects.stream().filter(object -> object.kind().equals(kind)).toList();
     }
 
     /** The objects of that kind and name, in file order. */
     public List<KubeObject> named(String kind, String name) {
-        List<KubeObject> found = new ArrayList<>();
-        for (KubeObject object : objects) {
-            if (object.is(kind, name)) {
-                found.add(object);
-            }
-        }
-        return found;
+        return objects.stream().filter(object -> object.is(kind, name)).toList();
     }
 
     /** The first object of that kind and name, or null. */
     public KubeObject first(String kind, String name) {
-        for (KubeObject object : objects) {
-            if (object.is(kind, name)) {
-                return object;
-            }
-        }
-        return null;
+        return objects.stream()
+                .filter(object -> object.is(kind, name))
+                .findFirst()
+                .orElse(null);
     }
 
     public boolean contains(String kind, String name) {

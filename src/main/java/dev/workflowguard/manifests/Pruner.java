@@ -4,47 +4,58 @@ import dev.workflowguard.yaml.YamlEntry;
 import dev.workflowguard.yaml.YamlList;
 import dev.workflowguard.yaml.YamlMap;
 import dev.workflowguard.yaml.YamlNode;
-import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
- * Cuts a committed object down to the fields some rule reads (names, annotations, replicas,
- * autoscaling targets, containers' names, images, env and ports, Secret data), keeping the original
- * nodes and their positions. List items are all kept, so paths to them (fixes) stay valid.
+ * Cuts a committed object down to the fields read (paths as {@link ObjectField} writes them),
+ * keeping the original nodes and their positions. List items are all kept, so paths to them
+ * (fixes) stay valid; a value of another shape than its path expects is kept as it is.
  */
 final class Pruner {
 
-    private static final Set<String> TOP =
-            Set.of("apiVersion", "kind", "metadata", "spec", "data", "stringData", "type", "items");
-    private static final Set<String> METADATA = Set.of("name", "namespace", "annotations");
-    private static final Set<String> SPEC = Set.of(
-            "replicas", "minReplicas", "scaleTargetRef", "template", "jobTemplate", "containers", "initContainers");
-    private static final Set<String> TEMPLATE = Set.of("spec");
-    private static final Set<String> POD_SPEC = Set.of("containers", "initContainers");
-    private static final Set<String> CONTAINER = Set.of("name", "image", "env", "ports");
-    private static final Set<String> ENV = Set.of("name", "value", "valueFrom");
-    private static final Set<String> PORT = Set.of("containerPort", "hostPort", "name");
+    /** Where the kinds of workload keep their pod spec: `containers[]` in a path stands for each. */
+    private static final List<String> POD_SPECS =
+            List.of("spec", "spec.template.spec", "spec.jobTemplate.spec.template.spec");
 
-    private Pruner() {}
+    private static final List<String> CONTAINER_LISTS = List.of("containers[]", "initContainers[]");
 
-    static KubeObject prune(KubeObject object) {
-        YamlMap root = object.root();
-        LinkedHashMap<String, YamlEntry> kept = new LinkedHashMap<>();
-        for (YamlEntry entry : root.entries()) {
-            if (!TOP.contains(entry.name())) {
-                continue;
+    /** The keys kept below a node; a node where a path ends keeps its whole value. */
+    private static final class Keep {
+        private final Map<String, Keep> below = new HashMap<>();
+        private boolean whole;
+        private boolean list;
+    }
+
+    private final Keep root = new Keep();
+
+    Pruner(Collection<String> paths) {
+        for (String path : paths) {
+            if (path.equals(ObjectField.CONTAINERS) || path.startsWith(ObjectField.CONTAINERS + ".")) {
+                String inContainer = path.substring(ObjectField.CONTAINERS.length());
+                POD_SPECS.forEach(podSpec -> CONTAINER_LISTS.forEach(list -> add(podSpec + "." + list + inContainer)));
+            } else {
+                add(path);
             }
-            YamlNode value = switch (entry.name()) {
-                case "metadata" -> only(entry.value(), METADATA);
-                case "spec" -> spec(entry.value());
-                default -> entry.value();
-            };
-            kept.put(entry.name(), value == entry.value() ? entry : new YamlEntry(entry.key(), value));
         }
+    }
+
+    private void add(String path) {
+        Keep node = root;
+        for (String step : path.split("\\.")) {
+            boolean list = step.endsWith("[]");
+            node = node.below.computeIfAbsent(list ? step.substring(0, step.length() - 2) : step, key -> new Keep());
+            node.list |= list;
+        }
+        node.whole = true;
+    }
+
+    KubeObject prune(KubeObject object) {
         return new KubeObject(
-                new YamlMap(root.file(), root.start(), root.end(), kept),
+                map(object.root(), root),
                 object.kind(),
                 object.name(),
                 object.sourceTemplate(),
@@ -52,107 +63,32 @@ final class Pruner {
                 object.basePath());
     }
 
-    private static YamlNode spec(YamlNode spec) {
-        if (!(spec instanceof YamlMap map)) {
-            return spec;
-        }
+    private static YamlMap map(YamlMap map, Keep keep) {
         LinkedHashMap<String, YamlEntry> kept = new LinkedHashMap<>();
         for (YamlEntry entry : map.entries()) {
-            if (!SPEC.contains(entry.name())) {
-                continue;
+            Keep below = keep.below.get(entry.name());
+            if (below != null) {
+                YamlNode value = value(entry.value(), below);
+                kept.put(entry.name(), value == entry.value() ? entry : new YamlEntry(entry.key(), value));
             }
-            YamlNode value = switch (entry.name()) {
-                case "template" -> template(entry.value());
-                case "jobTemplate" -> jobTemplate(entry.value());
-                case "containers", "initContainers" -> containers(entry.value());
-                default -> entry.value();
-            };
-            kept.put(entry.name(), new YamlEntry(entry.key(), value));
         }
         return new YamlMap(map.file(), map.start(), map.end(), kept);
     }
 
-    private static YamlNode jobTemplate(YamlNode node) {
-        if (!(node instanceof YamlMap map) || !(map.get("spec") instanceof YamlMap spec)) {
+    private static YamlNode value(YamlNode node, Keep keep) {
+        if (keep.whole) {
             return node;
         }
-        LinkedHashMap<String, YamlEntry> kept = new LinkedHashMap<>();
-        if (spec.entry("template") != null) {
-            kept.put("template", new YamlEntry(spec.entry("template").key(), template(spec.get("template"))));
+        if (keep.list) {
+            return node instanceof YamlList list ? items(list, keep) : node;
         }
-        LinkedHashMap<String, YamlEntry> outer = new LinkedHashMap<>();
-        outer.put(
-                "spec",
-                new YamlEntry(map.entry("spec").key(), new YamlMap(spec.file(), spec.start(), spec.end(), kept)));
-        return new YamlMap(map.file(), map.start(), map.end(), outer);
+        return node instanceof YamlMap map ? map(map, keep) : node;
     }
 
-    private static YamlNode template(YamlNode node) {
-        if (!(node instanceof YamlMap map) || !(map.get("spec") instanceof YamlMap podSpec)) {
-            return only(node, TEMPLATE);
-        }
-        LinkedHashMap<String, YamlEntry> kept = new LinkedHashMap<>();
-        for (YamlEntry entry : podSpec.entries()) {
-            if (POD_SPEC.contains(entry.name())) {
-                kept.put(entry.name(), new YamlEntry(entry.key(), containers(entry.value())));
-            }
-        }
-        LinkedHashMap<String, YamlEntry> outer = new LinkedHashMap<>();
-        outer.put(
-                "spec",
-                new YamlEntry(
-                        map.entry("spec").key(), new YamlMap(podSpec.file(), podSpec.start(), podSpec.end(), kept)));
-        return new YamlMap(map.file(), map.start(), map.end(), outer);
-    }
-
-    private static YamlNode containers(YamlNode node) {
-        if (!(node instanceof YamlList list)) {
-            return node;
-        }
-        List<YamlNode> items = new ArrayList<>(list.items().size());
-        for (YamlNode item : list.items()) {
-            if (item instanceof YamlMap container) {
-                LinkedHashMap<String, YamlEntry> kept = new LinkedHashMap<>();
-                for (YamlEntry entry : container.entries()) {
-                    if (!CONTAINER.contains(entry.name())) {
-                        continue;
-                    }
-                    YamlNode value = switch (entry.name()) {
-                        case "env" -> each(entry.value(), ENV);
-                        case "ports" -> each(entry.value(), PORT);
-                        default -> entry.value();
-                    };
-                    kept.put(entry.name(), new YamlEntry(entry.key(), value));
-                }
-                items.add(new YamlMap(container.file(), container.start(), container.end(), kept));
-            } else {
-                items.add(item);
-            }
-        }
+    private static YamlList items(YamlList list, Keep keep) {
+        List<YamlNode> items = list.items().stream()
+                .map(item -> item instanceof YamlMap map ? map(map, keep) : item)
+                .toList();
         return new YamlList(list.file(), list.start(), list.end(), items);
-    }
-
-    private static YamlNode each(YamlNode node, Set<String> keys) {
-        if (!(node instanceof YamlList list)) {
-            return node;
-        }
-        List<YamlNode> items = new ArrayList<>(list.items().size());
-        for (YamlNode item : list.items()) {
-            items.add(only(item, keys));
-        }
-        return new YamlList(list.file(), list.start(), list.end(), items);
-    }
-
-    private static YamlNode only(YamlNode node, Set<String> keys) {
-        if (!(node instanceof YamlMap map)) {
-            return node;
-        }
-        LinkedHashMap<String, YamlEntry> kept = new LinkedHashMap<>();
-        for (YamlEntry entry : map.entries()) {
-            if (keys.contains(entry.name())) {
-                kept.put(entry.name(), entry);
-            }
-        }
-        return new YamlMap(map.file(), map.start(), map.end(), kept);
     }
 }

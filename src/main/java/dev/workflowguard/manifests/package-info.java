@@ -1,2 +1,2 @@
-/** Reading rendered Kubernetes manifests (files or folders, multi-document) into objects with positions. */
+/** Reading rendered Kubernetes manifests into objects with positions, keeping the objects and fields the rules declare. */
 package dev.workflowguard.manifests;

@@ -1,12 +1,18 @@
 package dev.workflowguard.render;
 
+import static java.util.stream.Collectors.toMap;
+
 import dev.workflowguard.finding.Finding;
 import dev.workflowguard.finding.Location;
 import dev.workflowguard.finding.Place;
 import dev.workflowguard.manifests.KubeObject;
 import dev.workflowguard.manifests.ManifestReader;
+import dev.workflowguard.manifests.ManifestSelection;
 import dev.workflowguard.manifests.ManifestSet;
 import dev.workflowguard.rules.RenderProbe;
+import dev.workflowguard.rules.Rule;
+import dev.workflowguard.rules.RuleInputs;
+import dev.workflowguard.rules.Trace;
 import dev.workflowguard.values.ChartDefault;
 import dev.workflowguard.values.DefaultValues;
 import dev.workflowguard.values.EffectiveValues;
@@ -50,10 +56,6 @@ import java.util.function.Function;
  */
 public final class Provenance implements RenderProbe {
 
-    /** The rules whose rendered field is the router Deployment's annotations as a whole. */
-    private static final List<String> ANNOTATION_RULES =
-            List.of("tls-not-enforced", "tls-legacy-protocols", "no-ip-whitelist");
-
     private static final String PROBE = "workflow-guard-probe";
 
     private final HelmRenderer renderer;
@@ -64,6 +66,11 @@ public final class Provenance implements RenderProbe {
     private final DefaultValues defaults;
     private final YamlLoader loader;
     private final SourceReader reader;
+    /** How each rule's places are traced, by rule id (as the rules declare it). */
+    private final Map<String, Trace> traces;
+    /** What the rules read of a render, for the probe renders. */
+    private final ManifestSelection selection;
+
     private final Map<String, Optional<ManifestSet>> probeRenders = new HashMap<>();
 
     public Provenance(
@@ -74,7 +81,8 @@ public final class Provenance implements RenderProbe {
             EffectiveValues values,
             DefaultValues defaults,
             YamlLoader loader,
-            SourceReader reader) {
+            SourceReader reader,
+            List<Rule> rules) {
         this.renderer = renderer;
         this.request = request;
         this.rendered = rendered;
@@ -83,6 +91,9 @@ public final class Provenance implements RenderProbe {
         this.defaults = defaults;
         this.loader = loader;
         this.reader = reader;
+        this.traces =
+                rules.stream().collect(toMap(Rule::id, rule -> rule.inputs().trace(), (first, same) -> first));
+        this.selection = RuleInputs.selection(rules);
     }
 
     /**
@@ -221,9 +232,10 @@ public final class Provenance implements RenderProbe {
     private Place trace(Finding finding, Place place) {
         KubeObject object = object(place.object());
         String from = template(place);
+        Trace how = traces.getOrDefault(finding.rule(), Trace.NONE);
         Function<ManifestSet, Object> field =
-                field(finding.rule(), object, place.location().position());
-        for (ValuesPath candidate : candidates(finding)) {
+                field(how, object, place.location().position());
+        for (ValuesPath candidate : how.candidates(finding.cause())) {
             if (field != null && controls(candidate, field)) {
                 return blame(place, candidate, from);
             }
@@ -279,12 +291,7 @@ public final class Provenance implements RenderProbe {
 
     /** True when the object is one of the fresh render's (not a committed one). */
     public boolean isRendered(KubeObject object) {
-        for (KubeObject candidate : rendered.objects()) {
-            if (candidate == object) {
-                return true;
-            }
-        }
-        return false;
+        return rendered.objects().stream().anyMatch(candidate -> candidate == object);
     }
 
     /**
@@ -395,7 +402,7 @@ public final class Provenance implements RenderProbe {
     private ManifestSet read(String text) throws YamlException {
         SourceFile file =
                 new SourceFile(renderedFile.path(), renderedFile.displayName(), text, renderedFile.charset(), false);
-        return new ManifestReader(loader).read(List.of(file));
+        return new ManifestReader(loader, selection).read(List.of(file));
     }
 
     private static String jsonString(String text) {
@@ -422,83 +429,28 @@ public final class Provenance implements RenderProbe {
         return defaults.lookup(key).map(ChartDefault::value).orElse(null);
     }
 
-    /** The values keys that may produce what a rule saw in the render. */
-    static List<ValuesPath> candidates(Finding finding) {
-        ValuesPath annotations = ValuesPath.parse("router.deployment_annotations");
-        return switch (finding.rule()) {
-            case "minio-storage" -> List.of(ValuesPath.parse("global.storage"));
-            case "storage-placeholder" -> List.of(ValuesPath.parse(finding.cause()));
-            case "open-registration" -> List.of(ValuesPath.parse("controller.registration_mode"));
-            case "grafana-signup" -> List.of(ValuesPath.parse("monitor.grafana.allow_sign_up"));
-            case "grafana-default-admin" -> List.of(ValuesPath.parse("monitor.grafana.password"));
-            case "single-router" ->
-                List.of(ValuesPath.parse("router.replicas"), ValuesPath.parse("router.replica_count"));
-            case "tls-missing" ->
-                List.of(ValuesPath.parse("router.service_annotations")
-                        .child("service.beta.kubernetes.io/aws-load-balancer-ssl-cert"));
-            case "tls-not-enforced" -> List.of(annotations.child("router.deis.io/nginx.ssl.enforce"));
-            case "tls-legacy-protocols" -> List.of(annotations.child("router.deis.io/nginx.ssl.protocols"));
-            case "no-ip-whitelist" -> List.of(annotations.child("router.deis.io/nginx.defaultWhitelist"));
-            case "router-host-port" -> List.of(ValuesPath.parse("router.host_port.enabled"));
-            case "rbac-disabled" -> List.of(ValuesPath.parse("global.use_rbac"));
-            case "mutable-image-tag" -> imageTagKeys(finding.cause());
-            default -> List.of();
-        };
-    }
-
-    /** `image:deis-monitor-grafana` → monitor.grafana.docker_tag, monitor-grafana.docker_tag, … */
-    private static List<ValuesPath> imageTagKeys(String cause) {
-        String name = cause.startsWith("image:deis-") ? cause.substring("image:deis-".length()) : "";
-        if (name.isEmpty()) {
-            return List.of();
-        }
-        List<ValuesPath> keys = new ArrayList<>();
-        String[] parts = name.split("-");
-        int splits = 1 << Math.max(0, parts.length - 1);
-        for (int mask = 0; mask < splits && keys.size() < 16; mask++) {
-            List<String> path = new ArrayList<>();
-            StringBuilder current = new StringBuilder(parts[0]);
-            for (int i = 1; i < parts.length; i++) {
-                if ((mask & (1 << (i - 1))) != 0) {
-                    path.add(current.toString());
-                    current = new StringBuilder(parts[i]);
-                } else {
-                    current.append('-').append(parts[i]);
-                }
-            }
-            path.add(current.toString());
-            path.add("docker_tag");
-            keys.add(new ValuesPath(path));
-        }
-        if (name.startsWith("logger-")) {
-            keys.add(ValuesPath.of(name.substring("logger-".length()), "docker_tag"));
-        }
-        return keys;
-    }
-
-    /** How to read, in any render, the field a rule saw; null when it cannot be told. */
-    private Function<ManifestSet, Object> field(String rule, KubeObject object, TextPosition at) {
+    /**
+     * How to read, in any render, what a rule saw: the evidence or the field of the object its trace
+     * compares, else the field the place points at; null when it cannot be told.
+     */
+    private Function<ManifestSet, Object> field(Trace how, KubeObject object, TextPosition at) {
         if (object == null) {
             return null;
         }
+        if (how.evidence() != null) {
+            return set -> how.evidence().shownIn(set);
+        }
         String kind = object.kind();
         String name = object.name();
-        if (ANNOTATION_RULES.contains(rule)) {
-            return set ->
-                    find(set, kind, name).map(o -> YamlData.of(o.annotations())).orElse(null);
-        }
-        if (rule.equals("tls-missing")) {
-            return set -> List.of(
-                    set.contains("Secret", "deis-router-platform-cert"),
-                    set.named("Service", "deis-router").stream()
-                            .map(s -> String.valueOf(YamlData.of(s.annotations())))
-                            .toList());
-        }
-        if (rule.equals("rbac-disabled")) {
-            return set -> set.objects().stream()
-                    .filter(o -> (o.kind().equals("Role") || o.kind().equals("ClusterRole"))
-                            && o.name().startsWith("deis"))
-                    .count();
+        if (how.field() != null) {
+            List<List<Object>> paths = how.field().paths().stream()
+                    .map(path -> List.<Object>of((Object[]) path.split("\\.")))
+                    .toList();
+            return set -> find(set, kind, name)
+                    .map(o -> paths.stream()
+                            .map(path -> YamlData.of(nodeAt(o.root(), path)))
+                            .toList())
+                    .orElse(null);
         }
         List<Object> path = pathAt(object.root(), at, new ArrayList<>());
         if (path == null || path.equals(List.of("metadata", "name"))) {

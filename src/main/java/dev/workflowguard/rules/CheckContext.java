@@ -54,4 +54,9 @@ public record CheckContext(
     public boolean hasManifests() {
         return manifests != null;
     }
+
+    /** True when the manifests show the evidence. */
+    public boolean manifestsShow(Evidence evidence) {
+        return manifests != null && evidence.shownIn(manifests);
+    }
 }

@@ -5,6 +5,8 @@ import dev.workflowguard.finding.Place;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.manifests.KubeObject;
 import dev.workflowguard.manifests.ManifestSet;
+import dev.workflowguard.manifests.ObjectField;
+import dev.workflowguard.manifests.ObjectMatch;
 import dev.workflowguard.values.EffectiveValues;
 import dev.workflowguard.values.SetValues;
 import dev.workflowguard.values.ValuesSource;
@@ -25,7 +27,7 @@ public final class CommittedSecretRule implements Rule {
 
     static final String ID = "committed-secret";
     /** Credential paths; `*` matches any one key. */
-    static final List<String> CREDENTIAL_PATHS = List.of(
+    private static final List<String> CREDENTIAL_PATHS = List.of(
             "s3.accesskey",
             "s3.secretkey",
             "azure.accountkey",
@@ -34,7 +36,7 @@ public final class CommittedSecretRule implements Rule {
             "database.password",
             "database.postgres.password",
             "redis.password",
-            "monitor.grafana.password",
+            Grafana.PASSWORD.text(),
             "monitor.influxdb.password",
             "registry-token-refresher.*.password",
             "registry-token-refresher.*.secretkey");
@@ -59,9 +61,21 @@ public final class CommittedSecretRule implements Rule {
             true,
             "Remove the value from the file (leave it empty, or a reference such as `${GRAFANA_PASSWORD}`), rotate the credential, and inject it at deploy time: `--set` from a CI secret, or an external secret store (Sealed Secrets, External Secrets, Vault).");
 
+    private static final RuleInputs INPUTS = RuleInputs.builder()
+            .values(CREDENTIAL_PATHS.stream()
+                    .map(path -> path.contains("*") ? ValuesKey.pattern(path) : ValuesKey.of(path))
+                    .toList())
+            .objects(ObjectMatch.any("Secret").withStringData().reading(ObjectField.of("stringData")))
+            .build();
+
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    @Override
+    public RuleInputs inputs() {
+        return INPUTS;
     }
 
     @Override
@@ -92,22 +106,21 @@ public final class CommittedSecretRule implements Rule {
         if (manifests != null) {
             for (KubeObject secret : manifests.ofKind("Secret")) {
                 if (secret.at("stringData") instanceof YamlMap data) {
-                    List<String> keys = new ArrayList<>();
-                    YamlEntry first = null;
-                    for (YamlEntry entry : data.entries()) {
-                        if (entry.value() instanceof YamlScalar value && isLiteral(value)) {
-                            keys.add(entry.name());
-                            first = first == null ? entry : first;
-                        }
-                    }
-                    if (first != null) {
+                    List<YamlEntry> literal = data.entries().stream()
+                            .filter(entry -> entry.value() instanceof YamlScalar value && isLiteral(value))
+                            .toList();
+                    if (!literal.isEmpty()) {
                         findings.report(
                                 secret.file().displayName() + "#" + secret.ref(),
                                 Place.inManifest(
-                                        secret.locationOf(first),
+                                        secret.locationOf(literal.get(0)),
                                         secret.ref(),
                                         secret.ref() + " has literal stringData for "
-                                                + String.join(", ", keys)
+                                                + String.join(
+                                                        ", ",
+                                                        literal.stream()
+                                                                .map(YamlEntry::name)
+                                                                .toList())
                                                 + " (values not shown) in a committed manifest: "
                                                 + REMEDY));
                     }
@@ -137,17 +150,17 @@ public final class CommittedSecretRule implements Rule {
     }
 
     /** A real value: not empty, not a placeholder, not a reference to a secret injected elsewhere. */
-    static boolean isLiteral(YamlScalar value) {
+    private static boolean isLiteral(YamlScalar value) {
         String text = value.rendered();
         return !value.isNull()
                 && !text.isBlank()
-                && !StoragePlaceholderRule.isPlaceholder(text)
+                && !Storage.isPlaceholder(text)
                 && !REFERENCE.matcher(text).matches()
                 && !STAND_IN.matcher(text).matches();
     }
 
     /** Grafana's default password is reported by grafana-default-admin, not as a leaked secret. */
     private static boolean isDefault(String path, YamlScalar value) {
-        return path.equals("monitor.grafana.password") && value.text().equals("admin");
+        return path.equals(Grafana.PASSWORD.text()) && value.text().equals("admin");
     }
 }

@@ -28,9 +28,16 @@ public final class DuplicateKeyRule implements Rule {
             true,
             "Delete one of the repeated keys, keeping the value you mean; Helm (and kubectl) use the last one.");
 
+    private static final RuleInputs INPUTS = RuleInputs.builder().everyMapping().build();
+
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    @Override
+    public RuleInputs inputs() {
+        return INPUTS;
     }
 
     @Override

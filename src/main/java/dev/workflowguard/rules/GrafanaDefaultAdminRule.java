@@ -13,7 +13,7 @@ import dev.workflowguard.yaml.YamlScalar;
 public final class GrafanaDefaultAdminRule implements Rule {
 
     static final String ID = "grafana-default-admin";
-    static final String PATH = "monitor.grafana.password";
+    private static final ValuesKey PASSWORD = Grafana.PASSWORD;
     private static final String WHY = "Grafana's admin account then opens with the well-known admin/admin; inject a "
             + "real password at deploy time (it is a secret: do not commit it)";
     private static final RuleInfo INFO = new RuleInfo(
@@ -27,33 +27,45 @@ public final class GrafanaDefaultAdminRule implements Rule {
             true,
             "Inject a strong `monitor.grafana.password` at deploy time (`--set monitor.grafana.password=$GRAFANA_PASSWORD` from a CI secret, or an external secret store); never commit it to the values files.");
 
+    private static final RuleInputs INPUTS = RuleInputs.builder()
+            .values(Grafana.LOCATION, PASSWORD)
+            .objects(Grafana.deployment(Grafana.PASSWORD_VARIABLE))
+            .trace(Trace.keys(PASSWORD))
+            .build();
+
     @Override
     public RuleInfo info() {
         return INFO;
     }
 
     @Override
+    public RuleInputs inputs() {
+        return INPUTS;
+    }
+
+    @Override
     public void check(CheckContext context, RuleFindings findings) {
         EffectiveValues values = context.values();
-        if (values != null && GrafanaSignupRule.grafanaOnCluster(values)) {
-            Value password = values.get(PATH);
+        if (values != null && Grafana.onCluster(values)) {
+            Value password = values.get(PASSWORD.path());
             String text = password.text();
             if (text == null || text.isEmpty() || text.equals("admin")) {
                 String said;
                 if (password.state() == Value.State.SET) {
                     said = text == null
-                            ? PATH + " is " + password.node().describeType()
-                            : text.isEmpty() ? PATH + " is empty" : PATH + " is the chart default \"admin\"";
+                            ? PASSWORD + " is " + password.node().describeType()
+                            : text.isEmpty() ? PASSWORD + " is empty" : PASSWORD + " is the chart default \"admin\"";
                 } else {
                     said = ValueWords.describe(password);
                 }
-                findings.report("grafana-admin", Place.inValues(values.locate(password), PATH, said + ": " + WHY));
+                findings.report(
+                        "grafana-admin", Place.inValues(values.locate(password), PASSWORD.text(), said + ": " + WHY));
             }
         }
         ManifestSet manifests = context.manifests();
         if (manifests != null) {
-            for (KubeObject grafana : manifests.named("Deployment", "deis-monitor-grafana")) {
-                for (YamlEntry env : grafana.envValues("DEFAULT_USER_PASSWORD")) {
+            for (KubeObject grafana : manifests.named("Deployment", Grafana.DEPLOYMENT)) {
+                for (YamlEntry env : grafana.envValues(Grafana.PASSWORD_VARIABLE)) {
                     String text = env.value() instanceof YamlScalar s ? s.text() : "";
                     if (text.isEmpty() || text.equals("admin")) {
                         findings.report(

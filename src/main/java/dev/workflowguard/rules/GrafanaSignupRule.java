@@ -4,19 +4,20 @@ import dev.workflowguard.finding.Place;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.manifests.KubeObject;
 import dev.workflowguard.manifests.ManifestSet;
+import dev.workflowguard.manifests.ObjectField;
+import dev.workflowguard.manifests.ObjectMatch;
 import dev.workflowguard.values.EffectiveValues;
 import dev.workflowguard.values.Value;
 import dev.workflowguard.yaml.YamlEntry;
 import dev.workflowguard.yaml.YamlScalar;
-import java.util.Optional;
 
 /** `grafana-signup`: anyone can sign up to the cluster's Grafana. */
 public final class GrafanaSignupRule implements Rule {
 
     static final String ID = "grafana-signup";
-    static final String PATH = "monitor.grafana.allow_sign_up";
+    private static final ValuesKey SIGN_UP = Grafana.SIGN_UP;
     private static final String WHY =
-            "anyone who reaches Grafana can create an account and read the cluster's " + "dashboards";
+            "anyone who reaches Grafana can create an account and read the cluster's dashboards";
     private static final RuleInfo INFO = new RuleInfo(
             ID,
             Severity.ERROR,
@@ -27,26 +28,36 @@ public final class GrafanaSignupRule implements Rule {
             true,
             "Set `monitor.grafana.allow_sign_up: \"false\"` (Workflow 2.14 and later); `mvn workflow:fix` writes it. Before 2.14 the key does not exist: upgrade Workflow, or keep Grafana unreachable from outside the cluster.");
 
+    private static final ObjectMatch DEPLOYMENT = Grafana.deployment(Grafana.SIGN_UP_VARIABLE);
+    private static final RuleInputs INPUTS = RuleInputs.builder()
+            .values(Grafana.LOCATION, SIGN_UP)
+            .objects(DEPLOYMENT)
+            .trace(Trace.keys(SIGN_UP))
+            .fixes(
+                    RuleFix.values(SIGN_UP, "`\"false\"`, quoted"),
+                    RuleFix.manifest(DEPLOYMENT, ObjectField.env(Grafana.SIGN_UP_VARIABLE), "`\"false\"`"))
+            .build();
+
     @Override
     public RuleInfo info() {
         return INFO;
     }
 
-    /** True when Grafana runs in the cluster (its rules do not apply to an off-cluster Grafana). */
-    static boolean grafanaOnCluster(EffectiveValues values) {
-        return !"off-cluster".equals(values.get("global.grafana_location").text());
+    @Override
+    public RuleInputs inputs() {
+        return INPUTS;
     }
 
     @Override
     public void check(CheckContext context, RuleFindings findings) {
         EffectiveValues values = context.values();
-        if (values != null && grafanaOnCluster(values)) {
+        if (values != null && Grafana.onCluster(values)) {
             checkValues(values, findings);
         }
         ManifestSet manifests = context.manifests();
         if (manifests != null) {
-            for (KubeObject grafana : manifests.named("Deployment", "deis-monitor-grafana")) {
-                for (KubeObject.EnvValue value : grafana.env("ALLOW_SIGN_UP")) {
+            for (KubeObject grafana : manifests.named("Deployment", Grafana.DEPLOYMENT)) {
+                for (KubeObject.EnvValue value : grafana.env(Grafana.SIGN_UP_VARIABLE)) {
                     YamlEntry env = value.entry();
                     String text = env.value() instanceof YamlScalar s ? s.text() : "";
                     if (Truth.iniTrue(text)) {
@@ -65,20 +76,20 @@ public final class GrafanaSignupRule implements Rule {
     }
 
     private void checkValues(EffectiveValues values, RuleFindings findings) {
-        Value signUp = values.get(PATH);
-        Optional<Boolean> atLeast14 = values.version().atLeast(14);
-        if (atLeast14.isPresent() && !atLeast14.get()) {
+        Value signUp = values.get(SIGN_UP.path());
+        if (SIGN_UP.missingIn(values.version())) {
             String what = signUp.isSet()
-                    ? PATH + " has no effect on Workflow " + values.version().display()
-                    : PATH + " does not exist before Workflow 2.14";
+                    ? SIGN_UP + " has no effect on Workflow " + values.version().display()
+                    : SIGN_UP + " does not exist before Workflow "
+                            + SIGN_UP.since().display();
             findings.report(
                     "grafana-signup",
                     Place.inValues(
                             values.locate(signUp),
-                            PATH,
+                            SIGN_UP.text(),
                             what
-                                    + ": Grafana sign-ups stay open and cannot be turned off through values before 2.14, so "
-                                    + WHY
+                                    + ": Grafana sign-ups stay open and cannot be turned off through values before "
+                                    + SIGN_UP.since().display() + ", so " + WHY
                                     + "; upgrade Workflow or keep Grafana unreachable"));
             return;
         }
@@ -91,7 +102,7 @@ public final class GrafanaSignupRule implements Rule {
                 "grafana-signup",
                 Place.inValues(
                         values.locate(signUp),
-                        PATH,
+                        SIGN_UP.text(),
                         ValueWords.describe(signUp) + detail + ": " + WHY + "; set it to \"false\""),
                 Fixes.set(signUp, "false", true));
     }

@@ -11,12 +11,10 @@ import dev.workflowguard.yaml.YamlMap;
 import dev.workflowguard.yaml.YamlNode;
 import dev.workflowguard.yaml.YamlScalar;
 import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * `invalid-value`: a setting the checks read has a type or value the chart cannot use. Helm
@@ -28,26 +26,30 @@ public final class InvalidValueRule implements Rule {
     static final String ID = "invalid-value";
     private static final Set<String> BACKENDS = Set.of("s3", "gcs", "azure", "swift", "minio");
     private static final Set<String> LOCATIONS = Set.of("on-cluster", "off-cluster");
-    /** Keys whose value must be one of a few words. */
-    private static final Map<String, Set<String>> WORDS = Map.of(
-            "global.storage", BACKENDS,
-            "global.grafana_location", LOCATIONS,
-            "global.influxdb_location", LOCATIONS,
-            "global.logger_redis_location", LOCATIONS,
-            "global.database_location", LOCATIONS,
-            "global.registry_location", Set.of("on-cluster", "off-cluster", "ecr", "gcr"));
-    /** Keys read as booleans or strings: any scalar will do, a collection never. */
-    private static final List<String> SCALARS = List.of(
-            "controller.registration_mode",
-            "monitor.grafana.allow_sign_up",
-            "monitor.grafana.password",
-            "router.host_port.enabled",
-            "global.use_rbac",
-            "global.experimental_native_ingress",
-            "global.native_ingress");
+    /** A key whose value must be one of a few words. */
+    private record Choice(ValuesKey key, Set<String> words) {}
 
-    private static final List<String> COUNTS = List.of("router.replicas", "router.replica_count");
-    private static final List<String> MAPS = List.of(Router.ANNOTATIONS, Router.SERVICE_ANNOTATIONS);
+    private static final List<Choice> WORDS = List.of(
+            new Choice(Storage.BACKEND, BACKENDS),
+            new Choice(Grafana.LOCATION, LOCATIONS),
+            new Choice(ValuesKey.of("global.influxdb_location"), LOCATIONS),
+            new Choice(ValuesKey.of("global.logger_redis_location"), LOCATIONS),
+            new Choice(ValuesKey.of("global.database_location"), LOCATIONS),
+            new Choice(ValuesKey.of("global.registry_location"), Set.of("on-cluster", "off-cluster", "ecr", "gcr")));
+    /** Keys read as booleans or strings: any scalar will do, a collection never. */
+    private static final List<ValuesKey> SCALARS = Stream.concat(
+                    Stream.of(
+                            Controller.REGISTRATION_MODE,
+                            Grafana.SIGN_UP,
+                            Grafana.PASSWORD,
+                            Router.HOST_PORT,
+                            Rbac.USE_RBAC),
+                    Router.NATIVE_INGRESS.stream())
+            .toList();
+
+    private static final List<ValuesKey> COUNTS = Router.REPLICA_KEYS;
+    private static final List<ValuesKey> MAPS =
+            List.of(ValuesKey.of(Router.ANNOTATIONS), ValuesKey.of(Router.SERVICE_ANNOTATIONS));
     private static final RuleInfo INFO = new RuleInfo(
             ID,
             Severity.ERROR,
@@ -61,29 +63,45 @@ public final class InvalidValueRule implements Rule {
             "Write the value the chart expects: one of the listed words, a boolean, a number of replicas, or a "
                     + "mapping of string annotations.");
 
+    private static final RuleInputs INPUTS = RuleInputs.builder()
+            .values(WORDS.stream().map(Choice::key).toList())
+            .values(SCALARS)
+            .values(COUNTS)
+            .values(MAPS)
+            .build();
+
     @Override
     public RuleInfo info() {
         return INFO;
     }
 
     @Override
+    public RuleInputs inputs() {
+        return INPUTS;
+    }
+
+    @Override
     public void check(CheckContext context, RuleFindings findings) {
         EffectiveValues values = context.values();
         if (values != null) {
-            for (Map.Entry<String, Set<String>> word : WORDS.entrySet()) {
-                Set<String> words = word.getValue();
-                Value value = values.get(word.getKey());
+            for (Choice choice : WORDS) {
+                Value value = values.get(choice.key().path());
                 if (!blocked(values, value, findings) && value.isSet()) {
                     YamlScalar scalar = value.scalar();
-                    if (scalar == null || !words.contains(scalar.rendered())) {
-                        List<String> sorted = new ArrayList<>(words);
-                        Collections.sort(sorted);
-                        report(values, value, findings, "must be one of " + String.join(", ", sorted));
+                    if (scalar == null || !choice.words().contains(scalar.rendered())) {
+                        report(
+                                values,
+                                value,
+                                findings,
+                                "must be one of "
+                                        + String.join(
+                                                ", ",
+                                                choice.words().stream().sorted().toList()));
                     }
                 }
             }
-            for (String path : SCALARS) {
-                Value value = values.get(path);
+            for (ValuesKey key : SCALARS) {
+                Value value = values.get(key.path());
                 if (!blocked(values, value, findings) && value.isSet() && !(value.node() instanceof YamlScalar)) {
                     report(
                             values,
@@ -92,8 +110,8 @@ public final class InvalidValueRule implements Rule {
                             "must be a single value, not " + value.node().describeType());
                 }
             }
-            for (String path : COUNTS) {
-                Value value = values.get(path);
+            for (ValuesKey key : COUNTS) {
+                Value value = values.get(key.path());
                 if (!blocked(values, value, findings)
                         && value.isSet()
                         && (value.scalar() == null
@@ -102,8 +120,8 @@ public final class InvalidValueRule implements Rule {
                     report(values, value, findings, "must be a whole number of replicas");
                 }
             }
-            for (String path : MAPS) {
-                Value value = values.get(path);
+            for (ValuesKey key : MAPS) {
+                Value value = values.get(key.path());
                 if (blocked(values, value, findings) || !value.isSet()) {
                     continue;
                 }

@@ -22,15 +22,8 @@ final class ManifestFixes {
 
     /** True when the object comes from the chart's fresh render, not from a committed file. */
     static boolean isRendered(CheckContext context, KubeObject object) {
-        if (context.rendered() == null) {
-            return false;
-        }
-        for (KubeObject rendered : context.rendered().objects()) {
-            if (rendered == object) {
-                return true;
-            }
-        }
-        return false;
+        return context.rendered() != null
+                && context.rendered().objects().stream().anyMatch(rendered -> rendered == object);
     }
 
     /** Set an annotation on a rendered router Deployment. */

@@ -25,16 +25,29 @@ public final class MinioStorageRule implements Rule {
             true,
             "Set `global.storage` to `s3`, `gcs`, `azure` or `swift` and fill that backend's section with real bucket or container names, with credentials injected at deploy time. `mvn workflow:fix -Dworkflow.fix.storage=s3` writes the backend; `storage-placeholder` then lists the settings still to fill.");
 
+    private static final RuleInputs INPUTS = RuleInputs.builder()
+            .values(Storage.BACKEND)
+            .objects(Storage.MINIO_DEPLOYMENT, Storage.KEYFILE_BACKEND)
+            .trace(Trace.keys(Storage.BACKEND))
+            .fixes(RuleFix.values(Storage.BACKEND, "the backend given by `-Dworkflow.fix.storage=s3|gcs|azure|swift`")
+                    .when("only when one is given"))
+            .build();
+
     @Override
     public RuleInfo info() {
         return INFO;
     }
 
     @Override
+    public RuleInputs inputs() {
+        return INPUTS;
+    }
+
+    @Override
     public void check(CheckContext context, RuleFindings findings) {
         EffectiveValues values = context.values();
         if (values != null) {
-            Value storage = values.get("global.storage");
+            Value storage = values.get(Storage.BACKEND.path());
             // A null (or a non-mapping parent) leaves no backend at all; text() would still give the default "minio".
             boolean noBackend = storage.state() == Value.State.DELETED || storage.state() == Value.State.BLOCKED;
             boolean minio = noBackend || "minio".equals(storage.text());
@@ -48,14 +61,14 @@ public final class MinioStorageRule implements Rule {
                         "storage",
                         Place.inValues(
                                 values.locate(storage),
-                                "global.storage",
+                                Storage.BACKEND.text(),
                                 ValueWords.describe(storage) + ": " + problem + hint),
                         chosen == null ? null : Fixes.set(storage, chosen, false));
             }
         }
         ManifestSet manifests = context.manifests();
         if (manifests != null) {
-            for (KubeObject minio : manifests.named("Deployment", "deis-minio")) {
+            for (KubeObject minio : manifests.named("Deployment", Storage.MINIO)) {
                 findings.report(
                         "storage",
                         Place.inManifest(
@@ -63,8 +76,8 @@ public final class MinioStorageRule implements Rule {
                                 minio.ref(),
                                 minio.ref() + " is rendered, so object storage is the in-cluster Minio: " + WHY));
             }
-            for (KubeObject secret : manifests.named("Secret", "objectstorage-keyfile")) {
-                YamlEntry annotation = secret.annotation("deis.io/objectstorage");
+            for (KubeObject secret : manifests.named("Secret", Storage.KEYFILE)) {
+                YamlEntry annotation = Storage.backendAnnotation(secret);
                 if (annotation != null
                         && annotation.value() instanceof YamlScalar backend
                         && "minio".equals(backend.text())) {

@@ -4,11 +4,14 @@ import dev.workflowguard.finding.Place;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.manifests.KubeObject;
 import dev.workflowguard.manifests.ManifestSet;
+import dev.workflowguard.manifests.ObjectField;
+import dev.workflowguard.manifests.ObjectMatch;
 import dev.workflowguard.values.EffectiveValues;
 import dev.workflowguard.values.ValuesPath;
 import dev.workflowguard.yaml.YamlEntry;
 import dev.workflowguard.yaml.YamlMap;
 import dev.workflowguard.yaml.YamlScalar;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -36,9 +39,23 @@ public final class MutableImageTagRule implements Rule {
             true,
             "Pin `docker_tag` (and rendered images) to a release tag such as `v2.23.0`, or to a digest.");
 
+    private static final RuleInputs INPUTS = RuleInputs.builder()
+            .values(ValuesKey.pattern("*.docker_tag"))
+            .objects(ObjectMatch.prefixed("deis-", KubeObject.WORKLOAD_KINDS).reading(ObjectField.IMAGES))
+            .trace(Trace.byCause(
+                    "the `docker_tag` of the component the workload is named after (`deis-monitor-grafana`: "
+                            + "`monitor.grafana.docker_tag`, `monitor-grafana.docker_tag`, …)",
+                    MutableImageTagRule::tagKeys))
+            .build();
+
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    @Override
+    public RuleInputs inputs() {
+        return INPUTS;
     }
 
     @Override
@@ -54,11 +71,9 @@ public final class MutableImageTagRule implements Rule {
         }
         ManifestSet manifests = context.manifests();
         if (manifests != null) {
-            for (KubeObject workload : manifests.objects()) {
-                if (workload.isWorkload() && workload.name().startsWith("deis-")) {
-                    checkWorkload(workload, findings);
-                }
-            }
+            manifests.objects().stream()
+                    .filter(object -> object.isWorkload() && object.name().startsWith("deis-"))
+                    .forEach(workload -> checkWorkload(workload, findings));
         }
     }
 
@@ -104,13 +119,47 @@ public final class MutableImageTagRule implements Rule {
     }
 
     /** The tag of an image reference; "" when there is none; null when it is pinned by digest. */
-    static String tagOf(String image) {
+    private static String tagOf(String image) {
         if (image.contains("@")) {
             return null;
         }
         int slash = image.lastIndexOf('/');
         int colon = image.lastIndexOf(':');
         return colon > slash ? image.substring(colon + 1) : "";
+    }
+
+    /**
+     * The values keys that may set the tag of a cause's workload, every way of splitting its name into
+     * keys (at most 16): `image:deis-monitor-grafana` → `monitor.grafana.docker_tag`,
+     * `monitor-grafana.docker_tag`; a logger component also by its own name (`fluentd.docker_tag`).
+     */
+    private static List<ValuesPath> tagKeys(String cause) {
+        String name = cause.startsWith("image:deis-") ? cause.substring("image:deis-".length()) : "";
+        if (name.isEmpty()) {
+            return List.of();
+        }
+        List<ValuesPath> keys = new ArrayList<>();
+        String[] parts = name.split("-");
+        int splits = 1 << Math.max(0, parts.length - 1);
+        for (int mask = 0; mask < splits && keys.size() < 16; mask++) {
+            List<String> path = new ArrayList<>();
+            StringBuilder current = new StringBuilder(parts[0]);
+            for (int i = 1; i < parts.length; i++) {
+                if ((mask & (1 << (i - 1))) != 0) {
+                    path.add(current.toString());
+                    current = new StringBuilder(parts[i]);
+                } else {
+                    current.append('-').append(parts[i]);
+                }
+            }
+            path.add(current.toString());
+            path.add("docker_tag");
+            keys.add(new ValuesPath(path));
+        }
+        if (name.startsWith("logger-")) {
+            keys.add(ValuesPath.of(name.substring("logger-".length()), "docker_tag"));
+        }
+        return keys;
     }
 
     /** `controller` → `image:deis-controller`, so a values tag and its rendered Deployment are one finding. */

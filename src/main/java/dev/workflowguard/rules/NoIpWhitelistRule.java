@@ -3,6 +3,8 @@ package dev.workflowguard.rules;
 import dev.workflowguard.finding.Place;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.manifests.KubeObject;
+import dev.workflowguard.manifests.ObjectField;
+import dev.workflowguard.manifests.ObjectMatch;
 import dev.workflowguard.values.EffectiveValues;
 import dev.workflowguard.values.Value;
 
@@ -26,16 +28,45 @@ public final class NoIpWhitelistRule implements Rule {
             true,
             "Set `router.deis.io/nginx.defaultWhitelist` to the allowed CIDRs under `router.deployment_annotations` (`mvn workflow:fix -Dworkflow.fix.whitelist=10.0.0.0/8` writes it), or `router.deis.io/nginx.enforceWhitelists: \"true\"` with a whitelist per app. Firewall the nodes too: only 80, 443, 2222 and 9090 need to be public.");
 
+    /** Some router enforces app whitelists or sets a router-wide one. */
+    static final Evidence WHITELISTED = new Evidence(
+            "whitelisted",
+            "a Deployment `" + Router.DEPLOYMENT + "` with `" + Router.ENFORCE_WHITELISTS + "` set to \"true\" or a `"
+                    + Router.DEFAULT_WHITELIST + "`",
+            objects -> Router.annotationTrueIn(objects, Router.ENFORCE_WHITELISTS)
+                    || Router.annotationSetIn(objects, Router.DEFAULT_WHITELIST));
+
+    private static final ValuesKey DEFAULT = Router.annotationKey(Router.DEFAULT_WHITELIST);
+    private static final ObjectMatch ROUTER = Router.deployment(
+            ObjectField.annotation(Router.ENFORCE_WHITELISTS), ObjectField.annotation(Router.DEFAULT_WHITELIST));
+    private static final String CIDRS = "the CIDRs given by `-Dworkflow.fix.whitelist=10.0.0.0/8,…`";
+    private static final RuleInputs INPUTS = RuleInputs.builder()
+            .values(Router.annotationKey(Router.ENFORCE_WHITELISTS), DEFAULT)
+            .values(Router.NATIVE_INGRESS)
+            .objects(ROUTER)
+            .evidence(WHITELISTED)
+            .trace(Trace.keys(DEFAULT).comparing(ObjectField.ANNOTATIONS))
+            .fixes(
+                    RuleFix.values(DEFAULT, CIDRS).when("only when they are given"),
+                    RuleFix.manifest(ROUTER, ObjectField.annotation(Router.DEFAULT_WHITELIST), CIDRS))
+            .build();
+
     @Override
     public RuleInfo info() {
         return INFO;
     }
 
     @Override
+    public RuleInputs inputs() {
+        return INPUTS;
+    }
+
+    @Override
     public void check(CheckContext context, RuleFindings findings) {
         if (Router.replacedByNativeIngress(context)
-                || Router.annotationTrueAnywhere(context, Router.ENFORCE_WHITELISTS)
-                || Router.annotationSetAnywhere(context, Router.DEFAULT_WHITELIST)) {
+                || Router.annotationTrueInValues(context, Router.ENFORCE_WHITELISTS)
+                || Router.annotationSetInValues(context, Router.DEFAULT_WHITELIST)
+                || context.manifestsShow(WHITELISTED)) {
             return;
         }
         String cidrs = context.fixOptions().whitelist();

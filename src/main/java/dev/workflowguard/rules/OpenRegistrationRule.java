@@ -4,6 +4,7 @@ import dev.workflowguard.finding.Place;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.manifests.KubeObject;
 import dev.workflowguard.manifests.ManifestSet;
+import dev.workflowguard.manifests.ObjectField;
 import dev.workflowguard.values.EffectiveValues;
 import dev.workflowguard.values.Value;
 import dev.workflowguard.yaml.YamlEntry;
@@ -14,8 +15,8 @@ import java.util.Set;
 public final class OpenRegistrationRule implements Rule {
 
     static final String ID = "open-registration";
-    static final String PATH = "controller.registration_mode";
-    static final Set<String> CLOSED = Set.of("admin_only", "disabled");
+    private static final ValuesKey MODE = Controller.REGISTRATION_MODE;
+    private static final Set<String> CLOSED = Set.of("admin_only", "disabled");
     private static final String WHY = "anyone who can reach the controller URL can register an account and deploy "
             + "apps; use admin_only (or disabled once the admin has registered)";
     private static final RuleInfo INFO = new RuleInfo(
@@ -29,9 +30,26 @@ public final class OpenRegistrationRule implements Rule {
             true,
             "Set `controller.registration_mode: admin_only`, or `disabled` once the admin account exists. `mvn workflow:fix` writes it (`-Dworkflow.fix.registrationMode=disabled` for disabled).");
 
+    private static final String FIXED_TO =
+            "`admin_only`, or `disabled` with `-Dworkflow.fix.registrationMode=disabled`";
+    private static final RuleInputs INPUTS = RuleInputs.builder()
+            .values(MODE)
+            .objects(Controller.MODE_IN_DEPLOYMENT)
+            .trace(Trace.keys(MODE))
+            .fixes(
+                    RuleFix.values(MODE, FIXED_TO),
+                    RuleFix.manifest(
+                            Controller.MODE_IN_DEPLOYMENT, ObjectField.env(Controller.MODE_VARIABLE), FIXED_TO))
+            .build();
+
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    @Override
+    public RuleInputs inputs() {
+        return INPUTS;
     }
 
     @Override
@@ -42,8 +60,8 @@ public final class OpenRegistrationRule implements Rule {
         }
         ManifestSet manifests = context.manifests();
         if (manifests != null) {
-            for (KubeObject controller : manifests.named("Deployment", "deis-controller")) {
-                for (KubeObject.EnvValue value : controller.env("REGISTRATION_MODE")) {
+            for (KubeObject controller : manifests.named("Deployment", Controller.DEPLOYMENT)) {
+                for (KubeObject.EnvValue value : controller.env(Controller.MODE_VARIABLE)) {
                     YamlEntry env = value.entry();
                     String mode = env.value() instanceof YamlScalar s ? s.text() : "";
                     if (!CLOSED.contains(mode)) {
@@ -70,7 +88,7 @@ public final class OpenRegistrationRule implements Rule {
     }
 
     private void checkValues(CheckContext context, EffectiveValues values, RuleFindings findings) {
-        Value mode = values.get(PATH);
+        Value mode = values.get(MODE.path());
         // A null deletes the chart default: the controller then gets no mode at all, never a closed one.
         String text = mode.state() == Value.State.DELETED ? null : mode.text();
         if (text != null && CLOSED.contains(text)) {
@@ -83,7 +101,7 @@ public final class OpenRegistrationRule implements Rule {
                     "registration",
                     Place.inValues(
                             values.locate(mode),
-                            PATH,
+                            MODE.text(),
                             ValueWords.describe(mode) + ". Set it explicitly to admin_only or disabled; otherwise "
                                     + WHY),
                     Fixes.set(mode, fixTo, false),
@@ -98,7 +116,7 @@ public final class OpenRegistrationRule implements Rule {
         }
         findings.report(
                 "registration",
-                Place.inValues(values.locate(mode), PATH, ValueWords.describe(mode) + detail + ": " + WHY),
+                Place.inValues(values.locate(mode), MODE.text(), ValueWords.describe(mode) + detail + ": " + WHY),
                 Fixes.set(mode, fixTo, false));
     }
 }

@@ -4,15 +4,17 @@ import dev.workflowguard.finding.Place;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.manifests.KubeObject;
 import dev.workflowguard.manifests.ManifestSet;
+import dev.workflowguard.manifests.ObjectMatch;
 import dev.workflowguard.values.EffectiveValues;
 import dev.workflowguard.values.Value;
 import dev.workflowguard.yaml.YamlScalar;
+import java.util.List;
 
 /** `rbac-disabled`: Workflow's components run without RBAC objects. */
 public final class RbacDisabledRule implements Rule {
 
     static final String ID = "rbac-disabled";
-    static final String PATH = "global.use_rbac";
+    private static final ValuesKey USE_RBAC = Rbac.USE_RBAC;
     private static final String WHY = "on an RBAC cluster the components then lack their permissions, and without "
             + "RBAC every pod's service account is unrestricted";
     private static final RuleInfo INFO = new RuleInfo(
@@ -25,16 +27,38 @@ public final class RbacDisabledRule implements Rule {
             true,
             "Set `global.use_rbac: true` on clusters with RBAC (every current Kubernetes); `mvn workflow:fix` writes it.");
 
+    private static final ObjectMatch ROLE_OBJECTS = ObjectMatch.prefixed("deis", List.of("Role", "ClusterRole"));
+
+    /** The Workflow roles, rendered when RBAC is on. */
+    static final Evidence ROLES = new Evidence(
+            "deis roles",
+            "a Role or ClusterRole named `deis*`",
+            objects -> objects.objects().stream().anyMatch(ROLE_OBJECTS::matches));
+
+    private static final RuleInputs INPUTS = RuleInputs.builder()
+            .values(USE_RBAC)
+            // The first deis-* workload is where a render without roles is reported.
+            .objects(ROLE_OBJECTS, ObjectMatch.prefixed("deis-", KubeObject.WORKLOAD_KINDS))
+            .evidence(ROLES)
+            .trace(Trace.keys(USE_RBAC).comparing(ROLES))
+            .fixes(RuleFix.values(USE_RBAC, "`true`, unquoted"))
+            .build();
+
     @Override
     public RuleInfo info() {
         return INFO;
     }
 
     @Override
+    public RuleInputs inputs() {
+        return INPUTS;
+    }
+
+    @Override
     public void check(CheckContext context, RuleFindings findings) {
         EffectiveValues values = context.values();
         if (values != null) {
-            Value rbac = values.get(PATH);
+            Value rbac = values.get(USE_RBAC.path());
             boolean enabled;
             if (rbac.isSet()) {
                 YamlScalar scalar = rbac.scalar();
@@ -47,12 +71,13 @@ public final class RbacDisabledRule implements Rule {
                 String advice = rbac.state() == Value.State.UNSET && rbac.text() == null ? "; set it explicitly" : "";
                 findings.report(
                         "rbac",
-                        Place.inValues(values.locate(rbac), PATH, ValueWords.describe(rbac) + ": " + WHY + advice),
+                        Place.inValues(
+                                values.locate(rbac), USE_RBAC.text(), ValueWords.describe(rbac) + ": " + WHY + advice),
                         Fixes.set(rbac, "true", false));
             }
         }
         ManifestSet manifests = context.manifests();
-        if (manifests == null || deisRoles(manifests)) {
+        if (manifests == null || ROLES.shownIn(manifests)) {
             return;
         }
         // One place for the whole render, however many files it spans: its first deis-* workload.
@@ -64,27 +89,14 @@ public final class RbacDisabledRule implements Rule {
                             first.location(),
                             first.ref(),
                             "the render has deis-* workloads (first: " + first.ref() + ") but no Role or "
-                                    + "ClusterRole for them: " + WHY + "; set " + PATH + ": true and re-render"));
+                                    + "ClusterRole for them: " + WHY + "; set " + USE_RBAC + ": true and re-render"));
         }
     }
 
     private static KubeObject firstDeisWorkload(ManifestSet manifests) {
-        for (KubeObject object : manifests.objects()) {
-            if (object.isWorkload() && object.name().startsWith("deis-")) {
-                return object;
-            }
-        }
-        return null;
-    }
-
-    /** True when a Role or ClusterRole for Workflow (deis*) is among the objects. */
-    static boolean deisRoles(ManifestSet manifests) {
-        for (KubeObject o : manifests.objects()) {
-            if ((o.kind().equals("Role") || o.kind().equals("ClusterRole"))
-                    && o.name().startsWith("deis")) {
-                return true;
-            }
-        }
-        return false;
+        return manifests.objects().stream()
+                .filter(object -> object.isWorkload() && object.name().startsWith("deis-"))
+                .findFirst()
+                .orElse(null);
     }
 }

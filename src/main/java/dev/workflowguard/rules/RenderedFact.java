@@ -8,6 +8,7 @@ import dev.workflowguard.yaml.YamlMap;
 import dev.workflowguard.yaml.YamlNode;
 import dev.workflowguard.yaml.YamlScalar;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,18 +29,18 @@ record RenderedFact(String value, Location location) {
                 String key = entry.name();
                 if (key.startsWith("router.deis.io/")
                         || key.startsWith("service.beta.kubernetes.io/")
-                        || key.equals("deis.io/objectstorage")) {
+                        || key.equals(Storage.BACKEND_ANNOTATION)) {
                     facts.put("annotation " + key, fact(entry, object));
                 }
             }
         }
-        if (object.is("Deployment", "deis-router")) {
+        if (object.is("Deployment", Router.DEPLOYMENT)) {
             YamlEntry replicas = object.entryAt("spec", "replicas");
             facts.put(
                     "spec.replicas",
                     replicas == null ? new RenderedFact("1", object.location()) : fact(replicas, object));
         }
-        for (String variable : new String[] {"REGISTRATION_MODE", "ALLOW_SIGN_UP"}) {
+        for (String variable : List.of(Controller.MODE_VARIABLE, Grafana.SIGN_UP_VARIABLE)) {
             for (KubeObject.EnvValue env : object.env(variable)) {
                 facts.put("env " + variable, fact(env.entry(), object));
             }

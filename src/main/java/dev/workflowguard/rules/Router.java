@@ -3,6 +3,8 @@ package dev.workflowguard.rules;
 import dev.workflowguard.finding.Location;
 import dev.workflowguard.manifests.KubeObject;
 import dev.workflowguard.manifests.ManifestSet;
+import dev.workflowguard.manifests.ObjectField;
+import dev.workflowguard.manifests.ObjectMatch;
 import dev.workflowguard.values.EffectiveValues;
 import dev.workflowguard.values.Value;
 import dev.workflowguard.values.ValuesPath;
@@ -22,6 +24,17 @@ final class Router {
     static final String ENFORCE_WHITELISTS = "router.deis.io/nginx.enforceWhitelists";
     static final String DEFAULT_WHITELIST = "router.deis.io/nginx.defaultWhitelist";
 
+    /** The router's replica count, in the forks that expose it; the stock chart hard-codes one replica. */
+    static final List<ValuesKey> REPLICA_KEYS =
+            List.of(ValuesKey.of("router.replicas"), ValuesKey.of("router.replica_count"));
+
+    /** The key appears in Workflow 2.10, defaulting to true until 2.12. */
+    static final ValuesKey HOST_PORT = ValuesKey.of("router.host_port.enabled").since("2.10");
+
+    /** The switches that replace the router with native ingress: Deis's router chart, then Hephy's umbrella. */
+    static final List<ValuesKey> NATIVE_INGRESS =
+            List.of(ValuesKey.of("global.experimental_native_ingress"), ValuesKey.of("global.native_ingress"));
+
     private Router() {}
 
     /**
@@ -29,21 +42,25 @@ final class Router {
      * `global.native_ingress` in Hephy): no deis-router runs, so router rules do not apply.
      */
     static boolean replacedByNativeIngress(CheckContext context) {
-        if (!context.hasValues()) {
-            return false;
-        }
-        for (String key : new String[] {"global.experimental_native_ingress", "global.native_ingress"}) {
-            YamlScalar scalar = context.values().get(key).scalar();
-            if (scalar != null && scalar.isTemplateTruthy()) {
-                return true;
-            }
-        }
-        return false;
+        return context.hasValues()
+                && NATIVE_INGRESS.stream()
+                        .map(key -> context.values().get(key.path()).scalar())
+                        .anyMatch(scalar -> scalar != null && scalar.isTemplateTruthy());
+    }
+
+    /** The router Deployment, reading these fields. */
+    static ObjectMatch deployment(ObjectField... fields) {
+        return ObjectMatch.named("Deployment", DEPLOYMENT).reading(fields);
     }
 
     /** The path of a router annotation in values. */
     static ValuesPath annotationPath(String annotation) {
         return ValuesPath.parse(ANNOTATIONS).child(annotation);
+    }
+
+    /** A router annotation as a values key under `router.deployment_annotations`. */
+    static ValuesKey annotationKey(String annotation) {
+        return ValuesKey.of(annotationPath(annotation));
     }
 
     static Value annotation(EffectiveValues values, String annotation) {
@@ -70,35 +87,32 @@ final class Router {
         return context.hasValues() && context.rendered() == null;
     }
 
-    /** True when values or any rendered router Deployment set the annotation to a value the router reads as true. */
-    static boolean annotationTrueAnywhere(CheckContext context, String annotation) {
-        if (valuesAreEvidence(context)
-                && Truth.routerTrue(annotation(context.values(), annotation).text())) {
-            return true;
-        }
-        for (KubeObject deployment : deployments(context)) {
-            if (Truth.routerTrue(annotationText(deployment, annotation))) {
-                return true;
-            }
-        }
-        return false;
+    /** True when the values (when they are evidence) set the annotation to a value the router reads as true. */
+    static boolean annotationTrueInValues(CheckContext context, String annotation) {
+        return valuesAreEvidence(context)
+                && Truth.routerTrue(annotation(context.values(), annotation).text());
     }
 
-    /** True when values or any rendered router Deployment set the annotation to something non-empty. */
-    static boolean annotationSetAnywhere(CheckContext context, String annotation) {
-        if (valuesAreEvidence(context)) {
-            String text = annotation(context.values(), annotation).text();
-            if (text != null && !text.isBlank()) {
-                return true;
-            }
-        }
-        for (KubeObject deployment : deployments(context)) {
-            String text = annotationText(deployment, annotation);
-            if (text != null && !text.isBlank()) {
-                return true;
-            }
-        }
-        return false;
+    /** True when the values (when they are evidence) set the annotation to something non-empty. */
+    static boolean annotationSetInValues(CheckContext context, String annotation) {
+        return valuesAreEvidence(context)
+                && isSet(annotation(context.values(), annotation).text());
+    }
+
+    /** True when a router Deployment among the objects has the annotation set to a value the router reads as true. */
+    static boolean annotationTrueIn(ManifestSet objects, String annotation) {
+        return objects.named("Deployment", DEPLOYMENT).stream()
+                .anyMatch(deployment -> Truth.routerTrue(annotationText(deployment, annotation)));
+    }
+
+    /** True when a router Deployment among the objects has the annotation set to something non-empty. */
+    static boolean annotationSetIn(ManifestSet objects, String annotation) {
+        return objects.named("Deployment", DEPLOYMENT).stream()
+                .anyMatch(deployment -> isSet(annotationText(deployment, annotation)));
+    }
+
+    private static boolean isSet(String text) {
+        return text != null && !text.isBlank();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.workflowguard.rules;
 import dev.workflowguard.finding.Place;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.manifests.KubeObject;
+import dev.workflowguard.manifests.ObjectField;
 import dev.workflowguard.values.EffectiveValues;
 import dev.workflowguard.values.Value;
 import dev.workflowguard.yaml.HelmType;
@@ -15,7 +16,7 @@ import dev.workflowguard.yaml.YamlScalar;
 public final class RouterHostPortRule implements Rule {
 
     static final String ID = "router-host-port";
-    static final String PATH = "router.host_port.enabled";
+    private static final ValuesKey ENABLED = Router.HOST_PORT;
     private static final String WHY = "host ports are meant for minikube; on real nodes they bypass the load balancer, "
             + "pin one router per node and open the node's own ports";
     private static final RuleInfo INFO = new RuleInfo(
@@ -29,9 +30,22 @@ public final class RouterHostPortRule implements Rule {
             true,
             "Set `router.host_port.enabled: false`, without quotes (a quoted \"false\" is a non-empty string that chart templates treat as true); `mvn workflow:fix` writes it.");
 
+    private static final RuleInputs INPUTS = RuleInputs.builder()
+            .values(ENABLED)
+            .values(Router.NATIVE_INGRESS)
+            .objects(Router.deployment(ObjectField.HOST_PORTS))
+            .trace(Trace.keys(ENABLED))
+            .fixes(RuleFix.values(ENABLED, "`false`, unquoted"))
+            .build();
+
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    @Override
+    public RuleInputs inputs() {
+        return INPUTS;
     }
 
     @Override
@@ -41,7 +55,7 @@ public final class RouterHostPortRule implements Rule {
         }
         EffectiveValues values = context.values();
         if (values != null) {
-            Value enabled = values.get(PATH);
+            Value enabled = values.get(ENABLED.path());
             YamlScalar scalar = enabled.scalar();
             if (scalar != null && scalar.isTemplateTruthy()) {
                 String detail = scalar.type() == HelmType.STRING
@@ -50,7 +64,9 @@ public final class RouterHostPortRule implements Rule {
                 findings.report(
                         "host-port",
                         Place.inValues(
-                                values.locate(enabled), PATH, ValueWords.describe(enabled) + detail + ": " + WHY),
+                                values.locate(enabled),
+                                ENABLED.text(),
+                                ValueWords.describe(enabled) + detail + ": " + WHY),
                         Fixes.set(enabled, "false", false));
             }
         }
@@ -67,7 +83,7 @@ public final class RouterHostPortRule implements Rule {
                                         router.locationOf(map.entry("hostPort")),
                                         router.ref(),
                                         router.ref() + " binds hostPort " + map.get("hostPort") + ": " + WHY + "; set "
-                                                + PATH + ": false"));
+                                                + ENABLED + ": false"));
                     }
                 }
             }

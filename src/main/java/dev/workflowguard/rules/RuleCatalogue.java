@@ -1,13 +1,13 @@
 package dev.workflowguard.rules;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Every rule, in the order of the catalogue (rules.md). The `rules` goal, the README table and the
- * engine all read this one list.
+ * engine all read this one list; a check may run other rules instead (CheckRequest), and the
+ * lookups that take a list of rules answer for those.
  */
 public final class RuleCatalogue {
 
@@ -37,41 +37,37 @@ public final class RuleCatalogue {
     }
 
     public static Optional<Rule> find(String id) {
-        for (Rule rule : RULES) {
-            if (rule.id().equals(id)) {
-                return Optional.of(rule);
-            }
-        }
-        return Optional.empty();
+        return RULES.stream().filter(rule -> rule.id().equals(id)).findFirst();
     }
 
     /** Every rule id users can name: the checks, then the rules about suppressions. */
     public static List<String> ids() {
-        List<RuleInfo> infos = infos();
-        List<String> ids = new ArrayList<>(infos.size());
-        for (RuleInfo info : infos) {
-            ids.add(info.id());
-        }
-        return Collections.unmodifiableList(ids);
+        return ids(RULES);
+    }
+
+    /** The ids users can name when these rules run: theirs, then the rules about suppressions. */
+    public static List<String> ids(List<Rule> rules) {
+        return infos(rules).stream().map(RuleInfo::id).toList();
     }
 
     /** The catalogue as the `rules` goal, README and docs show it: the checks, then the rules about suppressions. */
     public static List<RuleInfo> infos() {
-        List<RuleInfo> infos = new ArrayList<>(RULES.size() + MetaRules.ALL.size());
-        for (Rule rule : RULES) {
-            infos.add(rule.info());
-        }
-        infos.addAll(MetaRules.ALL);
-        return List.copyOf(infos);
+        return infos(RULES);
+    }
+
+    /** These rules' entries, then the rules about suppressions. */
+    public static List<RuleInfo> infos(List<Rule> rules) {
+        return Stream.concat(rules.stream().map(Rule::info), MetaRules.ALL.stream())
+                .toList();
     }
 
     /** The catalogue entry of an id, check or meta rule. */
     public static Optional<RuleInfo> info(String id) {
-        for (RuleInfo info : infos()) {
-            if (info.id().equals(id)) {
-                return Optional.of(info);
-            }
-        }
-        return Optional.empty();
+        return info(RULES, id);
+    }
+
+    /** The entry of an id among these rules and the rules about suppressions. */
+    public static Optional<RuleInfo> info(List<Rule> rules, String id) {
+        return infos(rules).stream().filter(info -> info.id().equals(id)).findFirst();
     }
 }

@@ -4,6 +4,9 @@ import dev.workflowguard.finding.Location;
 import dev.workflowguard.finding.Place;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.manifests.KubeObject;
+import dev.workflowguard.manifests.ManifestSet;
+import dev.workflowguard.manifests.ObjectField;
+import dev.workflowguard.manifests.ObjectMatch;
 import dev.workflowguard.values.EffectiveValues;
 import dev.workflowguard.values.Value;
 import dev.workflowguard.values.ValuesPath;
@@ -25,14 +28,14 @@ import java.util.Optional;
 public final class SingleRouterRule implements Rule {
 
     static final String ID = "single-router";
-    static final List<String> REPLICA_KEYS = List.of("router.replicas", "router.replica_count");
+    private static final List<ValuesKey> REPLICA_KEYS = Router.REPLICA_KEYS;
+
     private static final List<Object> REPLICAS_FIELD = List.of("spec", "replicas");
     private static final String CAUSE = "router-replicas";
-    static final String REMEDY = "scale it after each install or upgrade with `kubectl --namespace=deis scale "
+    private static final String REMEDY = "scale it after each install or upgrade with `kubectl --namespace=deis scale "
             + "--replicas=2 deployment/deis-router`, or commit a HorizontalPodAutoscaler (scaleTargetRef: "
             + "Deployment deis-router, minReplicas: 2)";
-    private static final String WHY =
-            "if the only router pod goes, the Workflow API and every app become " + "unreachable";
+    private static final String WHY = "if the only router pod goes, the Workflow API and every app become unreachable";
     private static final RuleInfo INFO = new RuleInfo(
             ID,
             Severity.ERROR,
@@ -43,9 +46,42 @@ public final class SingleRouterRule implements Rule {
             true,
             "The stock chart hard-codes one replica: after each install or upgrade run `kubectl --namespace=deis scale --replicas=2 deployment/deis-router`, or commit a HorizontalPodAutoscaler for Deployment `deis-router` with `minReplicas: 2`. On a chart that exposes `router.replicas` (or `router.replica_count`), as forks do, set it to 2 or more; `mvn workflow:fix` does. With `<chart>`, the plugin renders the chart again with the key changed to see whether the chart reads it, and names the key only then. In committed manifests, `-Dworkflow.fix.manifests=true` sets `spec.replicas: 2`.");
 
+    private static final ObjectField REPLICAS = ObjectField.of("spec.replicas");
+    private static final ObjectMatch ROUTER = Router.deployment(REPLICAS);
+    private static final ObjectMatch AUTOSCALERS = ObjectMatch.any("HorizontalPodAutoscaler")
+            .reading(
+                    ObjectField.of("spec.scaleTargetRef.kind"),
+                    ObjectField.of("spec.scaleTargetRef.name"),
+                    ObjectField.of("spec.minReplicas"));
+
+    /** Two or more router pods, whichever rendered object shows it. */
+    static final Evidence SCALED = new Evidence(
+            "router scaled",
+            "a Deployment `deis-router` with `spec.replicas` of 2 or more, or a HorizontalPodAutoscaler targeting it "
+                    + "with `minReplicas` of 2 or more",
+            SingleRouterRule::scaledIn);
+
+    private static final String EXPOSED = "when the values set it, or the chart renders the replicas from it";
+    private static final RuleInputs INPUTS = RuleInputs.builder()
+            .values(REPLICA_KEYS)
+            .values(Router.NATIVE_INGRESS)
+            .objects(ROUTER, AUTOSCALERS)
+            .evidence(SCALED)
+            .trace(Trace.keys(REPLICA_KEYS))
+            .fixes(
+                    RuleFix.values(REPLICA_KEYS.get(0), "`2`").when(EXPOSED),
+                    RuleFix.values(REPLICA_KEYS.get(1), "`2`").when(EXPOSED),
+                    RuleFix.manifest(ROUTER, REPLICAS, "`2`"))
+            .build();
+
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    @Override
+    public RuleInputs inputs() {
+        return INPUTS;
     }
 
     @Override
@@ -90,8 +126,8 @@ public final class SingleRouterRule implements Rule {
                     Fixes.set(replicas, "2", false));
             return;
         }
-        for (String key : REPLICA_KEYS) {
-            Value replicas = values.get(key);
+        for (ValuesKey key : REPLICA_KEYS) {
+            Value replicas = values.get(key.path());
             if (replicas.isSet() && context.rendered() != null) {
                 // The render shows one router whatever the key says: the chart ignores it, and the rendered place
                 // says that no values key controls the field. The key is not blamed.
@@ -102,13 +138,13 @@ public final class SingleRouterRule implements Rule {
                         CAUSE,
                         Place.inValues(
                                 values.locate(replicas),
-                                key,
+                                key.text(),
                                 ValueWords.describe(replicas) + ": " + WHY + "; set it to 2 or more"),
                         Fixes.set(replicas, "2", false));
                 return;
             }
         }
-        Location at = values.locateAbsent(ValuesPath.parse("router.replicas"));
+        Location at = values.locateAbsent(REPLICA_KEYS.get(0).path());
         findings.report(
                 CAUSE,
                 Place.inValues(
@@ -132,42 +168,30 @@ public final class SingleRouterRule implements Rule {
         if (router == null) {
             return null;
         }
-        for (String key : REPLICA_KEYS) {
-            ValuesPath path = ValuesPath.parse(key);
-            if (context.probe().controls(path, router, REPLICAS_FIELD)) {
-                return path;
-            }
-        }
-        return null;
+        return REPLICA_KEYS.stream()
+                .map(ValuesKey::path)
+                .filter(path -> context.probe().controls(path, router, REPLICAS_FIELD))
+                .findFirst()
+                .orElse(null);
     }
 
     /** True when any input shows two or more router pods. */
-    static boolean scaledAnywhere(CheckContext context) {
-        if (Router.valuesAreEvidence(context)) {
-            for (String key : REPLICA_KEYS) {
-                Value replicas = context.values().get(key);
-                if (replicas.isSet() && atLeastTwo(replicas.node())) {
-                    return true;
-                }
-            }
-        }
-        if (!context.hasManifests()) {
-            return false;
-        }
-        for (KubeObject deployment : Router.deployments(context)) {
-            if (atLeastTwo(deployment.at("spec", "replicas"))) {
-                return true;
-            }
-        }
-        for (KubeObject hpa : context.manifests().objects()) {
-            if (hpa.kind().equals("HorizontalPodAutoscaler")
-                    && "Deployment".equals(hpa.text("spec", "scaleTargetRef", "kind"))
-                    && Router.DEPLOYMENT.equals(hpa.text("spec", "scaleTargetRef", "name"))
-                    && atLeastTwo(hpa.at("spec", "minReplicas"))) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean scaledAnywhere(CheckContext context) {
+        return (Router.valuesAreEvidence(context)
+                        && REPLICA_KEYS.stream()
+                                .map(key -> context.values().get(key.path()))
+                                .anyMatch(replicas -> replicas.isSet() && atLeastTwo(replicas.node())))
+                || context.manifestsShow(SCALED);
+    }
+
+    /** True when a router Deployment, or an autoscaler targeting it, runs two or more pods. */
+    private static boolean scaledIn(ManifestSet objects) {
+        return objects.named("Deployment", Router.DEPLOYMENT).stream()
+                        .anyMatch(deployment -> atLeastTwo(deployment.at("spec", "replicas")))
+                || objects.ofKind("HorizontalPodAutoscaler").stream()
+                        .anyMatch(hpa -> "Deployment".equals(hpa.text("spec", "scaleTargetRef", "kind"))
+                                && Router.DEPLOYMENT.equals(hpa.text("spec", "scaleTargetRef", "name"))
+                                && atLeastTwo(hpa.at("spec", "minReplicas")));
     }
 
     /** True when the node is a whole number of 2 or more. */

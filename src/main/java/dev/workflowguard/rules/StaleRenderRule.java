@@ -5,12 +5,16 @@ import dev.workflowguard.finding.Place;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.manifests.KubeObject;
 import dev.workflowguard.manifests.ManifestSet;
+import dev.workflowguard.manifests.ObjectField;
+import dev.workflowguard.manifests.ObjectMatch;
 import dev.workflowguard.values.EffectiveValues;
 import dev.workflowguard.values.Value;
 import dev.workflowguard.yaml.YamlEntry;
 import dev.workflowguard.yaml.YamlScalar;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * `stale-render`: the committed render disagrees with the values on the settings that matter most
@@ -34,9 +38,35 @@ public final class StaleRenderRule implements Rule {
             true,
             "Render the chart again with the same values (`helm template deis charts/workflow -f values/base.yaml -f values/production.yaml`) and commit the result; or configure `<chart>` so the plugin renders the chart itself and compares.");
 
+    /** The committed Workflow objects, compared with a fresh render on the fields {@link RenderedFact} reads. */
+    private static final ObjectMatch COMMITTED_WORKLOADS = ObjectMatch.prefixed("deis", KubeObject.WORKLOAD_KINDS)
+            .reading(
+                    ObjectField.ANNOTATIONS,
+                    ObjectField.of("spec.replicas"),
+                    ObjectField.CONTAINER_NAMES,
+                    ObjectField.IMAGES,
+                    ObjectField.HOST_PORTS,
+                    ObjectField.env(Controller.MODE_VARIABLE),
+                    ObjectField.env(Grafana.SIGN_UP_VARIABLE));
+
+    private static final RuleInputs INPUTS = RuleInputs.builder()
+            .values(Storage.BACKEND, Controller.REGISTRATION_MODE, Grafana.LOCATION, Grafana.SIGN_UP)
+            .objects(
+                    Storage.KEYFILE_BACKEND,
+                    Storage.MINIO_DEPLOYMENT,
+                    Controller.MODE_IN_DEPLOYMENT,
+                    Grafana.deployment(Grafana.SIGN_UP_VARIABLE),
+                    COMMITTED_WORKLOADS)
+            .build();
+
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    @Override
+    public RuleInputs inputs() {
+        return INPUTS;
     }
 
     @Override
@@ -53,8 +83,7 @@ public final class StaleRenderRule implements Rule {
         ManifestSet manifests = context.manifests();
         checkStorage(values, manifests, findings);
         checkRegistration(values, manifests, findings);
-        Optional<Boolean> atLeast14 = values.version().atLeast(14);
-        if (GrafanaSignupRule.grafanaOnCluster(values) && (atLeast14.isEmpty() || atLeast14.get())) {
+        if (Grafana.onCluster(values) && !Grafana.SIGN_UP.missingIn(values.version())) {
             checkGrafana(values, manifests, findings);
         }
     }
@@ -63,7 +92,7 @@ public final class StaleRenderRule implements Rule {
         for (KubeObject old : committed.objects()) {
             KubeObject fresh = rendered.first(old.kind(), old.name());
             if (fresh == null) {
-                if (old.is("Deployment", "deis-minio")) {
+                if (old.is("Deployment", Storage.MINIO)) {
                     findings.report(
                             "render:" + old.ref(),
                             Place.inManifest(
@@ -77,14 +106,14 @@ public final class StaleRenderRule implements Rule {
             }
             Map<String, RenderedFact> before = RenderedFact.of(old);
             Map<String, RenderedFact> after = RenderedFact.of(fresh);
-            java.util.Set<String> keys = new java.util.TreeSet<>(before.keySet());
+            Set<String> keys = new TreeSet<>(before.keySet());
             keys.addAll(after.keySet());
             for (String key : keys) {
                 RenderedFact was = before.get(key);
                 RenderedFact is = after.get(key);
                 String wasText = was == null ? null : was.value();
                 String isText = is == null ? null : is.value();
-                if (!java.util.Objects.equals(wasText, isText)) {
+                if (!Objects.equals(wasText, isText)) {
                     Location at = was != null ? was.location() : old.location();
                     findings.report(
                             "render:" + old.ref() + ":" + key,
@@ -98,10 +127,10 @@ public final class StaleRenderRule implements Rule {
                 }
             }
         }
-        if (rendered.contains("Deployment", "deis-minio")
-                && hasDeisObject(committed)
-                && !committed.contains("Deployment", "deis-minio")) {
-            KubeObject secret = committed.first("Secret", "objectstorage-keyfile");
+        if (rendered.contains("Deployment", Storage.MINIO)
+                && committed.objects().stream().anyMatch(object -> object.name().startsWith("deis-"))
+                && !committed.contains("Deployment", Storage.MINIO)) {
+            KubeObject secret = committed.first("Secret", Storage.KEYFILE);
             if (secret != null) {
                 findings.report(
                         "render:minio",
@@ -115,27 +144,18 @@ public final class StaleRenderRule implements Rule {
         }
     }
 
-    private static boolean hasDeisObject(ManifestSet manifests) {
-        for (KubeObject object : manifests.objects()) {
-            if (object.name().startsWith("deis-")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static String shown(String value) {
         return value == null ? "absent" : "\"" + value + "\"";
     }
 
     private void checkStorage(EffectiveValues values, ManifestSet manifests, RuleFindings findings) {
-        Value storage = values.get("global.storage");
+        Value storage = values.get(Storage.BACKEND.path());
         String backend = storage.text();
         if (backend == null || storage.state() == Value.State.DELETED) {
             return;
         }
-        for (KubeObject secret : manifests.named("Secret", "objectstorage-keyfile")) {
-            YamlEntry annotation = secret.annotation("deis.io/objectstorage");
+        for (KubeObject secret : manifests.named("Secret", Storage.KEYFILE)) {
+            YamlEntry annotation = Storage.backendAnnotation(secret);
             if (annotation != null
                     && annotation.value() instanceof YamlScalar rendered
                     && !rendered.text().equals(backend)) {
@@ -150,7 +170,7 @@ public final class StaleRenderRule implements Rule {
             }
         }
         if (!backend.equals("minio")) {
-            for (KubeObject minio : manifests.named("Deployment", "deis-minio")) {
+            for (KubeObject minio : manifests.named("Deployment", Storage.MINIO)) {
                 report(
                         findings,
                         "storage",
@@ -164,13 +184,13 @@ public final class StaleRenderRule implements Rule {
     }
 
     private void checkRegistration(EffectiveValues values, ManifestSet manifests, RuleFindings findings) {
-        Value mode = values.get(OpenRegistrationRule.PATH);
+        Value mode = values.get(Controller.REGISTRATION_MODE.path());
         String expected = mode.text();
         if (expected == null || mode.state() == Value.State.DELETED) {
             return;
         }
-        for (KubeObject controller : manifests.named("Deployment", "deis-controller")) {
-            for (YamlEntry env : controller.envValues("REGISTRATION_MODE")) {
+        for (KubeObject controller : manifests.named("Deployment", Controller.DEPLOYMENT)) {
+            for (YamlEntry env : controller.envValues(Controller.MODE_VARIABLE)) {
                 String rendered = env.value() instanceof YamlScalar s ? s.text() : "";
                 if (!rendered.equals(expected)) {
                     report(
@@ -187,14 +207,14 @@ public final class StaleRenderRule implements Rule {
     }
 
     private void checkGrafana(EffectiveValues values, ManifestSet manifests, RuleFindings findings) {
-        Value signUp = values.get(GrafanaSignupRule.PATH);
+        Value signUp = values.get(Grafana.SIGN_UP.path());
         String expected = signUp.text();
         if (expected == null || signUp.state() == Value.State.DELETED) {
             return;
         }
         boolean open = !Truth.iniFalse(expected);
-        for (KubeObject grafana : manifests.named("Deployment", "deis-monitor-grafana")) {
-            for (YamlEntry env : grafana.envValues("ALLOW_SIGN_UP")) {
+        for (KubeObject grafana : manifests.named("Deployment", Grafana.DEPLOYMENT)) {
+            for (YamlEntry env : grafana.envValues(Grafana.SIGN_UP_VARIABLE)) {
                 String rendered = env.value() instanceof YamlScalar s ? s.text() : "";
                 if ((Truth.iniTrue(rendered) && !open) || (Truth.iniFalse(rendered) && open)) {
                     report(

@@ -4,9 +4,11 @@ import dev.workflowguard.finding.Place;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.manifests.KubeObject;
 import dev.workflowguard.manifests.ManifestSet;
+import dev.workflowguard.manifests.ObjectField;
 import dev.workflowguard.values.ChartDefaults;
 import dev.workflowguard.values.EffectiveValues;
 import dev.workflowguard.values.Value;
+import dev.workflowguard.values.ValuesPath;
 import dev.workflowguard.yaml.YamlEntry;
 import dev.workflowguard.yaml.YamlMap;
 import dev.workflowguard.yaml.YamlScalar;
@@ -14,8 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.regex.Pattern;
 
 /** `storage-placeholder`: the chosen storage backend still has empty or placeholder settings. */
 public final class StoragePlaceholderRule implements Rule {
@@ -40,29 +40,36 @@ public final class StoragePlaceholderRule implements Rule {
         }
     }
 
-    private static final Map<String, List<Setting>> SETTINGS = Map.of(
-            "s3",
+    /** A backend and its settings, in the order of the chart's values. */
+    private record Backend(String name, List<Setting> settings) {}
+
+    private static final List<Backend> BACKENDS = List.of(
+            new Backend(
+                    "s3",
                     List.of(
                             new Setting("accesskey", false, true),
                             new Setting("secretkey", false, true),
                             new Setting("region", true, false),
                             new Setting("registry_bucket", true, false),
                             new Setting("database_bucket", true, false),
-                            new Setting("builder_bucket", true, false)),
-            "gcs",
+                            new Setting("builder_bucket", true, false))),
+            new Backend(
+                    "gcs",
                     List.of(
                             new Setting("key_json", true, true),
                             new Setting("registry_bucket", true, false),
                             new Setting("database_bucket", true, false),
-                            new Setting("builder_bucket", true, false)),
-            "azure",
+                            new Setting("builder_bucket", true, false))),
+            new Backend(
+                    "azure",
                     List.of(
                             new Setting("accountname", true, false),
                             new Setting("accountkey", true, true),
                             new Setting("registry_container", true, false),
                             new Setting("database_container", true, false),
-                            new Setting("builder_container", true, false)),
-            "swift",
+                            new Setting("builder_container", true, false))),
+            new Backend(
+                    "swift",
                     List.of(
                             new Setting("username", true, false),
                             new Setting("password", true, true),
@@ -71,20 +78,36 @@ public final class StoragePlaceholderRule implements Rule {
                             new Setting("tenant", false, false),
                             new Setting("registry_container", true, false),
                             new Setting("database_container", true, false),
-                            new Setting("builder_container", true, false)));
+                            new Setting("builder_container", true, false))));
 
-    private static final Pattern PLACEHOLDER_SHAPE = Pattern.compile("(?i)(your[-_ ].*|<[^<>]*>)");
+    private static final RuleInputs INPUTS = RuleInputs.builder()
+            .values(Storage.BACKEND)
+            .values(BACKENDS.stream()
+                    .flatMap(backend -> backend.settings().stream()
+                            .map(setting -> ValuesKey.of(backend.name() + "." + setting.key())))
+                    .toList())
+            .objects(Storage.KEYFILE_BACKEND.reading(ObjectField.of("data"), ObjectField.of("stringData")))
+            // The cause of a finding is the setting's key (`s3.region`).
+            .trace(Trace.byCause("the setting the finding names", cause -> List.of(ValuesPath.parse(cause))))
+            .build();
 
     @Override
     public RuleInfo info() {
         return INFO;
     }
 
-    /** True for the chart's placeholders and for text shaped like one ("your-…", "<…>"). */
-    static boolean isPlaceholder(String text) {
-        return text != null
-                && (ChartDefaults.PLACEHOLDERS.containsValue(text.trim())
-                        || PLACEHOLDER_SHAPE.matcher(text.trim()).matches());
+    @Override
+    public RuleInputs inputs() {
+        return INPUTS;
+    }
+
+    /** The settings of a backend; null for minio or a backend that does not exist. */
+    private static List<Setting> settingsOf(String backend) {
+        return BACKENDS.stream()
+                .filter(candidate -> candidate.name().equals(backend))
+                .map(Backend::settings)
+                .findFirst()
+                .orElse(null);
     }
 
     @Override
@@ -95,15 +118,15 @@ public final class StoragePlaceholderRule implements Rule {
         }
         ManifestSet manifests = context.manifests();
         if (manifests != null) {
-            for (KubeObject secret : manifests.named("Secret", "objectstorage-keyfile")) {
+            for (KubeObject secret : manifests.named("Secret", Storage.KEYFILE)) {
                 checkSecret(secret, findings);
             }
         }
     }
 
     private void checkValues(EffectiveValues values, RuleFindings findings) {
-        String backend = values.get("global.storage").text();
-        List<Setting> settings = backend == null ? null : SETTINGS.get(backend);
+        String backend = values.get(Storage.BACKEND.path()).text();
+        List<Setting> settings = backend == null ? null : settingsOf(backend);
         if (settings == null) {
             return;
         }
@@ -114,7 +137,7 @@ public final class StoragePlaceholderRule implements Rule {
             String problem;
             if (value.isSet() && !(value.node() instanceof YamlScalar)) {
                 problem = "it must be a string";
-            } else if (isPlaceholder(text)) {
+            } else if (Storage.isPlaceholder(text)) {
                 problem = "that is the chart's placeholder, not a real " + what(setting);
             } else if (setting.required() && (text == null || text.isBlank())) {
                 problem = backend + " storage needs a real " + what(setting);
@@ -134,13 +157,13 @@ public final class StoragePlaceholderRule implements Rule {
     }
 
     private void checkSecret(KubeObject secret, RuleFindings findings) {
-        YamlEntry annotation = secret.annotation("deis.io/objectstorage");
+        YamlEntry annotation = Storage.backendAnnotation(secret);
         String backend = annotation != null && annotation.value() instanceof YamlScalar b ? b.text() : null;
-        List<Setting> settings = backend == null ? null : SETTINGS.get(backend);
+        List<Setting> settings = backend == null ? null : settingsOf(backend);
         if (settings == null) {
             return;
         }
-        for (String section : new String[] {"data", "stringData"}) {
+        for (String section : List.of("data", "stringData")) {
             if (!(secret.at(section) instanceof YamlMap data)) {
                 continue;
             }
@@ -150,7 +173,7 @@ public final class StoragePlaceholderRule implements Rule {
                     continue;
                 }
                 String decoded = section.equals("data") ? decode(scalar.text()) : scalar.text();
-                boolean placeholder = isPlaceholder(decoded);
+                boolean placeholder = Storage.isPlaceholder(decoded);
                 boolean empty = setting.required() && decoded.isBlank();
                 if (placeholder || empty) {
                     String shown = placeholder && ChartDefaults.PLACEHOLDERS.containsValue(decoded.trim())

@@ -3,10 +3,11 @@ package dev.workflowguard.rules;
 import dev.workflowguard.finding.Place;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.manifests.KubeObject;
+import dev.workflowguard.manifests.ObjectField;
+import dev.workflowguard.manifests.ObjectMatch;
 import dev.workflowguard.values.EffectiveValues;
 import dev.workflowguard.values.Value;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -14,8 +15,8 @@ import java.util.Set;
 public final class TlsLegacyProtocolsRule implements Rule {
 
     static final String ID = "tls-legacy-protocols";
-    static final String ROUTER_DEFAULT = "TLSv1 TLSv1.1 TLSv1.2 TLSv1.3";
-    static final String MODERN = "TLSv1.2 TLSv1.3";
+    private static final String ROUTER_DEFAULT = "TLSv1 TLSv1.1 TLSv1.2 TLSv1.3";
+    private static final String MODERN = "TLSv1.2 TLSv1.3";
     private static final Set<String> LEGACY = Set.of("SSLv2", "SSLv3", "TLSv1", "TLSv1.1");
     private static final String WHY = "TLSv1 and TLSv1.1 are obsolete and broken (RFC 8996)";
     private static final RuleInfo INFO = new RuleInfo(
@@ -28,19 +29,34 @@ public final class TlsLegacyProtocolsRule implements Rule {
             true,
             "Set `router.deis.io/nginx.ssl.protocols: \"TLSv1.2 TLSv1.3\"` under `router.deployment_annotations`; `mvn workflow:fix` writes it.");
 
+    private static final ValuesKey PROTOCOLS = Router.annotationKey(Router.PROTOCOLS);
+    private static final ObjectMatch ROUTER = Router.deployment(ObjectField.annotation(Router.PROTOCOLS));
+    private static final RuleInputs INPUTS = RuleInputs.builder()
+            .values(PROTOCOLS)
+            .values(Router.NATIVE_INGRESS)
+            .objects(ROUTER)
+            .trace(Trace.keys(PROTOCOLS).comparing(ObjectField.ANNOTATIONS))
+            .fixes(
+                    RuleFix.values(PROTOCOLS, "`\"" + MODERN + "\"`"),
+                    RuleFix.manifest(ROUTER, ObjectField.annotation(Router.PROTOCOLS), "`\"" + MODERN + "\"`"))
+            .build();
+
     @Override
     public RuleInfo info() {
         return INFO;
     }
 
-    static List<String> legacyIn(String protocols) {
-        List<String> legacy = new ArrayList<>();
-        for (String protocol : protocols.trim().split("\\s+")) {
-            if (LEGACY.contains(protocol) && !legacy.contains(protocol)) {
-                legacy.add(protocol);
-            }
-        }
-        return Collections.unmodifiableList(legacy);
+    @Override
+    public RuleInputs inputs() {
+        return INPUTS;
+    }
+
+    /** The obsolete protocols the list names, each once, in its order. */
+    private static List<String> legacyIn(String protocols) {
+        return Arrays.stream(protocols.trim().split("\\s+"))
+                .filter(LEGACY::contains)
+                .distinct()
+                .toList();
     }
 
     @Override

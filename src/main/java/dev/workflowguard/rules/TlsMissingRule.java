@@ -3,9 +3,9 @@ package dev.workflowguard.rules;
 import dev.workflowguard.finding.Place;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.manifests.KubeObject;
+import dev.workflowguard.manifests.ObjectField;
+import dev.workflowguard.manifests.ObjectMatch;
 import dev.workflowguard.values.EffectiveValues;
-import dev.workflowguard.values.ValuesPath;
-import dev.workflowguard.yaml.YamlEntry;
 import dev.workflowguard.yaml.YamlMap;
 import dev.workflowguard.yaml.YamlScalar;
 import java.util.List;
@@ -35,13 +35,49 @@ public final class TlsMissingRule implements Rule {
             true,
             "Install the platform certificate as Secret `deis-router-platform-cert` (keys `tls.crt` and `tls.key`), or terminate TLS at the load balancer with an annotation under `router.service_annotations` (for example `service.beta.kubernetes.io/aws-load-balancer-ssl-cert: <certificate ARN>`). When the certificate is managed outside the chart (cert-manager, a load balancer configured elsewhere), declare it with `<externalCertificate>`.");
 
+    private static final ValuesKey SERVICE_ANNOTATIONS = ValuesKey.of(Router.SERVICE_ANNOTATIONS);
+    /** The load-balancer certificate annotation a values message suggests, and provenance tries. */
+    private static final ValuesKey AWS_CERTIFICATE =
+            SERVICE_ANNOTATIONS.child("service.beta.kubernetes.io/aws-load-balancer-ssl-cert");
+
+    /** A certificate in the render: the platform certificate Secret, or one on the router's load balancer. */
+    static final Evidence CERTIFICATE = new Evidence(
+            "TLS certificate",
+            "a Secret `" + PLATFORM_CERT + "`, or a load-balancer certificate annotation on the Service `"
+                    + Router.DEPLOYMENT + "`",
+            objects -> objects.contains("Secret", PLATFORM_CERT)
+                    || objects.named("Service", Router.DEPLOYMENT).stream()
+                            .anyMatch(service -> hasCertificateAnnotation(service.annotations())));
+
+    /** Where the manifest findings point: the router Service when one is rendered, else the Deployment. */
+    static final Evidence ROUTER_SERVICE = new Evidence(
+            "router Service",
+            "a Service `" + Router.DEPLOYMENT + "` (the findings point at it rather than at the Deployment)",
+            objects -> objects.contains("Service", Router.DEPLOYMENT));
+
+    private static final RuleInputs INPUTS = RuleInputs.builder()
+            .values(SERVICE_ANNOTATIONS)
+            .values(Router.NATIVE_INGRESS)
+            .objects(
+                    ObjectMatch.named("Secret", PLATFORM_CERT),
+                    ObjectMatch.named("Service", Router.DEPLOYMENT).reading(ObjectField.ANNOTATIONS),
+                    Router.deployment())
+            .evidence(CERTIFICATE, ROUTER_SERVICE)
+            .trace(Trace.keys(AWS_CERTIFICATE).comparing(CERTIFICATE))
+            .build();
+
     @Override
     public RuleInfo info() {
         return INFO;
     }
 
+    @Override
+    public RuleInputs inputs() {
+        return INPUTS;
+    }
+
     /** True for annotation keys that hand a certificate to a cloud load balancer. */
-    static boolean isLoadBalancerCertificate(String annotation) {
+    private static boolean isLoadBalancerCertificate(String annotation) {
         String key = annotation.toLowerCase(Locale.ROOT);
         return key.startsWith("service.beta.kubernetes.io/")
                 && (key.endsWith("ssl-cert")
@@ -58,8 +94,7 @@ public final class TlsMissingRule implements Rule {
         EffectiveValues values = context.values();
         if (values != null) {
             // Nothing sets a certificate annotation: point where one would be added, in the last values file.
-            var at = values.locateAbsent(ValuesPath.parse(Router.SERVICE_ANNOTATIONS)
-                    .child("service.beta.kubernetes.io/aws-load-balancer-ssl-cert"));
+            var at = values.locateAbsent(AWS_CERTIFICATE.path());
             findings.report(
                     "tls",
                     Place.inValues(
@@ -72,8 +107,9 @@ public final class TlsMissingRule implements Rule {
                                     + " is among the checked inputs, and no externalCertificate is declared; " + WHY));
         }
         if (context.hasManifests()) {
-            List<KubeObject> services = context.manifests().named("Service", Router.DEPLOYMENT);
-            List<KubeObject> routers = services.isEmpty() ? Router.deployments(context) : services;
+            List<KubeObject> routers = context.manifestsShow(ROUTER_SERVICE)
+                    ? context.manifests().named("Service", Router.DEPLOYMENT)
+                    : Router.deployments(context);
             for (KubeObject router : routers) {
                 findings.report(
                         "tls",
@@ -87,40 +123,24 @@ public final class TlsMissingRule implements Rule {
         }
     }
 
-    static boolean hasEvidence(CheckContext context) {
+    /** A certificate in any input: the configuration, the values (when they are evidence), the manifests. */
+    private static boolean hasEvidence(CheckContext context) {
         if (context.externalCertificate() != null
                 && !context.externalCertificate().isBlank()) {
             return true;
         }
-        if (Router.valuesAreEvidence(context)) {
-            YamlMap annotations = context.values().map(Router.SERVICE_ANNOTATIONS);
-            if (annotations != null && hasCertificateAnnotation(annotations)) {
-                return true;
-            }
-        }
-        if (!context.hasManifests()) {
-            return false;
-        }
-        if (context.manifests().contains("Secret", PLATFORM_CERT)) {
-            return true;
-        }
-        for (KubeObject service : context.manifests().named("Service", Router.DEPLOYMENT)) {
-            if (service.annotations() != null && hasCertificateAnnotation(service.annotations())) {
-                return true;
-            }
-        }
-        return false;
+        return (Router.valuesAreEvidence(context)
+                        && hasCertificateAnnotation(context.values().map(Router.SERVICE_ANNOTATIONS)))
+                || context.manifestsShow(CERTIFICATE);
     }
 
+    /** True when the annotations (null: none) hand a certificate to the load balancer. */
     private static boolean hasCertificateAnnotation(YamlMap annotations) {
-        for (YamlEntry entry : annotations.entries()) {
-            if (isLoadBalancerCertificate(entry.name())
-                    && entry.value() instanceof YamlScalar value
-                    && !value.isNull()
-                    && !value.text().isBlank()) {
-                return true;
-            }
-        }
-        return false;
+        return annotations != null
+                && annotations.entries().stream()
+                        .anyMatch(entry -> isLoadBalancerCertificate(entry.name())
+                                && entry.value() instanceof YamlScalar value
+                                && !value.isNull()
+                                && !value.text().isBlank());
     }
 }

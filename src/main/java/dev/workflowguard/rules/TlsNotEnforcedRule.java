@@ -3,6 +3,8 @@ package dev.workflowguard.rules;
 import dev.workflowguard.finding.Place;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.manifests.KubeObject;
+import dev.workflowguard.manifests.ObjectField;
+import dev.workflowguard.manifests.ObjectMatch;
 import dev.workflowguard.values.EffectiveValues;
 import dev.workflowguard.values.Value;
 
@@ -25,16 +27,44 @@ public final class TlsNotEnforcedRule implements Rule {
             true,
             "Set `router.deis.io/nginx.ssl.enforce: \"true\"` under `router.deployment_annotations` (or `router.deis.io/nginx.ssl.hsts.enabled: \"true\"`, which implies it); `mvn workflow:fix` writes the first.");
 
+    /** The router redirects to HTTPS: `ssl.enforce`, or `ssl.hsts.enabled` (which implies it), true on a router. */
+    static final Evidence ENFORCED = new Evidence(
+            "TLS enforced",
+            "a Deployment `" + Router.DEPLOYMENT + "` with `" + Router.SSL_ENFORCE + "` or `" + Router.HSTS
+                    + "` set to \"true\"",
+            objects -> Router.annotationTrueIn(objects, Router.SSL_ENFORCE)
+                    || Router.annotationTrueIn(objects, Router.HSTS));
+
+    private static final ValuesKey ENFORCE = Router.annotationKey(Router.SSL_ENFORCE);
+    private static final ObjectMatch ROUTER =
+            Router.deployment(ObjectField.annotation(Router.SSL_ENFORCE), ObjectField.annotation(Router.HSTS));
+    private static final RuleInputs INPUTS = RuleInputs.builder()
+            .values(ENFORCE, Router.annotationKey(Router.HSTS))
+            .values(Router.NATIVE_INGRESS)
+            .objects(ROUTER)
+            .evidence(ENFORCED)
+            .trace(Trace.keys(ENFORCE).comparing(ObjectField.ANNOTATIONS))
+            .fixes(
+                    RuleFix.values(ENFORCE, "`\"true\"`"),
+                    RuleFix.manifest(ROUTER, ObjectField.annotation(Router.SSL_ENFORCE), "`\"true\"`"))
+            .build();
+
     @Override
     public RuleInfo info() {
         return INFO;
     }
 
     @Override
+    public RuleInputs inputs() {
+        return INPUTS;
+    }
+
+    @Override
     public void check(CheckContext context, RuleFindings findings) {
         if (Router.replacedByNativeIngress(context)
-                || Router.annotationTrueAnywhere(context, Router.SSL_ENFORCE)
-                || Router.annotationTrueAnywhere(context, Router.HSTS)) {
+                || Router.annotationTrueInValues(context, Router.SSL_ENFORCE)
+                || Router.annotationTrueInValues(context, Router.HSTS)
+                || context.manifestsShow(ENFORCED)) {
             return;
         }
         String remedy = "; set " + Router.SSL_ENFORCE + ": \"true\" under " + Router.ANNOTATIONS;

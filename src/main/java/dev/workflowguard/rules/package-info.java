@@ -1,2 +1,2 @@
-/** One class per rule id, deciding on values and manifests, proposing fixes; loops, not lambdas (cold JVM). */
+/** One class per rule id, declaring what it reads and writes, deciding on values and manifests, proposing fixes. */
 package dev.workflowguard.rules;

@@ -12,6 +12,7 @@ import dev.workflowguard.rules.FixOptions;
 import dev.workflowguard.rules.Rule;
 import dev.workflowguard.rules.RuleCatalogue;
 import dev.workflowguard.rules.RuleFindings;
+import dev.workflowguard.rules.RuleInputs;
 import dev.workflowguard.testing.Findings;
 import dev.workflowguard.testing.TestRepo;
 import dev.workflowguard.values.ChartDefaults;
@@ -179,7 +180,7 @@ class FileByFileCheckTest {
                     ChartDefaults.forVersion(version));
         }
         List<Rule> rules = RuleCatalogue.all();
-        ManifestReader manifests = new ManifestReader(loader);
+        ManifestReader manifests = new ManifestReader(loader, RuleInputs.selection(rules));
 
         ManifestSet all = manifests.read(inputs, reader::read, f -> {}, (done, total) -> {});
         CheckContext together = new CheckContext(values, all, version, null, fixOptions, null, all);

@@ -16,6 +16,7 @@ import dev.workflowguard.rules.FixOptions;
 import dev.workflowguard.rules.Rule;
 import dev.workflowguard.rules.RuleCatalogue;
 import dev.workflowguard.rules.RuleFindings;
+import dev.workflowguard.rules.RuleInputs;
 import dev.workflowguard.secrets.SecretMask;
 import dev.workflowguard.values.ChartDefaults;
 import dev.workflowguard.values.EffectiveValues;
@@ -51,7 +52,7 @@ class ManifestRulesFuzzTest {
         SourceFile manifests = SourceFile.ofText("rendered.yaml", parts[0]);
         ManifestSet set;
         try {
-            set = new ManifestReader(loader).read(List.of(manifests));
+            set = new ManifestReader(loader, RuleInputs.selection(RuleCatalogue.all())).read(List.of(manifests));
         } catch (YamlException e) {
             return;
         }

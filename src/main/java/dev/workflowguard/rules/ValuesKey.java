@@ -1,0 +1,80 @@
+package dev.workflowguard.rules;
+
+import dev.workflowguard.values.ValuesPath;
+import dev.workflowguard.values.WorkflowVersion;
+
+/**
+ * A Helm values key a rule reads, with the Workflow releases whose chart has it. A rule written
+ * for a key that a release does not have must say so instead of trusting the key's default.
+ *
+ * @param path the key, or null for a pattern that names many keys
+ * @param text the key as the docs show it (`controller.registration_mode`, `*.docker_tag`)
+ * @param since the first release that has the key, or {@link WorkflowVersion#UNSET} for every release
+ * @param until the last release that has the key, or {@link WorkflowVersion#UNSET} for every later release
+ */
+public record ValuesKey(ValuesPath path, String text, WorkflowVersion since, WorkflowVersion until) {
+
+    /** A key with dot-separated simple keys, in every release. */
+    public static ValuesKey of(String dotted) {
+        return of(ValuesPath.parse(dotted));
+    }
+
+    public static ValuesKey of(ValuesPath path) {
+        return new ValuesKey(path, path.toString(), WorkflowVersion.UNSET, WorkflowVersion.UNSET);
+    }
+
+    /** Many keys at once, described for the docs (`registry-token-refresher.*.password`). */
+    public static ValuesKey pattern(String text) {
+        return new ValuesKey(null, text, WorkflowVersion.UNSET, WorkflowVersion.UNSET);
+    }
+
+    /** The same key, first in that release (`2.14`). */
+    public ValuesKey since(String release) {
+        return new ValuesKey(path, text, WorkflowVersion.parse(release), until);
+    }
+
+    /** The same key, last in that release (`2.19`). */
+    public ValuesKey until(String release) {
+        return new ValuesKey(path, text, since, WorkflowVersion.parse(release));
+    }
+
+    /** A key below this one (a router annotation under `router.deployment_annotations`). */
+    public ValuesKey child(String key) {
+        return of(path.child(key));
+    }
+
+    /**
+     * True when the release is known and its chart has no such key: values that set it have no effect
+     * there. False for an unknown release, where nothing is assumed.
+     */
+    public boolean missingIn(WorkflowVersion version) {
+        if (!version.isKnown()) {
+            return false;
+        }
+        return (since.isSet() && compare(version, since) < 0) || (until.isSet() && compare(version, until) > 0);
+    }
+
+    public boolean inEveryRelease() {
+        return !since.isSet() && !until.isSet();
+    }
+
+    /** "every release", "2.14 and later", "up to 2.19", "2.10 to 2.19". */
+    public String releases() {
+        if (since.isSet() && until.isSet()) {
+            return since.display() + " to " + until.display();
+        }
+        if (since.isSet()) {
+            return since.display() + " and later";
+        }
+        return until.isSet() ? "up to " + until.display() : "every release";
+    }
+
+    private static int compare(WorkflowVersion a, WorkflowVersion b) {
+        return a.minor() != b.minor() ? Integer.compare(a.minor(), b.minor()) : Integer.compare(a.patch(), b.patch());
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}
