@@ -180,7 +180,7 @@ public final class KubeObject {
             case "CronJob" -> List.of("spec", "jobTemplate", "spec", "template", "spec");
             default -> List.of("spec", "template", "spec");
         };
-        for (String key : new String[] {"initContainers", "containers"}) {
+        for (String key : List.of("initContainers", "containers")) {
             if (spec.get(key) instanceof YamlList list) {
                 for (int i = 0; i < list.items().size(); i++) {
                     if (list.items().get(i) instanceof YamlMap container) {

@@ -102,21 +102,18 @@ public final class Provenance implements RenderProbe {
      * chart renders from it (a router that binds three host ports is one line, not three clauses).
      */
     public List<Finding> relocate(List<Finding> findings) {
-        List<Finding> relocated = new ArrayList<>(findings.size());
-        for (Finding finding : traced(findings)) {
-            List<Place> places = finding.places().stream().map(this::inProject).toList();
-            relocated.add(
-                    places.equals(finding.places())
-                            ? finding
-                            : new Finding(
-                                    finding.rule(),
-                                    finding.severity(),
-                                    finding.cause(),
-                                    places,
-                                    finding.fix(),
-                                    finding.manifestFixes()));
-        }
-        return relocated;
+        return traced(findings).stream().map(this::inProject).toList();
+    }
+
+    /** The finding with its places inside a packed chart shown at the archive. */
+    private Finding inProject(Finding finding) {
+        List<Place> places = finding.places().stream().map(this::inProject).toList();
+        return places.equals(finding.places()) ? finding : withPlaces(finding, places);
+    }
+
+    private static Finding withPlaces(Finding finding, List<Place> places) {
+        return new Finding(
+                finding.rule(), finding.severity(), finding.cause(), places, finding.fix(), finding.manifestFixes());
     }
 
     /**
@@ -180,13 +177,7 @@ public final class Provenance implements RenderProbe {
                                     existing.object() != null ? existing.object() : place.object()));
                 }
             }
-            out.add(new Finding(
-                    finding.rule(),
-                    finding.severity(),
-                    finding.cause(),
-                    places,
-                    finding.fix(),
-                    finding.manifestFixes()));
+            out.add(withPlaces(finding, places));
         }
         return out;
     }
