@@ -10,7 +10,8 @@ import java.util.List;
  * What a rule reads and writes, declared once in the rule's class. The manifest reader's selection
  * and pruning ({@link #selection}), the evidence compared when manifest files are checked one by
  * one ({@link ManifestFacts}), the keys provenance tries ({@link Trace}) and the rule's docs page
- * are all built from these declarations, so a new rule needs no change anywhere else.
+ * are all built from these declarations: a new rule is its class and its line in {@link RuleCatalogue}
+ * (or, for a tool or a test, a rule passed with the check request), nothing else.
  *
  * @param values the values keys read, with the releases that have them
  * @param objects the rendered objects read, with the fields read of them
