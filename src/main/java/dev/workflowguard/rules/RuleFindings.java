@@ -133,7 +133,8 @@ public final class RuleFindings {
     /**
      * The place with its message and object name shared with an earlier place's equal ones: a cause
      * seen in a thousand clusters' renders is worded the same a thousand times, and those copies
-     * would be most of what a large check keeps in memory.
+     * would be most of what a large check keeps in memory (ScaleBenchmark#manifests: without this, the
+     * heap a check retains grows by about 58% from 10,000 to 100,000 documents instead of 17%).
      */
     private static Place shared(Pending pending, Place place) {
         String message = sharedText(pending.words, place.message());
