@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.workflowguard.manifests.ManifestReader;
 import dev.workflowguard.manifests.ManifestSet;
+import dev.workflowguard.rules.RuleCatalogue;
+import dev.workflowguard.rules.RuleInputs;
 import dev.workflowguard.testing.TestRepo;
 import dev.workflowguard.yaml.SourceFile;
 import dev.workflowguard.yaml.YamlLimits;
@@ -72,7 +74,9 @@ class KnownSecretsTest {
                 SECRET.formatted("rendered", "rendered-password-3"),
                 StandardCharsets.UTF_8,
                 false);
-        ManifestSet objects = new ManifestReader(new YamlLoader(YamlLimits.DEFAULTS)).read(List.of(render));
+        ManifestSet objects = new ManifestReader(
+                        new YamlLoader(YamlLimits.DEFAULTS), RuleInputs.selection(RuleCatalogue.all()))
+                .read(List.of(render));
         KnownSecrets withRender = inputs.plus(objects);
         assertEquals("rendered-password-3", inputs.mask().mask("rendered-password-3"));
         assertEquals(MASK, withRender.mask().mask("rendered-password-3"), "masked once the render is known");

@@ -12,6 +12,7 @@ import dev.workflowguard.rules.Rule;
 import dev.workflowguard.rules.RuleCatalogue;
 import dev.workflowguard.rules.RuleFindings;
 import dev.workflowguard.rules.RuleInfo;
+import dev.workflowguard.rules.RuleInputs;
 import dev.workflowguard.testing.TestRepo;
 import dev.workflowguard.yaml.SourceFile;
 import dev.workflowguard.yaml.TextPosition;
@@ -47,6 +48,11 @@ class RuleRunTest {
         @Override
         public RuleInfo info() {
             return info;
+        }
+
+        @Override
+        public RuleInputs inputs() {
+            return RuleInputs.builder().build();
         }
 
         @Override
