@@ -22,7 +22,7 @@ def logged = { List<String> lines ->
 def read = { String project, String name -> new JsonSlurper().parse(new File(basedir, "$project/target/workflow/$name")) }
 def places = { List findings -> findings.collect { "${it.file}:${it.line}:${it.column} ${it.severity} ${it.rule}".toString() } }
 def fingerprints = { String project ->
-    read(project, 'report.sarif').runs[0].results.collectEntries { [it.partialFingerprints.'workflowGuardFinding/v1',
+    read(project, 'report.sarif').runs[0].results.collectEntries { [it.partialFingerprints.'workflowGuardFinding/v2',
             "${it.ruleId} ${it.baselineState}".toString()] }
 }
 

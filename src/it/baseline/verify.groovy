@@ -87,7 +87,7 @@ assert report.baselined.collect { [it.rule, it.file, it.valuesPath ?: it.object,
 def results = new JsonSlurper().parse(new File(basedir, 'target/workflow/report.sarif')).runs[0].results
 assert results.size() == 7
 assert results.every { it.baselineState == 'unchanged' && !it.containsKey('suppressions') }
-assert results.collectEntries { [it.partialFingerprints.'workflowGuardFinding/v1', it.ruleId] } ==
+assert results.collectEntries { [it.partialFingerprints.'workflowGuardFinding/v2', it.ruleId] } ==
         entries.collectEntries { [it.fingerprint, it.rule] }
 assert results*.level.countBy { it } == [warning: 2, error: 4, note: 1]
 

@@ -93,7 +93,7 @@ results.eachWithIndex { result, i ->
     assert result.locations.size() == 1
     assert (result.relatedLocations ?: []).size() == finding.locations.size() - 1
     result.relatedLocations.eachWithIndex { related, j -> assert related.message.text == finding.locations[j + 1].message }
-    assert result.partialFingerprints.'workflowGuardFinding/v1' ==~ /[0-9a-f]{32}/
+    assert result.partialFingerprints.'workflowGuardFinding/v2' ==~ /[0-9a-f]{32}/
     assert result.properties.fixable == finding.fixable
     assert !result.containsKey('suppressions') && !result.containsKey('baselineState')
 }

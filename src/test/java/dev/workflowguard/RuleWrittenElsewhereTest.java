@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.workflowguard.check.CheckResult;
 import dev.workflowguard.finding.Finding;
 import dev.workflowguard.finding.Place;
@@ -14,7 +16,10 @@ import dev.workflowguard.finding.Severity;
 import dev.workflowguard.manifests.KubeObject;
 import dev.workflowguard.manifests.ObjectField;
 import dev.workflowguard.manifests.ObjectMatch;
+import dev.workflowguard.report.JUnitReport;
+import dev.workflowguard.report.ReportPaths;
 import dev.workflowguard.report.RuleDocs;
+import dev.workflowguard.report.SarifReport;
 import dev.workflowguard.rules.CheckContext;
 import dev.workflowguard.rules.Evidence;
 import dev.workflowguard.rules.Rule;
@@ -31,12 +36,16 @@ import dev.workflowguard.values.EffectiveValues;
 import dev.workflowguard.values.Value;
 import dev.workflowguard.yaml.YamlEntry;
 import dev.workflowguard.yaml.YamlScalar;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -173,6 +182,32 @@ class RuleWrittenElsewhereTest {
         assertNull(service.at("metadata", "labels"));
         // The catalogue's rules found what they find without it.
         assertTrue(Findings.rules(result).contains("tls-missing"), Findings.describe(result));
+    }
+
+    @Test
+    void itsFindingsPointAtItsEntryInTheSarifAndJUnitReports() throws Exception {
+        BuilderNodePortRule rule = new BuilderNodePortRule();
+        TestRepo repo = new TestRepo(dir).file("rendered/workflow.yaml", STOCK + BUILDER_SERVICE);
+        List<Rule> rules = catalogueAnd(rule);
+        CheckResult result = repo.check(b -> b.manifests("rendered").rules(rules));
+
+        ByteArrayOutputStream sarif = new ByteArrayOutputStream();
+        SarifReport.write(sarif, result, "test", new ReportPaths(dir), RuleCatalogue.infos(rules));
+        JsonNode run =
+                new ObjectMapper().readTree(sarif.toByteArray()).get("runs").get(0);
+        JsonNode found = Stream.of(run.get("results"))
+                .flatMap(results -> StreamSupport.stream(results.spliterator(), false))
+                .filter(r -> r.get("ruleId").asText().equals("builder-node-port"))
+                .findFirst()
+                .orElseThrow();
+        int index = found.get("ruleIndex").asInt();
+        assertEquals(
+                "builder-node-port",
+                run.get("tool").get("driver").get("rules").get(index).get("id").asText());
+
+        ByteArrayOutputStream junit = new ByteArrayOutputStream();
+        JUnitReport.write(junit, result, Severity.ERROR, Set.of(), RuleCatalogue.ids(rules));
+        assertTrue(junit.toString(StandardCharsets.UTF_8).contains("builder-node-port"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.workflowguard.finding.Finding;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.fix.FixPlan;
 import dev.workflowguard.fix.PatchFile;
+import dev.workflowguard.rules.RuleCatalogue;
 import dev.workflowguard.suppress.Baseline;
 import dev.workflowguard.suppress.SuppressedFinding;
 import java.io.IOException;
@@ -169,10 +170,16 @@ public final class CheckReporter {
             ReportPaths paths)
             throws IOException {
         switch (format) {
-            case SARIF -> SarifReport.write(out, result, settings.toolVersion(), paths);
+            case SARIF ->
+                SarifReport.write(out, result, settings.toolVersion(), paths, RuleCatalogue.infos(request.rules()));
             case JUNIT -> {
                 try {
-                    JUnitReport.write(out, result, settings.failOn(), request.disabledRules());
+                    JUnitReport.write(
+                            out,
+                            result,
+                            settings.failOn(),
+                            request.disabledRules(),
+                            RuleCatalogue.ids(request.rules()));
                 } catch (XMLStreamException e) {
                     throw new IOException(e.getMessage(), e);
                 }

@@ -26,12 +26,18 @@ public final class JUnitReport {
 
     public static void write(OutputStream out, CheckResult result, Severity failOn, Set<String> disabledRules)
             throws XMLStreamException {
+        write(out, result, failOn, disabledRules, RuleCatalogue.ids());
+    }
+
+    /** @param ruleIds the rules the check ran (the catalogue, or a tool's own), with the rules about suppressions */
+    public static void write(
+            OutputStream out, CheckResult result, Severity failOn, Set<String> disabledRules, List<String> ruleIds)
+            throws XMLStreamException {
         Set<String> targets = new LinkedHashSet<>(result.checkedFiles());
         result.findings().forEach(f -> targets.add(f.location().fileName()));
         result.suppressed().forEach(s -> targets.add(s.finding().location().fileName()));
-        List<String> rules = RuleCatalogue.ids().stream()
-                .filter(id -> !disabledRules.contains(id))
-                .toList();
+        List<String> rules =
+                ruleIds.stream().filter(id -> !disabledRules.contains(id)).toList();
 
         int tests = targets.size() * rules.size();
         int failures = 0;

@@ -27,11 +27,24 @@ public final class SarifReport {
     public static final String DOCS = "https://github.com/workflow-guard/workflow-maven-plugin/blob/main/docs/rules/";
     private static final JsonFactory JSON = new JsonFactory();
 
+    /**
+     * The key of the finding's fingerprint among SARIF's partialFingerprints. Version 2: since baselines
+     * are matched by rule, cause, subject and file instead of the message, the values differ from version 1's,
+     * and a new key tells code scanning so instead of passing them off as the old ones.
+     */
+    static final String FINGERPRINT = "workflowGuardFinding/v2";
+
     private SarifReport() {}
 
     public static void write(OutputStream out, CheckResult result, String toolVersion, ReportPaths paths)
             throws IOException {
-        List<RuleInfo> rules = RuleCatalogue.infos();
+        write(out, result, toolVersion, paths, RuleCatalogue.infos());
+    }
+
+    /** @param rules the rules the check ran (the catalogue, or a tool's own), with the rules about suppressions */
+    public static void write(
+            OutputStream out, CheckResult result, String toolVersion, ReportPaths paths, List<RuleInfo> rules)
+            throws IOException {
         try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             json.useDefaultPrettyPrinter();
             json.writeStartObject();
@@ -134,7 +147,7 @@ public final class SarifReport {
             json.writeEndArray();
         }
         json.writeObjectFieldStart("partialFingerprints");
-        json.writeStringField("workflowGuardFinding/v1", Baseline.fingerprint(finding));
+        json.writeStringField(FINGERPRINT, Baseline.fingerprint(finding));
         json.writeEndObject();
         if (baselineState != null) {
             json.writeStringField("baselineState", baselineState);
