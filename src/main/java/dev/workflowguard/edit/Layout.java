@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.events.AliasEvent;
 import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.events.DocumentEndEvent;
@@ -232,7 +233,7 @@ final class Layout {
             this.edited = edited;
         }
 
-        private int at(org.yaml.snakeyaml.error.Mark mark) {
+        private int at(Mark mark) {
             return file.charIndex(mark.getIndex());
         }
 

@@ -22,17 +22,4 @@ public record Location(SourceFile file, TextPosition position) {
     public String toString() {
         return fileName() + ":" + line() + ":" + column();
     }
-
-    // Written out for the reason given in TextPosition: no bootstrap cost in a cold JVM.
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof Location that
-                && java.util.Objects.equals(file, that.file)
-                && java.util.Objects.equals(position, that.position);
-    }
-
-    @Override
-    public int hashCode() {
-        return java.util.Objects.hashCode(file) * 31 + java.util.Objects.hashCode(position);
-    }
 }

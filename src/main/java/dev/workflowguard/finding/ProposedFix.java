@@ -1,5 +1,6 @@
 package dev.workflowguard.finding;
 
+import dev.workflowguard.yaml.SourceFile;
 import java.util.List;
 
 /**
@@ -12,7 +13,7 @@ import java.util.List;
  * @param target the values file that set the effective value, or null for "the fix target" (the
  *     value came from a chart default)
  */
-public record ProposedFix(List<String> path, String value, boolean quoted, dev.workflowguard.yaml.SourceFile target) {
+public record ProposedFix(List<String> path, String value, boolean quoted, SourceFile target) {
 
     public ProposedFix {
         path = List.copyOf(path);

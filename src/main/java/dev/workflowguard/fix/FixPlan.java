@@ -83,19 +83,11 @@ public record FixPlan(CheckResult before, List<FileChange> changes, List<Refused
     }
 
     private static List<Finding> withoutFix(List<Finding> findings, Set<Finding> unfixed) {
-        List<Finding> out = new ArrayList<>(findings.size());
-        for (Finding finding : findings) {
-            out.add(
-                    unfixed.contains(finding)
-                            ? new Finding(
-                                    finding.rule(),
-                                    finding.severity(),
-                                    finding.cause(),
-                                    finding.places(),
-                                    null,
-                                    List.of())
-                            : finding);
-        }
-        return out;
+        return findings.stream()
+                .map(finding -> unfixed.contains(finding)
+                        ? new Finding(
+                                finding.rule(), finding.severity(), finding.cause(), finding.places(), null, List.of())
+                        : finding)
+                .toList();
     }
 }

@@ -19,9 +19,11 @@ import dev.workflowguard.yaml.YamlException;
 import dev.workflowguard.yaml.YamlLoader;
 import dev.workflowguard.yaml.YamlMap;
 import dev.workflowguard.yaml.YamlNode;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -167,8 +169,8 @@ public final class Fixer {
     /** The edits of one round: each file's text so far, which candidates it holds, which the editor refused. */
     static final class Edits {
         private final YamlEditor editor;
-        final Map<SourceFile, String> texts = new java.util.LinkedHashMap<>();
-        final Map<SourceFile, List<Candidate>> applied = new java.util.LinkedHashMap<>();
+        final Map<SourceFile, String> texts = new LinkedHashMap<>();
+        final Map<SourceFile, List<Candidate>> applied = new LinkedHashMap<>();
         final Map<Candidate, String> refused = new HashMap<>();
 
         Edits(YamlEditor editor, CheckResult result) {
@@ -208,11 +210,10 @@ public final class Fixer {
 
         /** The values edits made, in the order they were made. */
         List<Candidate> valuesEdits() {
-            List<Candidate> edits = new ArrayList<>();
-            applied.values()
-                    .forEach(list ->
-                            list.stream().filter(c -> c.valuesPath() != null).forEach(edits::add));
-            return edits;
+            return applied.values().stream()
+                    .flatMap(List::stream)
+                    .filter(c -> c.valuesPath() != null)
+                    .toList();
         }
 
         List<FixPlan.FileChange> changes(Writability writability) {
@@ -273,7 +274,7 @@ public final class Fixer {
         private static boolean sameFile(Path path, Path real) {
             try {
                 return path.toRealPath().equals(real);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 return false;
             }
         }

@@ -15,7 +15,6 @@ import dev.workflowguard.yaml.YamlException;
 import dev.workflowguard.yaml.YamlLoader;
 import dev.workflowguard.yaml.YamlMap;
 import dev.workflowguard.yaml.YamlScalar;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Proves that the values edits of a fix change Helm's effective values (every values file merged in
@@ -97,12 +97,9 @@ final class MergeProof {
             topLevelKeys.add(candidate.valuesPath().keys().get(0));
             intended.add(candidate.valuesPath());
         }
-        List<ValuesDifference.Changed> unintended = new ArrayList<>();
-        for (ValuesDifference.Changed changed : ValuesDifference.between(before, after, topLevelKeys)) {
-            if (!intended.contains(changed.path())) {
-                unintended.add(changed);
-            }
-        }
+        List<ValuesDifference.Changed> unintended = ValuesDifference.between(before, after, topLevelKeys).stream()
+                .filter(changed -> !intended.contains(changed.path()))
+                .toList();
         if (unintended.isEmpty()) {
             return refusals;
         }
@@ -182,11 +179,10 @@ final class MergeProof {
 
     /** Keys, each with where its value comes from; values are never shown (they may be credentials). */
     private static String keys(List<ValuesDifference.Changed> changed) {
-        List<String> named = new ArrayList<>();
-        for (ValuesDifference.Changed change : changed.subList(0, Math.min(NAMED, changed.size()))) {
-            named.add(change.path() + " (" + origin(change.after()) + ")");
-        }
-        String text = String.join(", ", named);
+        String text = changed.stream()
+                .limit(NAMED)
+                .map(change -> change.path() + " (" + origin(change.after()) + ")")
+                .collect(Collectors.joining(", "));
         return changed.size() > NAMED ? text + " and " + (changed.size() - NAMED) + " more" : text;
     }
 

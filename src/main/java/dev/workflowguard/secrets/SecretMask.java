@@ -11,7 +11,6 @@ import dev.workflowguard.yaml.YamlMap;
 import dev.workflowguard.yaml.YamlNode;
 import dev.workflowguard.yaml.YamlScalar;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -66,12 +65,7 @@ public final class SecretMask {
     public static boolean isCredentialKey(String key) {
         // Asked for every env entry of every rendered workload: plain searches, not a backtracking regex.
         String lower = key.toLowerCase(Locale.ROOT);
-        for (String word : CREDENTIAL_WORDS) {
-            if (lower.contains(word)) {
-                return true;
-            }
-        }
-        return false;
+        return CREDENTIAL_WORDS.stream().anyMatch(lower::contains);
     }
 
     public static Builder builder() {
@@ -99,9 +93,7 @@ public final class SecretMask {
                     walk(entry.value(), credential || isCredentialKey(entry.name()));
                 }
             } else if (node instanceof YamlList list) {
-                for (YamlNode item : list.items()) {
-                    walk(item, credential);
-                }
+                list.items().forEach(item -> walk(item, credential));
             } else if (node instanceof YamlScalar scalar && credential) {
                 add(scalar.text());
             }
@@ -155,18 +147,11 @@ public final class SecretMask {
             }
         }
 
-        /** Longer secrets first, so one that contains another is masked whole (a stable sort keeps ties in order). */
-        private static final Comparator<String> LONGEST_FIRST = new Comparator<>() {
-            @Override
-            public int compare(String a, String b) {
-                return Integer.compare(b.length(), a.length());
-            }
-        };
-
         public SecretMask build() {
-            List<String> longestFirst = new ArrayList<>(found);
-            longestFirst.sort(LONGEST_FIRST);
-            return new SecretMask(List.copyOf(longestFirst));
+            // Longer secrets first, so one that contains another is masked whole (a stable sort keeps ties in order).
+            return new SecretMask(found.stream()
+                    .sorted(Comparator.comparingInt(String::length).reversed())
+                    .toList());
         }
     }
 
@@ -211,10 +196,9 @@ public final class SecretMask {
         if (secrets.isEmpty()) {
             return finding;
         }
-        List<Place> places = new ArrayList<>(finding.places().size());
-        for (Place p : finding.places()) {
-            places.add(new Place(p.location(), mask(p.message()), p.valuesPath(), p.object()));
-        }
+        List<Place> places = finding.places().stream()
+                .map(p -> new Place(p.location(), mask(p.message()), p.valuesPath(), p.object()))
+                .toList();
         return new Finding(
                 finding.rule(), finding.severity(), finding.cause(), places, finding.fix(), finding.manifestFixes());
     }

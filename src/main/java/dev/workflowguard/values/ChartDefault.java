@@ -1,5 +1,7 @@
 package dev.workflowguard.values;
 
+import dev.workflowguard.finding.Location;
+
 /**
  * What the Workflow chart sets for a key the user did not set.
  *
@@ -8,7 +10,7 @@ package dev.workflowguard.values;
  * @param explanation words for a message: "chart default for Workflow 2.11.0 is \"enabled\""
  * @param location where the chart sets it (its own values.yaml), or null for the built-in table
  */
-public record ChartDefault(String value, String explanation, dev.workflowguard.finding.Location location) {
+public record ChartDefault(String value, String explanation, Location location) {
 
     public ChartDefault(String value, String explanation) {
         this(value, explanation, null);

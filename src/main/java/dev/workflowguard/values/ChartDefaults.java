@@ -1,11 +1,10 @@
 package dev.workflowguard.values;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The Workflow chart's defaults for the keys the rules read, per release, as listed in the domain
@@ -48,14 +47,9 @@ public final class ChartDefaults implements DefaultValues {
 
     @Override
     public Collection<ValuesPath> paths() {
-        List<ValuesPath> paths = new ArrayList<>();
-        for (String key : VERSIONED) {
-            paths.add(ValuesPath.parse(key));
-        }
-        for (String key : fixed.keySet()) {
-            paths.add(ValuesPath.parse(key));
-        }
-        return paths;
+        return Stream.concat(Stream.of(VERSIONED), fixed.keySet().stream())
+                .map(ValuesPath::parse)
+                .toList();
     }
 
     /** The keys whose default depends on the release (see {@link #lookup}). */
@@ -67,31 +61,29 @@ public final class ChartDefaults implements DefaultValues {
     @Override
     public Optional<ChartDefault> lookup(ValuesPath path) {
         String key = path.toString();
-        switch (key) {
-            case "controller.registration_mode":
-                return Optional.of(versioned(
+        return switch (key) {
+            case "controller.registration_mode" ->
+                Optional.of(versioned(
                         12,
                         "enabled",
                         "admin_only",
                         "was \"enabled\" up to Workflow 2.11 and is \"admin_only\" from 2.12"));
-            case "monitor.grafana.allow_sign_up":
-                if (version.atLeast(14).orElse(true)) {
-                    return Optional.of(known("true"));
-                }
-                return Optional.of(new ChartDefault(
-                        "true",
-                        "Workflow " + version.display()
-                                + " has no such key: Grafana sign-ups are always open before Workflow 2.14"));
-            case "global.use_rbac":
-                return Optional.of(versioned(
+            case "monitor.grafana.allow_sign_up" ->
+                Optional.of(
+                        version.atLeast(14).orElse(true)
+                                ? known("true")
+                                : new ChartDefault(
+                                        "true",
+                                        "Workflow " + version.display()
+                                                + " has no such key: Grafana sign-ups are always open before Workflow 2.14"));
+            case "global.use_rbac" ->
+                Optional.of(versioned(
                         20,
                         "false",
                         "true",
                         "is false in Deis Workflow (up to 2.19) and true in Hephy Workflow (2.20 and later)"));
-            default:
-                String value = fixed.get(key);
-                return value == null ? Optional.empty() : Optional.of(known(value));
-        }
+            default -> Optional.ofNullable(fixed.get(key)).map(this::known);
+        };
     }
 
     private ChartDefault versioned(int changedInMinor, String before, String after, String history) {

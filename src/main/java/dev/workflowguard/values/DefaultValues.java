@@ -1,5 +1,6 @@
 package dev.workflowguard.values;
 
+import dev.workflowguard.finding.Location;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,7 @@ public interface DefaultValues {
      * Where the chart's own values set the key, or else its deepest parent (the line a key set nowhere
      * would go under); empty for the built-in table, which has no file.
      */
-    default Optional<dev.workflowguard.finding.Location> nearest(ValuesPath path) {
+    default Optional<Location> nearest(ValuesPath path) {
         return Optional.empty();
     }
 

@@ -1,6 +1,7 @@
 package dev.workflowguard.values;
 
 import dev.workflowguard.finding.Location;
+import dev.workflowguard.yaml.ScalarStyle;
 import dev.workflowguard.yaml.SourceFile;
 import dev.workflowguard.yaml.TextPosition;
 import dev.workflowguard.yaml.YamlEntry;
@@ -108,7 +109,7 @@ public final class EffectiveValues {
     /** An empty value (`key:` and nothing else), as opposed to a written `null` or `~`. */
     private static boolean isEmptyPlaceholder(YamlScalar scalar) {
         return scalar.text().isEmpty()
-                && scalar.style() == dev.workflowguard.yaml.ScalarStyle.PLAIN
+                && scalar.style() == ScalarStyle.PLAIN
                 && scalar.start().offset() == scalar.end().offset();
     }
 

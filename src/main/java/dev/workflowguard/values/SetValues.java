@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Parses Helm `--set` values ({@code a.b=c}, {@code a[0]=x}, {@code a={x,y}}, backslash escapes)
@@ -58,7 +59,7 @@ public final class SetValues {
             setPair(root, pairs.get(line), line + 1, lineStart);
             lineStart += pairs.get(line).codePointCount(0, pairs.get(line).length()) + 1;
         }
-        return new ValuesSource(file, toMap(root, file, new TextPosition(1, 1, 0)), List.of());
+        return new ValuesSource(file, toMap(root, file, TextPosition.START), List.of());
     }
 
     /**
@@ -321,11 +322,11 @@ public final class SetValues {
     @SuppressWarnings("unchecked")
     private static YamlNode toNode(Object value, SourceFile file) {
         if (value instanceof Map<?, ?> map) {
-            YamlMap result = toMap((Map<String, Object>) map, file, new TextPosition(1, 1, 0));
+            YamlMap result = toMap((Map<String, Object>) map, file, TextPosition.START);
             TextPosition first = result.entries().stream()
                     .findFirst()
                     .map(e -> e.key().start())
-                    .orElse(new TextPosition(1, 1, 0));
+                    .orElse(TextPosition.START);
             return new YamlMap(file, first, first, new LinkedHashMap<>(result.asMap()));
         }
         if (value instanceof List<?> list) {
@@ -334,14 +335,14 @@ public final class SetValues {
                 items.add(toNode(item, file));
             }
             TextPosition first = items.stream()
-                    .filter(i -> i != null)
+                    .filter(Objects::nonNull)
                     .findFirst()
                     .map(YamlNode::start)
-                    .orElse(new TextPosition(1, 1, 0));
+                    .orElse(TextPosition.START);
             return new YamlList(file, first, first, items);
         }
         if (value == null) {
-            TextPosition at = new TextPosition(1, 1, 0);
+            TextPosition at = TextPosition.START;
             return new YamlScalar(file, at, at, "null", ScalarStyle.PLAIN, HelmType.NULL);
         }
         Leaf leaf = (Leaf) value;

@@ -21,17 +21,11 @@ public final class ValuesMerger {
     private ValuesMerger() {}
 
     public static YamlMap merge(List<ValuesSource> sources) {
-        Merged merged = null;
-        for (ValuesSource source : sources) {
-            if (merged == null) {
-                merged = new Merged(source.root());
-            } else {
-                merged.add(source.root());
-            }
-        }
-        if (merged == null) {
+        if (sources.isEmpty()) {
             return new YamlMap(null, TextPosition.START, TextPosition.START, new LinkedHashMap<>());
         }
+        Merged merged = new Merged(sources.get(0).root());
+        sources.subList(1, sources.size()).forEach(source -> merged.add(source.root()));
         return merged.build();
     }
 
@@ -55,9 +49,7 @@ public final class ValuesMerger {
             file = first.file();
             start = first.start();
             end = first.end();
-            for (YamlEntry entry : first.entries()) {
-                entries.put(entry.name(), entry);
-            }
+            first.entries().forEach(entry -> entries.put(entry.name(), entry));
         }
 
         void add(YamlMap override) {
@@ -82,14 +74,11 @@ public final class ValuesMerger {
 
         YamlMap build() {
             LinkedHashMap<String, YamlEntry> out = new LinkedHashMap<>();
-            for (Map.Entry<String, Object> entry : entries.entrySet()) {
-                Object value = entry.getValue();
-                out.put(
-                        entry.getKey(),
-                        value instanceof Nested nested
-                                ? new YamlEntry(nested.key(), nested.map().build())
-                                : (YamlEntry) value);
-            }
+            entries.forEach((name, value) -> out.put(
+                    name,
+                    value instanceof Nested nested
+                            ? new YamlEntry(nested.key(), nested.map().build())
+                            : (YamlEntry) value));
             return new YamlMap(file, start, end, out);
         }
     }

@@ -3,6 +3,7 @@ package dev.workflowguard.values;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A path into Helm values such as {@code controller.registration_mode}. Keys that themselves
@@ -54,19 +55,12 @@ public record ValuesPath(List<String> keys) {
 
     @Override
     public String toString() {
-        StringBuilder out = new StringBuilder();
-        for (String key : keys) {
-            if (out.length() > 0) {
-                out.append('.');
-            }
-            if (SIMPLE_KEY.matcher(key).matches()) {
-                out.append(key);
-            } else {
-                out.append('"')
-                        .append(key.replace("\\", "\\\\").replace("\"", "\\\""))
-                        .append('"');
-            }
-        }
-        return out.toString();
+        return keys.stream().map(ValuesPath::written).collect(Collectors.joining("."));
+    }
+
+    private static String written(String key) {
+        return SIMPLE_KEY.matcher(key).matches()
+                ? key
+                : '"' + key.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 }

@@ -63,7 +63,7 @@ public final class HelmScalars {
      * underscores: optional sign, `0x`/`0o`/`0b` prefixes, a leading `0` for octal.
      */
     public static Optional<BigInteger> parseInt(String text) {
-        String s = text.indexOf('_') < 0 ? text : text.replace("_", "");
+        String s = text.replace("_", "");
         if (s.isEmpty()) {
             return Optional.empty();
         }

@@ -1,12 +1,16 @@
 package dev.workflowguard.yaml;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -24,12 +28,11 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 final class NodeConverter {
 
-    private final SourceFile file;
-    private final YamlLimits limits;
     /** SnakeYAML's resolver only reads its tables once built, so one serves every document and thread. */
     private static final Resolver RESOLVER = new Resolver();
 
-    private final Resolver resolver = RESOLVER;
+    private final SourceFile file;
+    private final YamlLimits limits;
     // Built by convertDocument only: most documents of a large render are only walked for repeated keys.
     private Map<Node, YamlNode> converted;
     private Map<Node, Long> expandedSize;
@@ -51,14 +54,14 @@ final class NodeConverter {
      * cannot multiply the work.
      */
     void findDuplicatesOnly(Node root) throws YamlException {
-        walk(root, new java.util.ArrayDeque<>(), null);
+        walk(root, new ArrayDeque<>(), null);
     }
 
     /**
      * @param path keys (String) and list indexes (Integer) down to the node, spelt out only for a duplicate
      * @param visited the anchored collections walked so far; null until the first one
      */
-    private void walk(Node node, java.util.Deque<Object> path, Set<Node> visited) throws YamlException {
+    private void walk(Node node, Deque<Object> path, Set<Node> visited) throws YamlException {
         if (node instanceof ScalarNode) {
             return;
         }
@@ -82,14 +85,13 @@ final class NodeConverter {
         }
         List<NodeTuple> tuples = ((MappingNode) node).getValue();
         int size = tuples.size();
-        Map<String, ScalarNode> seen = size > 8 ? new java.util.HashMap<>(size * 2) : null;
+        Map<String, ScalarNode> seen = size > 8 ? new HashMap<>(size * 2) : null;
         for (int i = 0; i < size; i++) {
             NodeTuple tuple = tuples.get(i);
             if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
                 throw complexKey(tuple.getKeyNode());
             }
-            if (!(key.getTag().equals(Tag.MERGE)
-                    && key.getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN)) {
+            if (!(key.getTag().equals(Tag.MERGE) && key.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN)) {
                 ScalarNode earlier = null;
                 if (seen != null) {
                     earlier = seen.put(key.getValue(), key);
@@ -186,7 +188,7 @@ final class NodeConverter {
         Tag tag = node.getTag();
         if (tag.equals(UntypedResolver.UNTAGGED)
                 || tag.equals(Tag.MERGE)
-                || tag.equals(resolver.resolve(NodeId.scalar, value, plain))) {
+                || tag.equals(RESOLVER.resolve(NodeId.scalar, value, plain))) {
             // No explicit tag: Helm's own rules decide.
             return plain ? HelmScalars.typeOfPlain(value) : HelmType.STRING;
         }

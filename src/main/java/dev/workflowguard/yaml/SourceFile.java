@@ -1,11 +1,16 @@
 package dev.workflowguard.yaml;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.zip.CRC32C;
 
 /**
  * A file's decoded text together with the name used for it in messages. The text keeps a byte
@@ -23,7 +28,6 @@ public final class SourceFile {
 
     private final Charset charset;
     private final boolean byteOrderMark;
-    /** char index of each code point; null while every code point is one char (the common case). */
     /**
      * Char index of each code point; null until built, {@link #ONE_CHAR_EACH} when every code point
      * is one char. The lazily built fields are volatile and built into locals before they are
@@ -51,7 +55,7 @@ public final class SourceFile {
                 Path.of(displayName).toAbsolutePath(),
                 displayName,
                 text,
-                java.nio.charset.StandardCharsets.UTF_8,
+                StandardCharsets.UTF_8,
                 text.startsWith("\uFEFF"));
     }
 
@@ -70,7 +74,7 @@ public final class SourceFile {
      * again when it is needed (a fix), and refuses a file that changed meanwhile.
      */
     public synchronized void release() {
-        if (text != null && java.nio.file.Files.isRegularFile(path)) {
+        if (text != null && Files.isRegularFile(path)) {
             releasedChecksum = checksum(text);
             text = null;
             charIndexByCodePoint = null;
@@ -84,8 +88,8 @@ public final class SourceFile {
      * a cryptographic digest's cost on a repository of thousands of files.
      */
     private static long checksum(String content) {
-        byte[] bytes = content.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        CRC32C crc = new CRC32C();
         crc.update(bytes, 0, bytes.length);
         return ((long) bytes.length << 32) ^ crc.getValue();
     }
@@ -95,19 +99,19 @@ public final class SourceFile {
             return text;
         }
         try {
-            String again = SourceReader.decode(path, displayName, java.nio.file.Files.readAllBytes(path))
+            String again = SourceReader.decode(path, displayName, Files.readAllBytes(path))
                     .text();
             if (checksum(again) != releasedChecksum) {
-                throw new java.io.UncheckedIOException(new java.io.IOException(
-                        displayName + " changed on disk since it was read; run the goal again"));
+                throw new UncheckedIOException(
+                        new IOException(displayName + " changed on disk since it was read; run the goal again"));
             }
             text = again;
             return again;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(
-                    new java.io.IOException(displayName + " cannot be read again: " + SourceReader.describe(e), e));
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    new IOException(displayName + " cannot be read again: " + SourceReader.describe(e), e));
         } catch (YamlException e) {
-            throw new java.io.UncheckedIOException(new java.io.IOException(e.getMessage(), e));
+            throw new UncheckedIOException(new IOException(e.getMessage(), e));
         }
     }
 

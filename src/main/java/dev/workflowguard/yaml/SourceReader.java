@@ -10,7 +10,10 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -149,17 +152,16 @@ public final class SourceReader {
     }
 
     static String describe(IOException e) {
-        String kind = e.getClass().getSimpleName();
-        if (e instanceof java.nio.file.NoSuchFileException) {
+        if (e instanceof NoSuchFileException) {
             return "no such file";
         }
-        if (e instanceof java.nio.file.AccessDeniedException) {
+        if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
-        if (e instanceof java.nio.file.FileSystemLoopException) {
+        if (e instanceof FileSystemLoopException) {
             return "symbolic link loop";
         }
         // The message in words (e.g. "Input/output error"), not the Java class behind it.
-        return e.getMessage() == null ? "an input/output error (" + kind + ")" : e.getMessage();
+        return e.getMessage() == null ? "an input/output error (" + e.getClass().getSimpleName() + ")" : e.getMessage();
     }
 }

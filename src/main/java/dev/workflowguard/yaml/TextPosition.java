@@ -13,19 +13,4 @@ public record TextPosition(int line, int column, int offset) {
     public String toString() {
         return line + ":" + column;
     }
-
-    // Written out rather than generated: a record's generated equals/hashCode is bootstrapped on first use,
-    // which costs a cold JVM (every small build) about 20 ms of method-handle spinning.
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof TextPosition that
-                && line == that.line
-                && column == that.column
-                && offset == that.offset;
-    }
-
-    @Override
-    public int hashCode() {
-        return (line * 31 + column) * 31 + offset;
-    }
 }

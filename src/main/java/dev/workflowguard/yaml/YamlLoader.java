@@ -1,6 +1,7 @@
 package dev.workflowguard.yaml;
 
 import java.io.StringReader;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -11,7 +12,10 @@ import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.StreamReader;
@@ -46,27 +50,14 @@ public final class YamlLoader {
     /** Every document of the file, in order. */
     public List<YamlDocument> loadAll(SourceFile file) throws YamlException {
         List<YamlDocument> documents = new ArrayList<>();
-        forEachDocument(file, new DocumentHandler() {
-            @Override
-            public void handle(YamlDocument document) {
-                documents.add(document);
-            }
-        });
+        forEachDocument(file, documents::add);
         return documents;
     }
 
     /** The first document only, which is what Helm reads from a values file; null for an empty file. */
     public YamlDocument loadFirst(SourceFile file) throws YamlException {
         YamlDocument[] first = new YamlDocument[1];
-        forEachDocument(
-                file,
-                new DocumentHandler() {
-                    @Override
-                    public void handle(YamlDocument document) {
-                        first[0] = document;
-                    }
-                },
-                1);
+        forEachDocument(file, EVERY_DOCUMENT, document -> first[0] = document, 1);
         return first[0];
     }
 
@@ -80,12 +71,7 @@ public final class YamlLoader {
         boolean convert(String kind, String name, boolean hasStringData);
     }
 
-    private static final Selector EVERY_DOCUMENT = new Selector() {
-        @Override
-        public boolean convert(String kind, String name, boolean hasStringData) {
-            return true;
-        }
-    };
+    private static final Selector EVERY_DOCUMENT = (kind, name, hasStringData) -> true;
 
     /** Streams the file's documents to the handler; the handler may drop each one when done. */
     public void forEachDocument(SourceFile file, DocumentHandler handler) throws YamlException {
@@ -95,10 +81,6 @@ public final class YamlLoader {
     /** Streams the file's documents, building trees only for those the selector wants. */
     public void forEachDocument(SourceFile file, Selector selector, DocumentHandler handler) throws YamlException {
         forEachDocument(file, selector, handler, Integer.MAX_VALUE);
-    }
-
-    private void forEachDocument(SourceFile file, DocumentHandler handler, int maxDocuments) throws YamlException {
-        forEachDocument(file, EVERY_DOCUMENT, handler, maxDocuments);
     }
 
     private void forEachDocument(SourceFile file, Selector selector, DocumentHandler handler, int maxDocuments)
@@ -138,8 +120,8 @@ public final class YamlLoader {
             while (index < maxDocuments && nodes.hasNext()) {
                 Node node = nodes.next();
                 NodeConverter converter = new NodeConverter(file, limits);
-                String[] peek = peek(node);
-                boolean convert = node == null || selector.convert(peek[0], peek[1], peek[2] != null);
+                Peek peek = Peek.of(node);
+                boolean convert = node == null || selector.convert(peek.kind(), peek.name(), peek.hasStringData());
                 YamlNode root = null;
                 if (convert) {
                     root = node == null ? null : converter.convertDocument(node);
@@ -149,7 +131,14 @@ public final class YamlLoader {
                 int start = node == null ? previousEnd : node.getStartMark().getIndex();
                 String source = sourceComment(file, previousEnd, start);
                 handler.handle(new YamlDocument(
-                        file, index++, root, List.copyOf(converter.duplicates()), source, peek[0], peek[1], convert));
+                        file,
+                        index++,
+                        root,
+                        List.copyOf(converter.duplicates()),
+                        source,
+                        peek.kind(),
+                        peek.name(),
+                        convert));
                 if (node != null) {
                     previousEnd = node.getEndMark().getIndex();
                 }
@@ -184,35 +173,42 @@ public final class YamlLoader {
     }
 
     /** A document's kind, metadata.name and whether it has stringData, read off the composed nodes: cheap. */
-    private static String[] peek(Node node) {
-        String[] out = new String[3];
-        if (node instanceof org.yaml.snakeyaml.nodes.MappingNode map) {
-            for (org.yaml.snakeyaml.nodes.NodeTuple tuple : map.getValue()) {
-                if (!(tuple.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode key)) {
-                    continue;
-                }
-                switch (key.getValue()) {
-                    case "kind" ->
-                        out[0] = tuple.getValueNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode k
-                                ? k.getValue()
-                                : null;
-                    case "stringData" -> out[2] = "yes";
-                    case "metadata" -> {
-                        if (tuple.getValueNode() instanceof org.yaml.snakeyaml.nodes.MappingNode metadata) {
-                            for (org.yaml.snakeyaml.nodes.NodeTuple field : metadata.getValue()) {
-                                if (field.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode fieldKey
-                                        && fieldKey.getValue().equals("name")
-                                        && field.getValueNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode name) {
-                                    out[1] = name.getValue();
-                                }
-                            }
-                        }
+    private record Peek(String kind, String name, boolean hasStringData) {
+
+        static Peek of(Node node) {
+            String kind = null;
+            String name = null;
+            boolean hasStringData = false;
+            if (node instanceof MappingNode map) {
+                for (NodeTuple tuple : map.getValue()) {
+                    if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
+                        continue;
                     }
-                    default -> {}
+                    switch (key.getValue()) {
+                        case "kind" -> kind = tuple.getValueNode() instanceof ScalarNode k ? k.getValue() : null;
+                        case "stringData" -> hasStringData = true;
+                        case "metadata" -> name = metadataName(tuple.getValueNode(), name);
+                        default -> {}
+                    }
                 }
             }
+            return new Peek(kind, name, hasStringData);
         }
-        return out;
+
+        /** The last `name` of a metadata mapping, or {@code otherwise} when it has none. */
+        private static String metadataName(Node metadata, String otherwise) {
+            String name = otherwise;
+            if (metadata instanceof MappingNode map) {
+                for (NodeTuple field : map.getValue()) {
+                    if (field.getKeyNode() instanceof ScalarNode key
+                            && key.getValue().equals("name")
+                            && field.getValueNode() instanceof ScalarNode value) {
+                        name = value.getValue();
+                    }
+                }
+            }
+            return name;
+        }
     }
 
     /** SnakeYAML's composer refused a tag with an IllegalArgumentException (not one of its YAMLExceptions). */
@@ -249,11 +245,11 @@ public final class YamlLoader {
     }
 
     /** SnakeYAML's reader buffer field, looked up once; null when it cannot be used. */
-    private static final java.lang.reflect.Field BUFFER = bufferField();
+    private static final Field BUFFER = bufferField();
 
-    private static java.lang.reflect.Field bufferField() {
+    private static Field bufferField() {
         try {
-            java.lang.reflect.Field buffer = StreamReader.class.getDeclaredField("buffer");
+            Field buffer = StreamReader.class.getDeclaredField("buffer");
             if (buffer.getType() != char[].class) {
                 return null;
             }
