@@ -27,11 +27,6 @@ public final class HelmScalars {
 
     /** The type Helm gives a plain (unquoted, untagged) scalar. */
     public static HelmType typeOfPlain(String text) {
-        if (text.length() > 5 && Character.isLetter(text.charAt(0))) {
-            // Most scalars: no null or boolean word is longer than five letters, and numbers start
-            // with a digit, a sign, a dot or an underscore.
-            return HelmType.STRING;
-        }
         if (NULL_WORDS.contains(text)) {
             return HelmType.NULL;
         }
@@ -93,8 +88,8 @@ public final class HelmScalars {
         if (s.isEmpty()) {
             return Optional.empty();
         }
-        // Every character a digit of the radix (a loop, not a stream: this runs for every plain scalar of every
-        // object converted, and a bad digit is decided here rather than by BigInteger's exception).
+        // Every character an ASCII digit of the radix: BigInteger would also take other scripts' digits, which Go
+        // does not.
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c >= 128 || Character.digit(c, radix) < 0) {
@@ -109,10 +104,6 @@ public final class HelmScalars {
         }
         if (significant > 64) {
             return Optional.empty();
-        }
-        if (radix == 10 && s.length() <= 18) {
-            long small = Long.parseLong(s); // cannot overflow: at most 18 decimal digits
-            return Optional.of(BigInteger.valueOf(negative ? -small : small));
         }
         try {
             BigInteger value = new BigInteger(s, radix);

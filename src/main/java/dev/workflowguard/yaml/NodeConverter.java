@@ -33,10 +33,11 @@ final class NodeConverter {
 
     private final SourceFile file;
     private final YamlLimits limits;
-    // Built by convertDocument only: most documents of a large render are only walked for repeated keys.
-    private Map<Node, YamlNode> converted;
-    private Map<Node, Long> expandedSize;
-    private Set<Node> inProgress;
+    private final Map<Node, YamlNode> converted = new IdentityHashMap<>();
+    /** Expanded sizes of the collections converted; a scalar's is 1. */
+    private final Map<Node, Long> expandedSize = new IdentityHashMap<>();
+
+    private final Set<Node> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<DuplicateKey> duplicates = new ArrayList<>();
 
     NodeConverter(SourceFile file, YamlLimits limits) {
@@ -54,25 +55,20 @@ final class NodeConverter {
      * cannot multiply the work.
      */
     void findDuplicatesOnly(Node root) throws YamlException {
-        walk(root, new ArrayDeque<>(), null);
+        walk(root, new ArrayDeque<>(), Collections.newSetFromMap(new IdentityHashMap<>()));
     }
 
     /**
      * @param path keys (String) and list indexes (Integer) down to the node, spelt out only for a duplicate
-     * @param visited the anchored collections walked so far; null until the first one
+     * @param visited the anchored collections walked so far
      */
     private void walk(Node node, Deque<Object> path, Set<Node> visited) throws YamlException {
         if (node instanceof ScalarNode) {
             return;
         }
         // Only an anchored node can be reached twice (through an alias), so only those are remembered.
-        if (node.getAnchor() != null) {
-            if (visited == null) {
-                visited = Collections.newSetFromMap(new IdentityHashMap<>());
-            }
-            if (!visited.add(node)) {
-                return;
-            }
+        if (node.getAnchor() != null && !visited.add(node)) {
+            return;
         }
         if (node instanceof SequenceNode sequence) {
             int index = 0;
@@ -84,31 +80,17 @@ final class NodeConverter {
             return;
         }
         List<NodeTuple> tuples = ((MappingNode) node).getValue();
-        int size = tuples.size();
-        Map<String, ScalarNode> seen = size > 8 ? new HashMap<>(size * 2) : null;
-        for (int i = 0; i < size; i++) {
-            NodeTuple tuple = tuples.get(i);
+        Map<String, ScalarNode> seen = new HashMap<>();
+        for (NodeTuple tuple : tuples) {
             if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
                 throw complexKey(tuple.getKeyNode());
             }
             if (!(key.getTag().equals(Tag.MERGE) && key.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN)) {
-                ScalarNode earlier = null;
-                if (seen != null) {
-                    earlier = seen.put(key.getValue(), key);
-                } else {
-                    for (int j = 0; j < i && earlier == null; j++) {
-                        if (tuples.get(j).getKeyNode() instanceof ScalarNode other
-                                && other.getValue().equals(key.getValue())
-                                && !(other.getTag().equals(Tag.MERGE))) {
-                            earlier = other;
-                        }
-                    }
-                }
+                ScalarNode earlier = seen.put(key.getValue(), key);
                 if (earlier != null) {
-                    List<String> keys = new ArrayList<>(path.size());
-                    for (Object step : path) {
-                        keys.add(step instanceof Integer index ? "[" + index + "]" : (String) step);
-                    }
+                    List<String> keys = path.stream()
+                            .map(step -> step instanceof Integer index ? "[" + index + "]" : (String) step)
+                            .toList();
                     duplicates.add(new DuplicateKey(keys, scalar(earlier), scalar(key)));
                 }
             }
@@ -119,11 +101,6 @@ final class NodeConverter {
     }
 
     YamlNode convertDocument(Node root) throws YamlException {
-        if (converted == null) {
-            converted = new IdentityHashMap<>();
-            expandedSize = new IdentityHashMap<>();
-            inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
-        }
         YamlNode result = convert(root, null);
         long size = expandedSize.getOrDefault(root, 1L);
         if (size > Math.max(limits.maxExpandedNodes(), 4L * converted.size())) {
@@ -163,9 +140,6 @@ final class NodeConverter {
     }
 
     private YamlScalar scalar(ScalarNode node) {
-        if (expandedSize != null) { // null when only walking for repeated keys
-            expandedSize.put(node, 1L);
-        }
         ScalarStyle style = switch (node.getScalarStyle()) {
             case SINGLE_QUOTED -> ScalarStyle.SINGLE_QUOTED;
             case DOUBLE_QUOTED -> ScalarStyle.DOUBLE_QUOTED;

@@ -84,8 +84,9 @@ public final class SourceFile {
 
     /**
      * Length and CRC-32C of the text: enough to tell that a file was edited on disk during the build,
-     * which is all {@link #reload()} guards against (it is not a security boundary), at a fraction of
-     * a cryptographic digest's cost on a repository of thousands of files.
+     * which is all {@link #reload()} guards against (it is not a security boundary). A cryptographic
+     * digest is not needed for that, and cost the readers of {@code ScaleBenchmark#manifests} more
+     * (docs/benchmarks.md).
      */
     private static long checksum(String content) {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);

@@ -90,12 +90,6 @@ public final class SourceReader {
             bom = true;
             skip = 2;
         }
-        if (charset == StandardCharsets.UTF_8 && isAscii(bytes, skip)) {
-            // Most files: ASCII is valid UTF-8 and reads as the same characters, byte for char, so the
-            // strict decoder (and a second copy to compact its chars) is not needed.
-            String body = new String(bytes, skip, bytes.length - skip, StandardCharsets.ISO_8859_1);
-            return new SourceFile(path, displayName, bom ? "\uFEFF" + body : body, charset, bom);
-        }
         CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -115,15 +109,6 @@ public final class SourceReader {
         } catch (CharacterCodingException e) {
             throw new YamlException(displayName, null, "is not valid " + charset.name() + "; save the file as UTF-8");
         }
-    }
-
-    private static boolean isAscii(byte[] bytes, int from) {
-        for (int i = from; i < bytes.length; i++) {
-            if (bytes[i] < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Line and column of a byte offset, counting lines by LF bytes (good enough for the error message). */

@@ -8,8 +8,9 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * The resolver the composer uses: it marks every untagged scalar {@link #UNTAGGED} instead of
  * matching it against YAML 1.1's regular expressions. The composer asks for a tag for every scalar
  * of every document, but only the documents that are converted need a type, and those get Helm's
- * type from {@link NodeConverter}; skipping the regexes is a sixth of the time of reading a large
- * render. The merge key `<<` is still resolved, because duplicate-key detection must tell it apart.
+ * type from {@link NodeConverter}. Skipping the regexes makes reading a large render cheaper by
+ * more than the noise of {@code ScaleBenchmark#manifests} (docs/benchmarks.md). The merge key `<<`
+ * is still resolved, because duplicate-key detection must tell it apart.
  */
 final class UntypedResolver extends Resolver {
 

@@ -332,29 +332,12 @@ public final class YamlLoader {
         if (to <= from) {
             return null;
         }
-        if (!containsSource(text, from, to)) {
-            return null; // the regex would scan the whole gap between documents for nothing
-        }
         Matcher matcher = SOURCE_COMMENT.matcher(text).region(from, to);
         String found = null;
         while (matcher.find()) {
             found = matcher.group(1);
         }
         return found;
-    }
-
-    /**
-     * Whether "Source:" occurs in the gap between two documents. Bounded by the gap: an unbounded
-     * indexOf from a document without the comment runs on to the next one that has it, or to the end
-     * of the file, for every such document.
-     */
-    private static boolean containsSource(String text, int from, int to) {
-        for (int i = from; i + 7 <= to; i++) {
-            if (text.charAt(i) == 'S' && text.startsWith("Source:", i)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static boolean looksLikeTemplate(String text) {
