@@ -1,6 +1,7 @@
 package dev.workflowguard.edit;
 
 import dev.workflowguard.yaml.HelmScalars;
+import dev.workflowguard.yaml.HelmType;
 import dev.workflowguard.yaml.YamlData;
 import dev.workflowguard.yaml.YamlNode;
 import java.util.ArrayList;
@@ -22,17 +23,8 @@ final class TreeData {
 
     /** The value an edit writes, as data. */
     static Object intended(Edit edit) {
-        if (edit.mustQuote()) {
-            return edit.value();
-        }
-        return switch (HelmScalars.typeOfPlain(edit.value())) {
-            case NULL -> null;
-            case BOOL -> HelmScalars.isTrueWord(edit.value());
-            case INT ->
-                HelmScalars.parseInt(edit.value()).map(Object.class::cast).orElse(edit.value());
-            case FLOAT -> new YamlData.FloatText(edit.value());
-            case STRING -> edit.value();
-        };
+        HelmType type = edit.mustQuote() ? HelmType.STRING : HelmScalars.typeOfPlain(edit.value());
+        return YamlData.typed(type, edit.value());
     }
 
     /** A copy of the data with the value at the path set, creating mappings where keys are missing. */

@@ -38,13 +38,17 @@ public final class YamlData {
     }
 
     public static Object scalar(YamlScalar scalar) {
-        return switch (scalar.type()) {
+        return typed(scalar.type(), scalar.text());
+    }
+
+    /** A scalar's text as data of the type Helm gives it. */
+    public static Object typed(HelmType type, String text) {
+        return switch (type) {
             case NULL -> null;
-            case BOOL -> HelmScalars.isTrueWord(scalar.text());
-            case INT ->
-                HelmScalars.parseInt(scalar.text()).map(Object.class::cast).orElse(scalar.text());
-            case FLOAT -> new FloatText(scalar.text());
-            case STRING -> scalar.text();
+            case BOOL -> HelmScalars.isTrueWord(text);
+            case INT -> HelmScalars.parseInt(text).map(Object.class::cast).orElse(text);
+            case FLOAT -> new FloatText(text);
+            case STRING -> text;
         };
     }
 }
