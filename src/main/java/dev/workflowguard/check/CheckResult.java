@@ -2,11 +2,11 @@ package dev.workflowguard.check;
 
 import dev.workflowguard.finding.Finding;
 import dev.workflowguard.finding.Severity;
+import dev.workflowguard.release.WorkflowVersion;
 import dev.workflowguard.secrets.SecretMask;
 import dev.workflowguard.suppress.Baseline;
 import dev.workflowguard.suppress.SuppressedFinding;
 import dev.workflowguard.values.EffectiveValues;
-import dev.workflowguard.values.WorkflowVersion;
 import dev.workflowguard.yaml.SourceFile;
 import java.util.Arrays;
 import java.util.EnumMap;

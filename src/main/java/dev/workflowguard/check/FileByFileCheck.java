@@ -2,6 +2,7 @@ package dev.workflowguard.check;
 
 import dev.workflowguard.manifests.KubeObject;
 import dev.workflowguard.manifests.ManifestSet;
+import dev.workflowguard.release.WorkflowVersion;
 import dev.workflowguard.rules.CheckContext;
 import dev.workflowguard.rules.FixOptions;
 import dev.workflowguard.rules.ManifestFacts;
@@ -12,7 +13,6 @@ import dev.workflowguard.suppress.Suppression;
 import dev.workflowguard.suppress.SuppressionProblem;
 import dev.workflowguard.suppress.SuppressionReader;
 import dev.workflowguard.values.EffectiveValues;
-import dev.workflowguard.values.WorkflowVersion;
 import dev.workflowguard.yaml.SourceFile;
 import java.util.ArrayList;
 import java.util.List;

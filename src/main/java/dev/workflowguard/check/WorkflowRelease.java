@@ -1,12 +1,12 @@
 package dev.workflowguard.check;
 
+import dev.workflowguard.release.WorkflowVersion;
 import dev.workflowguard.render.Chart;
 import dev.workflowguard.render.ChartLoader;
 import dev.workflowguard.render.ChartValuesDefaults;
 import dev.workflowguard.render.RenderException;
 import dev.workflowguard.values.ChartDefaults;
 import dev.workflowguard.values.DefaultValues;
-import dev.workflowguard.values.WorkflowVersion;
 import java.util.ArrayList;
 import java.util.List;
 

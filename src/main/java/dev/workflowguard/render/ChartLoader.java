@@ -1,6 +1,6 @@
 package dev.workflowguard.render;
 
-import dev.workflowguard.values.WorkflowVersion;
+import dev.workflowguard.release.WorkflowVersion;
 import dev.workflowguard.yaml.SourceFile;
 import dev.workflowguard.yaml.SourceReader;
 import dev.workflowguard.yaml.YamlDocument;

@@ -1,10 +1,10 @@
 package dev.workflowguard.render;
 
 import dev.workflowguard.finding.Location;
+import dev.workflowguard.release.WorkflowVersion;
 import dev.workflowguard.values.ChartDefault;
 import dev.workflowguard.values.DefaultValues;
 import dev.workflowguard.values.ValuesPath;
-import dev.workflowguard.values.WorkflowVersion;
 import dev.workflowguard.yaml.SourceFile;
 import dev.workflowguard.yaml.SourceReader;
 import dev.workflowguard.yaml.YamlDocument;

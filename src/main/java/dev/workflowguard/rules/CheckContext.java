@@ -1,8 +1,8 @@
 package dev.workflowguard.rules;
 
 import dev.workflowguard.manifests.ManifestSet;
+import dev.workflowguard.release.WorkflowVersion;
 import dev.workflowguard.values.EffectiveValues;
-import dev.workflowguard.values.WorkflowVersion;
 
 /**
  * Everything a rule may look at.

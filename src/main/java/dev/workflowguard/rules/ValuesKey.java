@@ -1,7 +1,7 @@
 package dev.workflowguard.rules;
 
+import dev.workflowguard.release.WorkflowVersion;
 import dev.workflowguard.values.ValuesPath;
-import dev.workflowguard.values.WorkflowVersion;
 
 /**
  * A Helm values key a rule reads, with the Workflow releases whose chart has it. A rule written

@@ -1,5 +1,6 @@
 package dev.workflowguard.values;
 
+import dev.workflowguard.release.WorkflowVersion;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package dev.workflowguard.values;
 
 import dev.workflowguard.finding.Location;
+import dev.workflowguard.release.WorkflowVersion;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package dev.workflowguard.values;
 
 import dev.workflowguard.finding.Location;
+import dev.workflowguard.release.WorkflowVersion;
 import dev.workflowguard.yaml.ScalarStyle;
 import dev.workflowguard.yaml.SourceFile;
 import dev.workflowguard.yaml.TextPosition;

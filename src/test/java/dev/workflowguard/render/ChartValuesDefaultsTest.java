@@ -3,9 +3,9 @@ package dev.workflowguard.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.workflowguard.release.WorkflowVersion;
 import dev.workflowguard.values.ChartDefault;
 import dev.workflowguard.values.ValuesPath;
-import dev.workflowguard.values.WorkflowVersion;
 import dev.workflowguard.yaml.YamlLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;

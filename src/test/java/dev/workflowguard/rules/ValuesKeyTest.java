@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.workflowguard.values.WorkflowVersion;
+import dev.workflowguard.release.WorkflowVersion;
 import org.junit.jupiter.api.Test;
 
 /** A values key knows the releases whose chart has it, and assumes nothing about a release it does not know. */

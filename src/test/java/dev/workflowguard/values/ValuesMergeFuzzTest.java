@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.workflowguard.finding.Location;
 import dev.workflowguard.finding.Place;
+import dev.workflowguard.release.WorkflowVersion;
 import dev.workflowguard.rules.CheckContext;
 import dev.workflowguard.rules.FixOptions;
 import dev.workflowguard.rules.Rule;

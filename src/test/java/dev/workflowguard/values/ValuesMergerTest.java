@@ -3,6 +3,7 @@ package dev.workflowguard.values;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.workflowguard.release.WorkflowVersion;
 import dev.workflowguard.yaml.SourceFile;
 import dev.workflowguard.yaml.YamlDocument;
 import dev.workflowguard.yaml.YamlLimits;

@@ -1,5 +1,7 @@
-package dev.workflowguard.values;
+package dev.workflowguard.release;
 
+import java.util.Comparator;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,7 +12,7 @@ import java.util.regex.Pattern;
  * need it. A release outside the known 2.0 – 2.23 line, or none at all, is "unknown": rules then
  * assume nothing version-dependent and ask for explicit settings instead.
  */
-public final class WorkflowVersion {
+public final class WorkflowVersion implements Comparable<WorkflowVersion> {
 
     /** The newest known release line: Hephy Workflow v2.23. */
     public static final int NEWEST_KNOWN_MINOR = 23;
@@ -82,6 +84,31 @@ public final class WorkflowVersion {
 
     public int patch() {
         return patch;
+    }
+
+    /** Whether both are releases of the same 2.x line (2.11.0 and 2.11.5). */
+    public boolean sameMinor(WorkflowVersion other) {
+        return isSet() && other.isSet() && major == other.major && minor == other.minor;
+    }
+
+    /** Release order; an unset version sorts first. Pre-release and build suffixes are not compared. */
+    @Override
+    public int compareTo(WorkflowVersion other) {
+        return Comparator.comparing((WorkflowVersion version) -> version.isSet())
+                .thenComparingInt(version -> version.major)
+                .thenComparingInt(version -> version.minor)
+                .thenComparingInt(version -> version.patch)
+                .compare(this, other);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof WorkflowVersion version && compareTo(version) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(isSet(), major, minor, patch);
     }
 
     @Override

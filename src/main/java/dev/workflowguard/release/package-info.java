@@ -1,0 +1,2 @@
+/** What each Workflow release shipped: its version, and the facts its chart has, read from the release tags. */
+package dev.workflowguard.release;
