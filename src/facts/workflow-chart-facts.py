@@ -438,6 +438,23 @@ def replicas(document):
     return match.group(1).strip("\"'") if match else None
 
 
+def host_ports(document):
+    """How the router template binds host ports: "always", the values key that switches them, or "never"."""
+    lines = document.splitlines()
+    bound = [i for i, line in enumerate(lines) if re.match(r"\s*hostPort:", line)]
+    if not bound:
+        return "never"
+    guards = set()
+    for i in bound:
+        guard = re.search(r"\{\{-?\s*if\s+\.Values\.([A-Za-z0-9_.]+)\s*-?\}\}", lines[i - 1]) if i else None
+        guards.add(guard.group(1) if guard else "always")
+    if guards == {"always"}:
+        return "always"
+    if len(guards) == 1:
+        return "router." + guards.pop()  # the router chart's own key, as the umbrella writes it
+    fail(f"the router template binds host ports under several conditions: {sorted(guards)}")
+
+
 def rendered_facts(templates):
     """Rendered facts of the objects the rules read, from {path: text} of every template of a release."""
     facts = {}
@@ -452,6 +469,7 @@ def rendered_facts(templates):
             else:
                 entry["annotations"] = sorted(set(entry.get("annotations", [])) | set(annotation_keys(document)))
                 entry["replicas"] = replicas(document)
+                entry["host-ports"] = host_ports(document)
     return facts
 
 
@@ -1028,6 +1046,8 @@ def render_release(release):
                 out.append(f"        {field}: {flow_list(entry[field])}")
         if "replicas" in entry:
             out.append(f"        replicas: {text(entry['replicas'], always_quote=True)}")
+        if "host-ports" in entry:
+            out.append(f"        host-ports: {text(entry['host-ports'], always_quote=True)}")
         if "image-defaults" in entry:
             pairs = ", ".join(f"{k}: {text(v, always_quote=True)}" for k, v in sorted(entry["image-defaults"].items()))
             out.append(f"        image-defaults: {{{pairs}}}")

@@ -257,7 +257,8 @@ public final class WorkflowReleases {
                             strings(facts.get("env")),
                             imageDefaults,
                             strings(facts.get("annotations")),
-                            text(facts.get("replicas"))));
+                            text(facts.get("replicas")),
+                            text(facts.get("host-ports"))));
         });
         Map<String, Object> umbrella = map(map.get("umbrella"));
         return new ReleaseFacts(
