@@ -106,8 +106,8 @@ public final class WorkflowReleases {
         }
     }
 
-    /** Reads a table in the format the script writes. */
-    static WorkflowReleases parse(String text) {
+    /** Reads a table in the format the script writes (the bundled one, or a test's own). */
+    public static WorkflowReleases parse(String text) {
         Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
         List<String> keys = strings(root.get("keys"));
         List<ReleaseFacts> releases = list(root.get("releases")).stream()
