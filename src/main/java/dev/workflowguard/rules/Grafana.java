@@ -60,7 +60,7 @@ final class Grafana {
      * between releases) when that release's template leaves the variable out. Otherwise, for an unset version, one
      * the table does not have, or a release whose template sets the variable (a committed render edited by hand),
      * the default every release of the table agrees on: the image's own config template is not the chart's, and in
-     * the table every release that leaves `ALLOW_SIGN_UP` out (Deis v2.0.0 – v2.13.x) has an image defaulting it to
+     * the table every release that leaves `ALLOW_SIGN_UP` out (Deis v2.0.0 – v2.13.0) has an image defaulting it to
      * "true", so that default is a fact of the image whatever the version. Empty when the table reads no default
      * for the variable, or when releases disagree: then nothing is assumed about the image.
      */
