@@ -66,7 +66,7 @@ List<String> check = goal(runs[0], 'check')
 assert findings(fix) == findings(check) : 'fix and check disagree on what remains'
 // grafana-signup cannot be fixed before 2.14 (the key does not exist there): it stays, with that explanation.
 assert rules(check) == ['storage-placeholder'] * 3 + ['grafana-signup', 'grafana-default-admin', 'single-router', 'tls-missing']
-assert check.any { it.contains('monitor.grafana.allow_sign_up does not exist before Workflow 2.14') }
+assert check.any { it.contains('Workflow 2.11.0 has no values key that closes Grafana sign-ups') }
 // storage-placeholder now names the s3 keys still to fill (global.storage is s3 after the fix).
 assert findings(check).findAll { it.contains('[storage-placeholder]') }.every { it.contains('(global.storage is "s3")') }
 assert check.contains('[ERROR] workflow-guard: 7 errors, 0 warnings, 0 info in 1 file checked (Workflow 2.11.0).')

@@ -30,7 +30,7 @@ assert logged.collect { "${it.at} ${it.severity} ${it.rule}".toString() } == exp
 
 assert message('values/values.yaml:11:12', 'minio-storage').startsWith('global.storage is "minio": Minio runs inside the cluster')
 assert message('values/values.yaml:48:22', 'open-registration').startsWith('controller.registration_mode is "enabled": ')
-assert message('values/values.yaml:67:3', 'grafana-signup').startsWith('monitor.grafana.allow_sign_up does not exist before Workflow 2.14')
+assert message('values/values.yaml:67:3', 'grafana-signup').startsWith('Workflow 2.11.0 has no values key that closes Grafana sign-ups')
 assert message('values/values.yaml:69:15', 'grafana-default-admin').startsWith('monitor.grafana.password is the chart default "admin"')
 assert message('values/values.yaml:77:1', 'single-router').contains('kubectl --namespace=deis scale --replicas=2 deployment/deis-router')
 assert message('values/values.yaml:86:3', 'tls-missing').startsWith('no TLS is configured: ')

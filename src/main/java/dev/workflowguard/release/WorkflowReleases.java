@@ -184,7 +184,7 @@ public final class WorkflowReleases {
     }
 
     /** Reads a table held in one file, every release whole: the shape tests write. */
-    static WorkflowReleases parse(String text) {
+    public static WorkflowReleases parse(String text) {
         Map<String, Object> root = load("release table", text);
         List<ReleaseFacts> releases = list(root.get("releases")).stream()
                 .map(WorkflowReleases::release)
