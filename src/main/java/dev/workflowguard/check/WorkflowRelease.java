@@ -1,5 +1,6 @@
 package dev.workflowguard.check;
 
+import dev.workflowguard.release.WorkflowReleases;
 import dev.workflowguard.release.WorkflowVersion;
 import dev.workflowguard.render.Chart;
 import dev.workflowguard.render.ChartLoader;
@@ -9,6 +10,7 @@ import dev.workflowguard.values.ChartDefaults;
 import dev.workflowguard.values.DefaultValues;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The stage that settles which Workflow the inputs are for: the configured version, or the version
@@ -18,7 +20,8 @@ import java.util.List;
  * @param chart the chart to render, loaded, or null when none is configured
  * @param version the Workflow version the check assumes
  * @param defaults the chart defaults the values are merged over
- * @param notes remarks for the log: a version the chart overrides, a version unset or unknown
+ * @param notes remarks for the log: a version the chart overrides, a version unset or unknown, a version whose
+ *     nearest lower release's facts stand in
  */
 record WorkflowRelease(Chart chart, WorkflowVersion version, DefaultValues defaults, List<String> notes) {
 
@@ -41,12 +44,16 @@ record WorkflowRelease(Chart chart, WorkflowVersion version, DefaultValues defau
         } else {
             defaults = ChartDefaults.forVersion(version);
         }
+        WorkflowReleases table = WorkflowReleases.bundled();
+        Optional<WorkflowReleases.ReleaseMatch> match = table.lookup(version);
         if (!version.isSet()) {
             notes.add("Workflow version not configured (<workflowVersion> / -Dworkflow.version): defaults that "
                     + "changed between releases are not assumed");
-        } else if (!version.isKnown()) {
-            notes.add("Workflow " + version.display() + " is not a known release (2.0 – 2.23): defaults that changed "
-                    + "between releases are not assumed");
+        } else if (match.isEmpty()) {
+            notes.add("Workflow " + version.display() + " is not a known release (" + table.lines() + "): defaults "
+                    + "that changed between releases are not assumed");
+        } else {
+            match.get().note().ifPresent(notes::add);
         }
         return new WorkflowRelease(chart, version, defaults, List.copyOf(notes));
     }

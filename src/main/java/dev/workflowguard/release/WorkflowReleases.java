@@ -84,6 +84,18 @@ public final class WorkflowReleases {
         return releases.get(releases.size() - 1);
     }
 
+    /** The key across every release: where it exists and how its default moved. */
+    public KeyHistory history(String key) {
+        return KeyHistory.of(key, releases);
+    }
+
+    /** The release lines the table has, for messages: "2.0 – 2.23". */
+    public String lines() {
+        WorkflowVersion first = releases.get(0).version();
+        WorkflowVersion last = newest().version();
+        return first.line().replace(".x", "") + " – " + last.line().replace(".x", "");
+    }
+
     /**
      * The facts that apply to a configured version.
      *
@@ -106,8 +118,8 @@ public final class WorkflowReleases {
         }
     }
 
-    /** Reads a table in the format the script writes. */
-    static WorkflowReleases parse(String text) {
+    /** Reads a table in the format the script writes: the bundled one, or a test's own. */
+    public static WorkflowReleases parse(String text) {
         Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
         List<String> keys = strings(root.get("keys"));
         List<ReleaseFacts> releases = list(root.get("releases")).stream()

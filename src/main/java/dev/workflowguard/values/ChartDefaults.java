@@ -1,16 +1,21 @@
 package dev.workflowguard.values;
 
+import dev.workflowguard.release.KeyHistory;
+import dev.workflowguard.release.ReleaseFacts;
+import dev.workflowguard.release.WorkflowReleases;
 import dev.workflowguard.release.WorkflowVersion;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The Workflow chart's defaults for the keys the rules read, per release, as listed in the domain
- * reference (read off the Deis v2.8 – v2.19 and Hephy v2.20 – v2.23 charts). Only keys whose
- * default matters to a rule are here; everything else is "no default known".
+ * The Workflow chart's defaults for the keys the rules read. For every key the release table covers, the
+ * defaults are the matched release's, as its chart has them (a key the release lacks has none); without a
+ * known version, only a default every release agrees on is assumed. Keys the table does not cover keep the
+ * defaults below, which no release changed.
  */
 public final class ChartDefaults implements DefaultValues {
 
@@ -18,10 +23,17 @@ public final class ChartDefaults implements DefaultValues {
     public static final Map<String, String> PLACEHOLDERS = placeholders();
 
     private final WorkflowVersion version;
+    private final WorkflowReleases table;
+    /** The release whose facts apply, or null when the version is unset or unknown. */
+    private final ReleaseFacts release;
+
     private final Map<String, String> fixed = new LinkedHashMap<>();
 
-    private ChartDefaults(WorkflowVersion version) {
+    private ChartDefaults(WorkflowVersion version, WorkflowReleases table) {
         this.version = version;
+        this.table = table;
+        this.release =
+                table.lookup(version).map(WorkflowReleases.ReleaseMatch::facts).orElse(null);
         fixed.put("global.storage", "minio");
         fixed.putAll(PLACEHOLDERS);
         fixed.put("s3.accesskey", "");
@@ -32,13 +44,18 @@ public final class ChartDefaults implements DefaultValues {
         for (String component : new String[] {"grafana", "influxdb", "logger_redis", "database", "registry"}) {
             fixed.put("global." + component + "_location", "on-cluster");
         }
-        fixed.put("router.host_port.enabled", "false");
         fixed.put("global.experimental_native_ingress", "false");
         fixed.put("global.native_ingress", "false");
     }
 
+    /** The defaults of the version, from the bundled release table. */
     public static ChartDefaults forVersion(WorkflowVersion version) {
-        return new ChartDefaults(version);
+        return forVersion(version, WorkflowReleases.bundled());
+    }
+
+    /** The defaults of the version, from the given release table. */
+    public static ChartDefaults forVersion(WorkflowVersion version, WorkflowReleases table) {
+        return new ChartDefaults(version, table);
     }
 
     @Override
@@ -48,58 +65,51 @@ public final class ChartDefaults implements DefaultValues {
 
     @Override
     public Collection<ValuesPath> paths() {
-        return Stream.concat(Stream.of(VERSIONED), fixed.keySet().stream())
+        return Stream.concat(table.keys().stream(), fixed.keySet().stream())
+                .distinct()
                 .map(ValuesPath::parse)
                 .toList();
     }
-
-    /** The keys whose default depends on the release (see {@link #lookup}). */
-    private static final String[] VERSIONED = {
-        "controller.registration_mode", "monitor.grafana.allow_sign_up", "global.use_rbac"
-    };
 
     /** The chart's default for a path, if the chart has one the rules care about. */
     @Override
     public Optional<ChartDefault> lookup(ValuesPath path) {
         String key = path.toString();
-        return switch (key) {
-            case "controller.registration_mode" ->
-                Optional.of(versioned(
-                        12,
-                        "enabled",
-                        "admin_only",
-                        "was \"enabled\" up to Workflow 2.11 and is \"admin_only\" from 2.12"));
-            case "monitor.grafana.allow_sign_up" ->
-                Optional.of(
-                        version.atLeast(14).orElse(true)
-                                ? known("true")
-                                : new ChartDefault(
-                                        "true",
-                                        "Workflow " + version.display()
-                                                + " has no such key: Grafana sign-ups are always open before Workflow 2.14"));
-            case "global.use_rbac" ->
-                Optional.of(versioned(
-                        20,
-                        "false",
-                        "true",
-                        "is false in Deis Workflow (up to 2.19) and true in Hephy Workflow (2.20 and later)"));
-            default -> Optional.ofNullable(fixed.get(key)).map(this::known);
-        };
+        if (table.covers(key)) {
+            return Optional.ofNullable(release != null ? fromRelease(key) : settled(key));
+        }
+        return Optional.ofNullable(fixed.get(key)).map(this::known);
     }
 
-    private ChartDefault versioned(int changedInMinor, String before, String after, String history) {
-        Optional<Boolean> newer = version.atLeast(changedInMinor);
-        if (newer.isEmpty()) {
-            return new ChartDefault(
-                    null,
-                    "chart default " + history + "; the Workflow version is "
-                            + (version.isSet() ? "not a known release (" + version.display() + ")" : "not configured"));
+    /** The matched release's default; a key it lacks has none, and the explanation says so. */
+    private ChartDefault fromRelease(String key) {
+        if (!release.has(key)) {
+            return new ChartDefault(null, "the chart of Workflow " + version.display() + " has no such key");
         }
-        return known(newer.get() ? after : before);
+        return release.defaultOf(key).map(this::known).orElse(null);
+    }
+
+    /** Without a known release: the default every release agrees on, or none, saying that it changed. */
+    private ChartDefault settled(String key) {
+        KeyHistory history = table.history(key);
+        List<String> defaults = history.existing().stream()
+                .map(KeyHistory.Run::defaultValue)
+                .distinct()
+                .toList();
+        if (defaults.isEmpty() || (defaults.size() == 1 && defaults.get(0) == null)) {
+            return null;
+        }
+        if (defaults.size() == 1) {
+            return known(defaults.get(0));
+        }
+        return new ChartDefault(
+                null,
+                "chart " + history.defaults() + "; the Workflow version is "
+                        + (version.isSet() ? "not a known release (" + version.display() + ")" : "not configured"));
     }
 
     private ChartDefault known(String value) {
-        String scope = version.isKnown() ? "chart default for Workflow " + version.display() : "chart default";
+        String scope = release != null ? "chart default for Workflow " + version.display() : "chart default";
         return new ChartDefault(value, scope + " is \"" + value + "\"");
     }
 

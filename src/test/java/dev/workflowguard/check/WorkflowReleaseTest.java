@@ -1,13 +1,16 @@
 package dev.workflowguard.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.workflowguard.release.WorkflowVersion;
 import dev.workflowguard.render.ChartValuesDefaults;
 import dev.workflowguard.testing.TestRepo;
 import dev.workflowguard.values.ChartDefaults;
+import dev.workflowguard.values.ValuesPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,6 +57,25 @@ class WorkflowReleaseTest {
                 List.of("Workflow 2.99.0 is not a known release (2.0 – 2.23): defaults that changed between releases "
                         + "are not assumed"),
                 release(b -> b.workflowVersion("2.99.0")).notes());
+        assertFalse(WorkflowVersion.parse("2.24.0").isKnown(), "the newest line known is the table's");
+        assertFalse(WorkflowVersion.parse("3.0.0").isKnown());
+    }
+
+    @Test
+    void aVersionBetweenReleasesSaysWhoseFactsAreUsed() throws Exception {
+        WorkflowRelease release = release(b -> b.workflowVersion("2.11.99"));
+        assertEquals(
+                List.of(
+                        "Workflow 2.11.99 is not in workflow-guard's release table: the facts of Deis Workflow v2.11.0, "
+                                + "the nearest release below it, are used"),
+                release.notes());
+        assertTrue(release.version().isKnown());
+        assertEquals(
+                "chart default for Workflow 2.11.99 is \"enabled\"",
+                release.defaults()
+                        .lookup(ValuesPath.parse("controller.registration_mode"))
+                        .orElseThrow()
+                        .explanation());
     }
 
     @Test
@@ -69,9 +91,8 @@ class WorkflowReleaseTest {
         WorkflowRelease release = release(b -> b.chart("charts/workflow").workflowVersion("2.11.0"));
         assertEquals("2.19.4", release.version().display());
         assertEquals(
-                List.of("the chart is Workflow 2.19.4; its Chart.yaml version is used instead of the configured "
-                        + "2.11.0"),
-                release.notes());
+                "the chart is Workflow 2.19.4; its Chart.yaml version is used instead of the configured 2.11.0",
+                release.notes().get(0));
         assertTrue(release.chartFiles() > 1, "every file of the chart counts: " + release.chartFiles());
         assertTrue(release.defaults() instanceof ChartValuesDefaults, "the chart's own values.yaml files");
         assertEquals("2.19.4", release.defaults().version().display());
