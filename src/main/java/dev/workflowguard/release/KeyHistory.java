@@ -77,14 +77,18 @@ public record KeyHistory(String key, List<Run> runs) {
      * release".
      */
     public String describe() {
-        if (runs.isEmpty() || existing().isEmpty()) {
+        return existing().isEmpty() ? where() : where() + "; " + defaults();
+    }
+
+    /** "Workflow 2.15.0 – 2.23.0", "every Workflow release (2.0.0 – 2.23.0)", "no Workflow release". */
+    public String where() {
+        if (existing().isEmpty()) {
             return "no Workflow release";
         }
-        String where = inEveryRelease()
+        return inEveryRelease()
                 ? "every Workflow release ("
                         + span(runs.get(0).first(), runs.get(runs.size() - 1).last()) + ")"
                 : "Workflow " + spans();
-        return where + "; " + defaults();
     }
 
     /** "default false up to 2.21.x, true from 2.22.0", "default minio", "no default". */
