@@ -24,18 +24,25 @@ public record KeyHistory(String key, List<Run> runs) {
      * @param exists whether the key exists in these releases
      * @param defaultValue its default there, or null when it has none (or does not exist)
      */
-    public record Run(ReleaseFacts first, ReleaseFacts last, boolean exists, String defaultValue) {}
+    public record Run(WorkflowVersion first, WorkflowVersion last, boolean exists, String defaultValue) {}
 
     public KeyHistory {
         runs = List.copyOf(runs);
     }
 
-    /** The key's history in the table's releases. */
-    static KeyHistory of(String key, List<ReleaseFacts> releases) {
+    /**
+     * The key's history from the index: the table's releases in order, and the runs in which the key exists;
+     * every release outside those runs lacks the key.
+     */
+    static KeyHistory of(String key, List<WorkflowVersion> releases, List<WorkflowReleases.KeyRun> existing) {
         List<Run> runs = new ArrayList<>();
-        for (ReleaseFacts release : releases) {
-            boolean exists = release.has(key);
-            String value = release.defaultOf(key).orElse(null);
+        for (WorkflowVersion release : releases) {
+            WorkflowReleases.KeyRun in = existing.stream()
+                    .filter(run -> run.from().compareTo(release) <= 0 && release.compareTo(run.to()) <= 0)
+                    .findFirst()
+                    .orElse(null);
+            boolean exists = in != null;
+            String value = exists ? in.defaultValue() : null;
             Run last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
             if (last != null && last.exists() == exists && Objects.equals(last.defaultValue(), value)) {
                 runs.set(runs.size() - 1, new Run(last.first(), release, exists, value));
@@ -44,6 +51,12 @@ public record KeyHistory(String key, List<Run> runs) {
             }
         }
         return new KeyHistory(key, runs);
+    }
+
+    /** Whether the release has the key. */
+    public boolean existsIn(WorkflowVersion release) {
+        return existing().stream()
+                .anyMatch(run -> run.first().compareTo(release) <= 0 && release.compareTo(run.last()) <= 0);
     }
 
     /** The runs in which the key exists. */
@@ -57,7 +70,7 @@ public record KeyHistory(String key, List<Run> runs) {
     }
 
     /** The first release that has the key; empty when none does. */
-    public Optional<ReleaseFacts> firstRelease() {
+    public Optional<WorkflowVersion> firstRelease() {
         return existing().stream().findFirst().map(Run::first);
     }
 
@@ -106,9 +119,9 @@ public record KeyHistory(String key, List<Run> runs) {
             if (i == 0) {
                 parts.add(value + " up to " + end(run));
             } else if (i == existing.size() - 1) {
-                parts.add(value + " from " + run.first().version().display());
+                parts.add(value + " from " + run.first().display());
             } else {
-                parts.add(value + " from " + run.first().version().display() + " to " + end(run));
+                parts.add(value + " from " + run.first().display() + " to " + end(run));
             }
         }
         return "default " + String.join(", ", parts);
@@ -135,7 +148,7 @@ public record KeyHistory(String key, List<Run> runs) {
     private String spans() {
         List<String> spans = new ArrayList<>();
         Run open = null;
-        ReleaseFacts last = null;
+        WorkflowVersion last = null;
         for (Run run : runs) {
             if (run.exists()) {
                 if (open == null) {
@@ -153,27 +166,25 @@ public record KeyHistory(String key, List<Run> runs) {
         return spans.stream().collect(Collectors.joining(", "));
     }
 
-    private static String span(ReleaseFacts first, ReleaseFacts last) {
-        return first == last
-                ? first.version().display()
-                : first.version().display() + " – " + last.version().display();
+    private static String span(WorkflowVersion first, WorkflowVersion last) {
+        return first.equals(last) ? first.display() : first.display() + " – " + last.display();
     }
 
     /** "2.21.x" when the run ends with its release line, else the exact last release. */
     private String end(Run run) {
-        WorkflowVersion last = run.last().version();
-        ReleaseFacts next = nextRelease(run.last());
-        return next == null || !next.version().sameMinor(last) ? last.line() : last.display();
+        WorkflowVersion last = run.last();
+        WorkflowVersion next = nextRelease(last);
+        return next == null || !next.sameMinor(last) ? last.line() : last.display();
     }
 
     /** The release after this one in the table, or null for the newest. */
-    private ReleaseFacts nextRelease(ReleaseFacts release) {
+    private WorkflowVersion nextRelease(WorkflowVersion release) {
         boolean seen = false;
         for (Run run : runs) {
             if (seen) {
                 return run.first();
             }
-            if (run.last() == release) {
+            if (run.last().equals(release)) {
                 seen = true;
             }
         }

@@ -1,7 +1,6 @@
 package dev.workflowguard.rules;
 
 import dev.workflowguard.release.KeyHistory;
-import dev.workflowguard.release.ReleaseFacts;
 import dev.workflowguard.release.WorkflowReleases;
 import dev.workflowguard.release.WorkflowVersion;
 import dev.workflowguard.values.ValuesPath;
@@ -101,9 +100,9 @@ public record ValuesKey(ValuesPath path, String text, WorkflowVersion since, Wor
         if (covered.isEmpty()) {
             return since.isSet() ? Optional.of(since) : Optional.empty();
         }
-        return table.releases().stream()
-                .filter(release -> covered.stream().allMatch(release::has))
-                .map(ReleaseFacts::version)
+        List<KeyHistory> histories = covered.stream().map(table::history).toList();
+        return table.versions().stream()
+                .filter(release -> histories.stream().allMatch(history -> history.existsIn(release)))
                 .findFirst();
     }
 

@@ -23,9 +23,7 @@ class KeyHistoryTest {
     void aKeyThatAppearsAndWhoseDefaultChangesSaysBoth() throws IOException {
         KeyHistory rbac = eras().history("global.use_rbac");
         assertEquals("Workflow 2.15.0 – 2.22.0; default false up to 2.21.x, true from 2.22.0", rbac.describe());
-        assertEquals(
-                Optional.of("2.15.0"),
-                rbac.firstRelease().map(release -> release.version().display()));
+        assertEquals(Optional.of("2.15.0"), rbac.firstRelease().map(WorkflowVersion::display));
         assertFalse(rbac.inEveryRelease());
         assertEquals(Optional.empty(), rbac.settledDefault(), "false, then true");
     }
