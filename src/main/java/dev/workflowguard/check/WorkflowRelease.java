@@ -10,7 +10,6 @@ import dev.workflowguard.values.ChartDefaults;
 import dev.workflowguard.values.DefaultValues;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The stage that settles which Workflow the inputs are for: the configured version, or the version
@@ -45,16 +44,10 @@ record WorkflowRelease(Chart chart, WorkflowVersion version, DefaultValues defau
             defaults = ChartDefaults.forVersion(version);
         }
         WorkflowReleases table = WorkflowReleases.bundled();
-        Optional<WorkflowReleases.ReleaseMatch> match = table.lookup(version);
-        if (!version.isSet()) {
-            notes.add("Workflow version not configured (<workflowVersion> / -Dworkflow.version): defaults that "
-                    + "changed between releases are not assumed");
-        } else if (match.isEmpty()) {
-            notes.add("Workflow " + version.display() + " is not a known release (" + table.lines() + "): defaults "
-                    + "that changed between releases are not assumed");
-        } else {
-            match.get().note().ifPresent(notes::add);
-        }
+        WorkflowVersion assumed = version;
+        table.unknownNote(assumed)
+                .or(() -> table.helmRelease(assumed).flatMap(WorkflowReleases.ReleaseMatch::note))
+                .ifPresent(notes::add);
         return new WorkflowRelease(chart, version, defaults, List.copyOf(notes));
     }
 

@@ -64,7 +64,7 @@ public record KeyHistory(String key, List<Run> runs) {
         return runs.stream().filter(Run::exists).toList();
     }
 
-    /** True when the key exists in every release of the table. */
+    /** True when the key exists in every release of the history (every Helm chart, for the table's). */
     public boolean inEveryRelease() {
         return runs.stream().allMatch(Run::exists);
     }
@@ -86,20 +86,20 @@ public record KeyHistory(String key, List<Run> runs) {
 
     /**
      * Where the key exists and what its default is, for the docs: "Workflow 2.15.0 – 2.23.0; default false up
-     * to 2.21.x, true from 2.22.0", "every Workflow release (2.0.0 – 2.23.0); default minio", "no Workflow
-     * release".
+     * to 2.21.x, true from 2.22.0", "every Helm chart of Workflow (2.8.0 – 2.23.0); default minio", "no Workflow
+     * release". The releases are those with a Helm chart: Helm Classic charts (2.0 – 2.7) had no Helm values.
      */
     public String describe() {
         return existing().isEmpty() ? where() : where() + "; " + defaults();
     }
 
-    /** "Workflow 2.15.0 – 2.23.0", "every Workflow release (2.0.0 – 2.23.0)", "no Workflow release". */
+    /** "Workflow 2.15.0 – 2.23.0", "every Helm chart of Workflow (2.8.0 – 2.23.0)", "no Workflow release". */
     public String where() {
         if (existing().isEmpty()) {
             return "no Workflow release";
         }
         return inEveryRelease()
-                ? "every Workflow release ("
+                ? "every Helm chart of Workflow ("
                         + span(runs.get(0).first(), runs.get(runs.size() - 1).last()) + ")"
                 : "Workflow " + spans();
     }

@@ -54,11 +54,12 @@ public final class WorkflowVersion implements Comparable<WorkflowVersion> {
     }
 
     /**
-     * True for a version whose facts the bundled release table has: a release of it, or a later patch of a
-     * release line it has (see {@link WorkflowReleases#lookup}).
+     * True for a version whose Helm chart facts the bundled release table has: a release of it, or a later patch
+     * of a release line it has (see {@link WorkflowReleases#helmRelease}). A Helm Classic release (2.0 – 2.7)
+     * is not known: it had no Helm values to check.
      */
     public boolean isKnown() {
-        return isSet() && WorkflowReleases.bundled().lookup(this).isPresent();
+        return isSet() && WorkflowReleases.bundled().helmRelease(this).isPresent();
     }
 
     /** Whether this known release is at least {@code 2.minor}; empty when the version is unknown. */

@@ -53,7 +53,8 @@ public record ValuesKey(ValuesPath path, String text, WorkflowVersion since, Wor
 
     /**
      * True when the release is known and its chart has no such key: values that set it have no effect
-     * there. False for an unknown release, where nothing is assumed.
+     * there. False for an unknown release or a Helm Classic one (2.0 – 2.7, no Helm values at all), where
+     * nothing is assumed.
      */
     public boolean missingIn(WorkflowVersion version) {
         return missingIn(version, WorkflowReleases.bundled());
@@ -61,7 +62,7 @@ public record ValuesKey(ValuesPath path, String text, WorkflowVersion since, Wor
 
     /** {@link #missingIn(WorkflowVersion)} by the given release table. */
     public boolean missingIn(WorkflowVersion version, WorkflowReleases table) {
-        Optional<WorkflowReleases.ReleaseMatch> match = table.lookup(version);
+        Optional<WorkflowReleases.ReleaseMatch> match = table.helmRelease(version);
         if (match.isEmpty()) {
             return false;
         }
@@ -101,7 +102,7 @@ public record ValuesKey(ValuesPath path, String text, WorkflowVersion since, Wor
             return since.isSet() ? Optional.of(since) : Optional.empty();
         }
         List<KeyHistory> histories = covered.stream().map(table::history).toList();
-        return table.versions().stream()
+        return table.helmVersions().stream()
                 .filter(release -> histories.stream().allMatch(history -> history.existsIn(release)))
                 .findFirst();
     }

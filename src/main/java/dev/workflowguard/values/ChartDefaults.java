@@ -4,27 +4,34 @@ import dev.workflowguard.release.KeyHistory;
 import dev.workflowguard.release.ReleaseFacts;
 import dev.workflowguard.release.WorkflowReleases;
 import dev.workflowguard.release.WorkflowVersion;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The Workflow chart's defaults for the keys the rules read. For every key the release table covers, the
  * defaults are the matched release's, as its chart has them (a key the release lacks has none); without a
- * known version, only a default every release agrees on is assumed. Keys the table does not cover keep the
- * defaults below, which no release changed.
+ * known version (unset, not in the table, or a Helm Classic release, which had no Helm values), only a default
+ * every Helm release agrees on is assumed. Keys the table does not cover keep the defaults below.
  */
 public final class ChartDefaults implements DefaultValues {
 
     /** Placeholders the stock chart ships, which never work as real settings. */
     public static final Map<String, String> PLACEHOLDERS = placeholders();
 
+    /**
+     * The keys whose defaults the rules read: the values a fix's merge proof and {@link ValuesDifference} compare
+     * beyond the files' own leaves. Not every key of the table: the image tags' defaults, say, change nothing a
+     * fix of the values could undo.
+     */
+    private static final List<String> RULE_DEFAULTS = ruleDefaults();
+
     private final WorkflowVersion version;
     private final WorkflowReleases table;
-    /** The release whose facts apply, or null when the version is unset or unknown. */
+    /** The release whose Helm chart facts apply, or null when the version is unset, unknown or Helm Classic. */
     private final ReleaseFacts release;
 
     private final Map<String, String> fixed = new LinkedHashMap<>();
@@ -32,8 +39,9 @@ public final class ChartDefaults implements DefaultValues {
     private ChartDefaults(WorkflowVersion version, WorkflowReleases table) {
         this.version = version;
         this.table = table;
-        this.release =
-                table.lookup(version).map(WorkflowReleases.ReleaseMatch::facts).orElse(null);
+        this.release = table.helmRelease(version)
+                .map(WorkflowReleases.ReleaseMatch::facts)
+                .orElse(null);
         fixed.put("global.storage", "minio");
         fixed.putAll(PLACEHOLDERS);
         fixed.put("s3.accesskey", "");
@@ -65,10 +73,7 @@ public final class ChartDefaults implements DefaultValues {
 
     @Override
     public Collection<ValuesPath> paths() {
-        return Stream.concat(table.keys().stream(), fixed.keySet().stream())
-                .distinct()
-                .map(ValuesPath::parse)
-                .toList();
+        return RULE_DEFAULTS.stream().map(ValuesPath::parse).toList();
     }
 
     /** The chart's default for a path, if the chart has one the rules care about. */
@@ -102,15 +107,38 @@ public final class ChartDefaults implements DefaultValues {
         if (defaults.size() == 1) {
             return known(defaults.get(0));
         }
-        return new ChartDefault(
-                null,
-                "chart " + history.defaults() + "; the Workflow version is "
-                        + (version.isSet() ? "not a known release (" + version.display() + ")" : "not configured"));
+        return new ChartDefault(null, "chart " + history.defaults() + "; the Workflow version is " + unknown());
+    }
+
+    /** Why no release's facts apply: "not configured", "a Helm Classic release (2.7.0)", "not a known release". */
+    private String unknown() {
+        if (!version.isSet()) {
+            return "not configured";
+        }
+        boolean classic = table.lookup(version)
+                .map(match -> table.isHelmClassic(match.facts().version()))
+                .orElse(false);
+        return (classic ? "a Helm Classic release (" : "not a known release (") + version.display() + ")";
     }
 
     private ChartDefault known(String value) {
         String scope = release != null ? "chart default for Workflow " + version.display() : "chart default";
         return new ChartDefault(value, scope + " is \"" + value + "\"");
+    }
+
+    private static List<String> ruleDefaults() {
+        List<String> keys = new ArrayList<>(
+                List.of("controller.registration_mode", "monitor.grafana.allow_sign_up", "global.use_rbac"));
+        keys.add("global.storage");
+        keys.addAll(PLACEHOLDERS.keySet());
+        keys.add("swift.tenant");
+        keys.addAll(List.of(
+                "s3.accesskey", "s3.secretkey", "s3.region", "monitor.grafana.user", "monitor.grafana.password"));
+        for (String component : new String[] {"grafana", "influxdb", "logger_redis", "database", "registry"}) {
+            keys.add("global." + component + "_location");
+        }
+        keys.addAll(List.of("router.host_port.enabled", "global.experimental_native_ingress", "global.native_ingress"));
+        return List.copyOf(keys);
     }
 
     private static Map<String, String> placeholders() {
@@ -125,9 +153,10 @@ public final class ChartDefaults implements DefaultValues {
         map.put("azure.accountkey", "YOUR ACCOUNT KEY");
         map.put("swift.username", "Your OpenStack Swift Username");
         map.put("swift.password", "Your OpenStack Swift Password");
-        map.put("swift.authurl", "Swift auth URL for Keystone");
-        map.put("swift.authversion", "Swift auth version");
-        map.put("swift.tenant", "Swift tenant name");
+        // As the release table has them (every Helm chart, 2.8.0 - 2.23.0); swift.tenant defaults to "", no
+        // placeholder.
+        map.put("swift.authurl", "Swift auth URL for obtaining an auth token");
+        map.put("swift.authversion", "Your OpenStack swift auth version");
         for (String backend : new String[] {"azure", "swift"}) {
             map.put(backend + ".registry_container", "your-registry-container-name");
             map.put(backend + ".database_container", "your-database-container-name");

@@ -54,11 +54,36 @@ class WorkflowReleaseTest {
     @Test
     void anUnknownReleaseSaysSo() throws Exception {
         assertEquals(
-                List.of("Workflow 2.99.0 is not a known release (2.0 – 2.23): defaults that changed between releases "
+                List.of("Workflow 2.99.0 is not a known release (2.8 – 2.23): defaults that changed between releases "
                         + "are not assumed"),
                 release(b -> b.workflowVersion("2.99.0")).notes());
         assertFalse(WorkflowVersion.parse("2.24.0").isKnown(), "the newest line known is the table's");
         assertFalse(WorkflowVersion.parse("3.0.0").isKnown());
+    }
+
+    /** Workflow 2.0 – 2.7 shipped Helm Classic charts, which had no Helm values: they count as unknown. */
+    @Test
+    void aHelmClassicReleaseSaysItsChartIsNotCheckedAndAssumesNothing() throws Exception {
+        for (String version : List.of("2.7.0", "2.0.0", "2.4.3")) {
+            WorkflowRelease release = release(b -> b.workflowVersion(version));
+            assertEquals(
+                    List.of("Workflow " + version
+                            + " was a Helm Classic chart (deis/charts): workflow-guard checks the "
+                            + "Helm chart of Workflow 2.8.0 and later, so defaults that changed between releases are "
+                            + "not assumed"),
+                    release.notes(),
+                    version);
+            assertFalse(release.version().isKnown(), version);
+            assertEquals(
+                    "chart default enabled up to 2.11.x, admin_only from 2.12.0; the Workflow version is a Helm "
+                            + "Classic release (" + version + ")",
+                    release.defaults()
+                            .lookup(ValuesPath.parse("controller.registration_mode"))
+                            .orElseThrow()
+                            .explanation(),
+                    version);
+        }
+        assertTrue(WorkflowVersion.parse("2.8.0").isKnown(), "the first Helm chart");
     }
 
     @Test

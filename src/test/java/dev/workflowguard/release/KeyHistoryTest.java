@@ -34,7 +34,7 @@ class KeyHistoryTest {
                 "Workflow 2.10.0 – 2.22.0; default true up to 2.11.x, false from 2.12.0",
                 eras().history("router.host_port.enabled").describe());
         assertEquals(
-                "every Workflow release (2.9.0 – 2.22.0); default enabled up to 2.11.x, admin_only from 2.12.0",
+                "every Helm chart of Workflow (2.9.0 – 2.22.0); default enabled up to 2.11.x, admin_only from 2.12.0",
                 eras().history("controller.registration_mode").describe());
     }
 
@@ -42,11 +42,11 @@ class KeyHistoryTest {
     void aSettledDefaultAndAKeyWithoutOneAndAKeyNoReleaseHas() throws IOException {
         WorkflowReleases table = eras();
         assertEquals(
-                "every Workflow release (2.9.0 – 2.22.0); default minio",
+                "every Helm chart of Workflow (2.9.0 – 2.22.0); default minio",
                 table.history("global.storage").describe());
         assertEquals(Optional.of("minio"), table.history("global.storage").settledDefault());
         assertEquals(
-                "every Workflow release (2.9.0 – 2.22.0); no default",
+                "every Helm chart of Workflow (2.9.0 – 2.22.0); no default",
                 table.history("router.deployment_annotations").describe());
         assertEquals("no Workflow release", table.history("router.replicas").describe());
         assertTrue(table.history("router.replicas").firstRelease().isEmpty());
