@@ -11,6 +11,7 @@ import dev.workflowguard.finding.Finding;
 import dev.workflowguard.finding.Place;
 import dev.workflowguard.release.ReleaseFacts;
 import dev.workflowguard.release.WorkflowReleases;
+import dev.workflowguard.release.WorkflowVersion;
 import dev.workflowguard.testing.TestRepo;
 import dev.workflowguard.values.ValuesPath;
 import java.nio.file.Path;
@@ -43,8 +44,42 @@ class EveryReleaseRemedyTest {
     @TempDir
     Path dir;
 
+    /** The releases with a Helm chart (2.8.0 on): Helm Classic releases had no Helm values to check. */
     static Stream<String> releases() {
-        return TABLE.releases().stream().map(release -> release.version().display());
+        return TABLE.helmVersions().stream().map(WorkflowVersion::display);
+    }
+
+    static Stream<String> helmClassicReleases() {
+        return TABLE.versions().stream().filter(TABLE::isHelmClassic).map(WorkflowVersion::display);
+    }
+
+    /**
+     * A Helm Classic release (2.0 – 2.7) is checked as an unknown version is: the same findings at the same places,
+     * and the log says why.
+     */
+    @ParameterizedTest(name = "Workflow {0}")
+    @MethodSource("helmClassicReleases")
+    void aHelmClassicReleaseIsCheckedAsAnUnknownVersionAndSaysWhy(String version) throws Exception {
+        new TestRepo(dir)
+                .file("values/base.yaml", stockValues(TABLE.newest()))
+                .file("values/production.yaml", productionOverlay(TABLE.newest()));
+        CheckResult classic = check(version, "values/base.yaml", "values/production.yaml");
+        CheckResult unknown = check("3.0.0", "values/base.yaml", "values/production.yaml");
+        assertEquals(
+                List.of("Workflow " + version + " was a Helm Classic chart (deis/charts): workflow-guard checks the "
+                        + "Helm chart of Workflow 2.8.0 and later, so defaults that changed between releases are not "
+                        + "assumed"),
+                classic.notes());
+        assertEquals(placesOf(unknown), placesOf(classic), "Workflow " + version + " is checked as 3.0.0 is");
+        assertFalse(classic.findings().isEmpty());
+    }
+
+    private static List<String> placesOf(CheckResult result) {
+        return result.findings().stream()
+                .flatMap(finding -> finding.places().stream()
+                        .map(place -> finding.rule() + " " + finding.severity() + " " + place.location() + " "
+                                + place.valuesPath() + (finding.fix() == null ? "" : " fixable")))
+                .toList();
     }
 
     @ParameterizedTest(name = "Workflow {0}")
@@ -108,10 +143,7 @@ class EveryReleaseRemedyTest {
     }
 
     private static ReleaseFacts release(String version) {
-        return TABLE.releases().stream()
-                .filter(release -> release.version().display().equals(version))
-                .findFirst()
-                .orElseThrow();
+        return TABLE.helmRelease(WorkflowVersion.parse(version)).orElseThrow().facts();
     }
 
     /** Every values key of the table that the message or the fix names must exist in the release. */
