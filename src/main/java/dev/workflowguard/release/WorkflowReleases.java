@@ -119,9 +119,12 @@ public final class WorkflowReleases {
                 .toList();
     }
 
-    /** Whether the table's release (a version it lists) shipped a Helm Classic chart. */
-    public boolean isHelmClassic(WorkflowVersion release) {
-        return helmClassic.contains(release);
+    /**
+     * Whether the version's release (itself, or the nearest lower one of its line) shipped a Helm Classic chart.
+     * Read from the index: no release file is needed.
+     */
+    public boolean isHelmClassic(WorkflowVersion version) {
+        return nearest(version).filter(helmClassic::contains).isPresent();
     }
 
     /** The Helm release lines the table has, for messages: "2.8 – 2.23". */

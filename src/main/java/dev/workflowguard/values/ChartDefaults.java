@@ -115,10 +115,8 @@ public final class ChartDefaults implements DefaultValues {
         if (!version.isSet()) {
             return "not configured";
         }
-        boolean classic = table.lookup(version)
-                .map(match -> table.isHelmClassic(match.facts().version()))
-                .orElse(false);
-        return (classic ? "a Helm Classic release (" : "not a known release (") + version.display() + ")";
+        return (table.isHelmClassic(version) ? "a Helm Classic release (" : "not a known release (") + version.display()
+                + ")";
     }
 
     private ChartDefault known(String value) {
