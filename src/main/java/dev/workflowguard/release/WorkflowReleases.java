@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -29,10 +31,14 @@ import java.util.function.Function;
 public final class WorkflowReleases {
 
     static final String FOLDER = "/dev/workflowguard/facts/";
+    private static final String HELM_CLASSIC = "helm-classic";
 
     private final List<String> keys;
     private final List<WorkflowVersion> versions;
     private final Map<String, List<KeyRun>> history;
+    /** The releases whose chart was a Helm Classic chart (deis/charts, 2.0 – 2.7): they have no Helm values. */
+    private final Set<WorkflowVersion> helmClassic;
+
     private final Function<WorkflowVersion, ReleaseFacts> reader;
     private final Map<WorkflowVersion, ReleaseFacts> read = new ConcurrentHashMap<>();
 
@@ -40,19 +46,22 @@ public final class WorkflowReleases {
             List<String> keys,
             List<WorkflowVersion> versions,
             Map<String, List<KeyRun>> history,
+            Set<WorkflowVersion> helmClassic,
             Function<WorkflowVersion, ReleaseFacts> reader) {
         this.keys = List.copyOf(keys);
         this.versions = versions.stream().sorted().toList();
         this.history = Map.copyOf(history);
+        this.helmClassic = Set.copyOf(helmClassic);
         this.reader = reader;
     }
 
     /** A table of releases held whole, as tests build it; the history is derived from them. */
-    WorkflowReleases(List<String> keys, List<ReleaseFacts> releases) {
+    WorkflowReleases(List<String> keys, List<ReleaseFacts> releases, Set<WorkflowVersion> helmClassic) {
         this(
                 keys,
                 releases.stream().map(ReleaseFacts::version).toList(),
                 derivedHistory(keys, releases),
+                helmClassic,
                 version -> releases.stream()
                         .filter(release -> release.version().equals(version))
                         .findFirst()
@@ -77,6 +86,11 @@ public final class WorkflowReleases {
         return versions.stream().map(this::facts).toList();
     }
 
+    /** The releases in order, from the index. */
+    public List<WorkflowVersion> versions() {
+        return versions;
+    }
+
     /** Whether the table answers for the key: for a key it was not asked about, nothing is known. */
     public boolean covers(String key) {
         return keys.contains(key);
@@ -86,8 +100,72 @@ public final class WorkflowReleases {
      * The runs of consecutive releases in which the key exists with the same default, oldest first; empty when it
      * exists in none or the table does not cover it. Read from the index: no release file is needed.
      */
-    public List<KeyRun> history(String key) {
+    public List<KeyRun> runs(String key) {
         return history.getOrDefault(key, List.of());
+    }
+
+    /** The key across every release: where it exists and how its default moved. Read from the index alone. */
+    public KeyHistory history(String key) {
+        return KeyHistory.of(key, helmVersions(), runs(key));
+    }
+
+    /**
+     * The releases that shipped a Helm chart (2.8.0 on), in order: the ones whose values workflow-guard checks.
+     * Deis Workflow 2.0 – 2.7 shipped Helm Classic charts (deis/charts), which had no Helm values at all.
+     */
+    public List<WorkflowVersion> helmVersions() {
+        return versions.stream()
+                .filter(version -> !helmClassic.contains(version))
+                .toList();
+    }
+
+    /**
+     * Whether the version's release (itself, or the nearest lower one of its line) shipped a Helm Classic chart.
+     * Read from the index: no release file is needed.
+     */
+    public boolean isHelmClassic(WorkflowVersion version) {
+        return nearest(version).filter(helmClassic::contains).isPresent();
+    }
+
+    /** The Helm release lines the table has, for messages: "2.8 – 2.23". */
+    public String lines() {
+        List<WorkflowVersion> helm = helmVersions();
+        WorkflowVersion first = helm.get(0);
+        WorkflowVersion last = helm.get(helm.size() - 1);
+        return first.line().replace(".x", "") + " – " + last.line().replace(".x", "");
+    }
+
+    /**
+     * The release whose Helm chart facts apply to the version, as {@link #lookup} finds it; empty also for a
+     * Helm Classic release, which had no Helm values: a check then assumes nothing version-dependent.
+     */
+    public Optional<ReleaseMatch> helmRelease(WorkflowVersion version) {
+        return nearest(version)
+                .filter(release -> !helmClassic.contains(release))
+                .flatMap(release -> lookup(version));
+    }
+
+    /**
+     * Why a check cannot use the version's facts, for the log: the version is unset, not a release of the
+     * table's Helm lines, or a Helm Classic release; empty when {@link #helmRelease} has its facts.
+     */
+    public Optional<String> unknownNote(WorkflowVersion version) {
+        if (!version.isSet()) {
+            return Optional.of("Workflow version not configured (<workflowVersion> / -Dworkflow.version): defaults "
+                    + "that changed between releases are not assumed");
+        }
+        Optional<WorkflowVersion> nearest = nearest(version);
+        if (nearest.isPresent() && helmClassic.contains(nearest.get())) {
+            return Optional.of("Workflow " + version.display() + " was a Helm Classic chart (deis/charts): "
+                    + "workflow-guard checks the Helm chart of Workflow "
+                    + helmVersions().get(0).display()
+                    + " and later, so defaults that changed between releases are not assumed");
+        }
+        if (nearest.isEmpty()) {
+            return Optional.of("Workflow " + version.display() + " is not a known release (" + lines() + "): "
+                    + "defaults that changed between releases are not assumed");
+        }
+        return Optional.empty();
     }
 
     /**
@@ -96,6 +174,11 @@ public final class WorkflowReleases {
      * one of a minor line the table does not have.
      */
     public Optional<ReleaseMatch> lookup(WorkflowVersion version) {
+        return nearest(version).map(release -> new ReleaseMatch(version, facts(release)));
+    }
+
+    /** The table's release for the version: itself or the nearest lower one of its line; read from the index. */
+    private Optional<WorkflowVersion> nearest(WorkflowVersion version) {
         if (!version.isSet()) {
             return Optional.empty();
         }
@@ -106,10 +189,7 @@ public final class WorkflowReleases {
             }
             nearest = release;
         }
-        if (nearest == null || !nearest.sameMinor(version)) {
-            return Optional.empty();
-        }
-        return Optional.of(new ReleaseMatch(version, facts(nearest)));
+        return nearest == null || !nearest.sameMinor(version) ? Optional.empty() : Optional.of(nearest);
     }
 
     /** The releases in which the key exists, first to last; empty when it exists in none or the table does not cover it. */
@@ -189,7 +269,7 @@ public final class WorkflowReleases {
         List<ReleaseFacts> releases = list(root.get("releases")).stream()
                 .map(WorkflowReleases::release)
                 .toList();
-        return new WorkflowReleases(strings(root.get("keys")), releases);
+        return new WorkflowReleases(strings(root.get("keys")), releases, helmClassic(list(root.get("releases"))));
     }
 
     /** Reads the index the script writes; each release's file is read from the resources when first asked for. */
@@ -209,10 +289,23 @@ public final class WorkflowReleases {
                                         WorkflowVersion.parse(text(run.get("to"))),
                                         text(run.get("default"))))
                                 .toList()));
-        return new WorkflowReleases(strings(root.get("keys")), versions, history, version -> {
+        Set<WorkflowVersion> helmClassic = helmClassic(list(root.get("releases")));
+        return new WorkflowReleases(strings(root.get("keys")), versions, history, helmClassic, version -> {
             String name = "releases/" + version.display() + ".yaml";
             return release(load(name, releaseFile.apply(name)));
         });
+    }
+
+    /** The releases an index or a whole table marks `chart-format: helm-classic`. */
+    private static Set<WorkflowVersion> helmClassic(List<Object> releases) {
+        Set<WorkflowVersion> classic = new TreeSet<>();
+        for (Object entry : releases) {
+            Map<String, Object> release = map(entry);
+            if (HELM_CLASSIC.equals(text(release.get("chart-format")))) {
+                classic.add(WorkflowVersion.parse(text(release.get("version"))));
+            }
+        }
+        return classic;
     }
 
     /**

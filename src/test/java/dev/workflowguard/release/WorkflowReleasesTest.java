@@ -104,8 +104,8 @@ class WorkflowReleasesTest {
                 List.of(
                         new WorkflowReleases.KeyRun(version("2.15.0"), version("2.15.0"), "false"),
                         new WorkflowReleases.KeyRun(version("2.23.0"), version("2.23.0"), "true")),
-                table().history("global.use_rbac"));
-        assertEquals(List.of(), table().history("router.replicas"));
+                table().runs("global.use_rbac"));
+        assertEquals(List.of(), table().runs("router.replicas"));
     }
 
     /** The bundled table, read from the release tags, says what the issue found the charts say. */
@@ -116,15 +116,15 @@ class WorkflowReleasesTest {
                 List.of(
                         new WorkflowReleases.KeyRun(version("2.10.0"), version("2.11.0"), "true"),
                         new WorkflowReleases.KeyRun(version("2.12.0"), version("2.23.0"), "false")),
-                bundled.history("router.host_port.enabled"));
+                bundled.runs("router.host_port.enabled"));
         assertEquals(
                 List.of(
                         new WorkflowReleases.KeyRun(version("2.15.0"), version("2.21.6"), "false"),
                         new WorkflowReleases.KeyRun(version("2.22.0"), version("2.23.0"), "true")),
-                bundled.history("global.use_rbac"));
+                bundled.runs("global.use_rbac"));
         assertEquals(
                 version("2.14.0"),
-                bundled.history("monitor.grafana.allow_sign_up").get(0).from());
+                bundled.runs("monitor.grafana.allow_sign_up").get(0).from());
         ReleaseFacts deis = bundled.lookup(version("2.11.0")).orElseThrow().facts();
         assertEquals(Optional.of("enabled"), deis.defaultOf("controller.registration_mode"));
         assertEquals(
