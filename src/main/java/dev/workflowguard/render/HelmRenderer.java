@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -34,6 +35,9 @@ public final class HelmRenderer {
             Pattern.compile("(?:template: |parse error at \\()([^:\\s()]+):(\\d+)(?::(\\d+))?");
     /** Helm CLI advice appended to render errors; there is no such flag here. */
     private static final Pattern CLI_ADVICE = Pattern.compile("\\s*Use --debug flag to render out invalid YAML\\s*$");
+
+    /** Renders Helm made in this JVM, not counting those served from a cache (benchmarks and tests). */
+    private static final AtomicLong MADE = new AtomicLong();
 
     private final HelmLibrary library;
 
@@ -68,6 +72,7 @@ public final class HelmRenderer {
             all.add(new String[] {probe.getKey(), probe.getValue()});
         }
         long start = System.nanoTime();
+        MADE.incrementAndGet();
         String text;
         try {
             text = HelmBinding.template(
@@ -115,6 +120,11 @@ public final class HelmRenderer {
         return keys.stream()
                 .map(key -> key.replaceAll("([.,=\\[\\]\\\\])", "\\\\$1"))
                 .collect(Collectors.joining("."));
+    }
+
+    /** How many renders Helm made in this JVM so far (a cached render is not made again). */
+    public static long rendersMade() {
+        return MADE.get();
     }
 
     /** Forgets every cached render (tests). */

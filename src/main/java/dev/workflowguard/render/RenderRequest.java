@@ -36,7 +36,12 @@ public record RenderRequest(
     }
 
     public RenderRequest withProbe(String key, String value) {
-        return new RenderRequest(chart, releaseName, namespace, valuesFiles, valuesTexts, sets, Map.of(key, value));
+        return withProbes(Map.of(key, value));
+    }
+
+    /** This request with these `--set` probes (and no others) after the user's. */
+    public RenderRequest withProbes(Map<String, String> probeSets) {
+        return new RenderRequest(chart, releaseName, namespace, valuesFiles, valuesTexts, sets, probeSets);
     }
 
     /** This request with one more values file after the user's (a provenance probe written as a file). */
@@ -45,7 +50,7 @@ public record RenderRequest(
         files.add(file);
         List<String> texts = new ArrayList<>(valuesTexts);
         texts.add(text);
-        return new RenderRequest(chart, releaseName, namespace, files, texts, sets, Map.of());
+        return new RenderRequest(chart, releaseName, namespace, files, texts, sets, probes);
     }
 
     String cacheKey() {
