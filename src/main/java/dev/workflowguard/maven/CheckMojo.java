@@ -55,8 +55,8 @@ public class CheckMojo extends AbstractWorkflowMojo {
 
     /**
      * Repeats the last check's outcome without checking again when nothing it depends on has changed
-     * (values, manifests, baseline, configuration, plugin build, today's date) and its reports are
-     * untouched; a chart to render is always checked.
+     * (values, manifests, baseline, the chart's files, configuration, plugin build, today's date) and its
+     * reports are untouched.
      */
     @Parameter(property = "workflow.upToDateChecking", defaultValue = "true")
     protected boolean upToDateChecking;
