@@ -43,7 +43,7 @@ record Rendering(RenderedChart chart, ManifestSet manifests, Provenance provenan
                 + (rendered.cached() ? " (render reused)" : " in " + rendered.millis() + " ms");
         // One provenance for the rules' questions and the relocation after them: they share its probe renders.
         Provenance provenance = new Provenance(
-                new HelmRenderer(request.helmLibrary()),
+                new HelmRenderer(request.helmLibrary(), request.renderCache()),
                 rendered.request(),
                 rendered.objects(),
                 rendered.file(),

@@ -40,6 +40,7 @@ public final class HelmRenderer {
     private static final AtomicLong MADE = new AtomicLong();
 
     private final HelmLibrary library;
+    private final RenderCache disk;
 
     /** A renderer with helm-java on the class path (tests, embedders). */
     public HelmRenderer() {
@@ -47,12 +48,25 @@ public final class HelmRenderer {
     }
 
     public HelmRenderer(HelmLibrary library) {
+        this(library, null);
+    }
+
+    /** A renderer that also keeps its renders in a cache on disk (null: in memory only). */
+    public HelmRenderer(HelmLibrary library, RenderCache disk) {
         this.library = library;
+        this.disk = disk;
     }
 
     public Rendered render(RenderRequest request) throws RenderException {
         String key = request.cacheKey();
         String cached = CACHE.get(key);
+        String diskKey = disk == null ? null : disk.key(request);
+        if (cached == null && diskKey != null) {
+            cached = disk.read(diskKey);
+            if (cached != null) {
+                CACHE.put(key, cached);
+            }
+        }
         if (cached != null) {
             return new Rendered(cached, 0, true);
         }
@@ -90,6 +104,9 @@ public final class HelmRenderer {
                     + "that renders no objects cannot be checked");
         }
         CACHE.put(key, text);
+        if (diskKey != null) {
+            disk.write(diskKey, text);
+        }
         return new Rendered(text, (System.nanoTime() - start) / 1_000_000, false);
     }
 

@@ -53,6 +53,21 @@ public record RenderRequest(
         return new RenderRequest(chart, releaseName, namespace, files, texts, sets, probes);
     }
 
+    /**
+     * What the render depends on, without where the files happen to be (a packed chart is unpacked to a new
+     * folder in each build, a text not on disk yet to a temporary file): for renders kept between builds.
+     */
+    String contentKey() {
+        StringBuilder key = new StringBuilder(
+                chart.displayRoot() + "|" + chart.fingerprint() + "|" + releaseName + "|" + namespace);
+        valuesTexts.forEach(
+                text -> key.append("|values#").append(ChartLoader.hash(text.getBytes(StandardCharsets.UTF_8))));
+        sets.forEach(s -> key.append("|set:").append(s));
+        new TreeMap<>(probes)
+                .forEach((k, v) -> key.append("|probe:").append(k).append('=').append(v));
+        return key.toString();
+    }
+
     String cacheKey() {
         StringBuilder key =
                 new StringBuilder(chart.directory() + "|" + chart.fingerprint() + "|" + releaseName + "|" + namespace);
