@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 
 /**
  * Answers "does changing this values key alone change this field of the render?" for many keys
@@ -53,14 +54,14 @@ final class KeyProbes {
 
     private static final String SENTINEL = "workflow-guard-probe-";
     /** More threads than cores only wait; each render holds a copy of the chart's templates. */
-    private static final int THREADS =
-            Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    static final int THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     private final ManifestSet base;
     private final String baseText;
     private final Renders renders;
     private final Function<ValuesPath, String> current;
     private final Function<ValuesPath, Boolean> needsFile;
+    private final IntConsumer progress;
 
     private final Map<ValuesPath, Optional<ManifestSet>> singles = new ConcurrentHashMap<>();
     private final Map<ValuesPath, Batch> batched = new ConcurrentHashMap<>();
@@ -72,12 +73,14 @@ final class KeyProbes {
             String baseText,
             Renders renders,
             Function<ValuesPath, String> current,
-            Function<ValuesPath, Boolean> needsFile) {
+            Function<ValuesPath, Boolean> needsFile,
+            IntConsumer progress) {
         this.base = base;
         this.baseText = baseText;
         this.renders = renders;
         this.current = current;
         this.needsFile = needsFile;
+        this.progress = progress;
     }
 
     /** How many probe renders were asked for (those served by a cache included). */
@@ -158,6 +161,7 @@ final class KeyProbes {
         });
         try {
             while (!groups.isEmpty() || !singlesToRender.isEmpty()) {
+                progress.accept(rendersMade);
                 List<Future<?>> running = new ArrayList<>();
                 Map<List<ValuesPath>, Future<ProbeDiff.Outcome>> outcomes = new LinkedHashMap<>();
                 for (List<ValuesPath> group : groups) {

@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 
 /**
  * Traces a finding on a freshly rendered object back to the values line that produced it. The
@@ -82,6 +83,21 @@ public final class Provenance implements RenderProbe {
             YamlLoader loader,
             SourceReader reader,
             List<Rule> rules) {
+        this(renderer, request, rendered, renderedFile, values, defaults, loader, reader, rules, probes -> {});
+    }
+
+    /** @param progress told how many probe renders were made, before each round of them */
+    public Provenance(
+            HelmRenderer renderer,
+            RenderRequest request,
+            ManifestSet rendered,
+            SourceFile renderedFile,
+            EffectiveValues values,
+            DefaultValues defaults,
+            YamlLoader loader,
+            SourceReader reader,
+            List<Rule> rules,
+            IntConsumer progress) {
         this.renderer = renderer;
         this.request = request;
         this.rendered = rendered;
@@ -93,8 +109,8 @@ public final class Provenance implements RenderProbe {
         this.traces =
                 rules.stream().collect(toMap(Rule::id, rule -> rule.inputs().trace(), (first, same) -> first));
         this.selection = RuleInputs.selection(rules);
-        this.probes =
-                new KeyProbes(rendered, renderedFile.text(), new ProbeRenders(), this::currentText, this::needsFile);
+        this.probes = new KeyProbes(
+                rendered, renderedFile.text(), new ProbeRenders(), this::currentText, this::needsFile, progress);
     }
 
     /**
@@ -370,6 +386,11 @@ public final class Provenance implements RenderProbe {
             }
         }
         return null;
+    }
+
+    /** How many probe renders run at once. */
+    public static int threads() {
+        return KeyProbes.THREADS;
     }
 
     /** How many probe renders provenance asked for so far (renders served from a cache included). */
