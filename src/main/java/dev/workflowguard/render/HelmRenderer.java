@@ -144,8 +144,13 @@ public final class HelmRenderer {
         return MADE.get();
     }
 
+    /** Forgets every render kept in memory, as a new JVM starts (tests and benchmarks). */
+    public static void clearMemoryCache() {
+        CACHE.clear();
+    }
+
     /** Forgets every cached render (tests). */
     static void clearCache() {
-        CACHE.clear();
+        clearMemoryCache();
     }
 }

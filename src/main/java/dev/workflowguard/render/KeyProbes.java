@@ -111,6 +111,7 @@ final class KeyProbes {
                     together.add(question.key());
                 }
             }
+            together.removeAll(alone);
             if (alone.isEmpty() && together.isEmpty()) {
                 break;
             }
@@ -162,6 +163,7 @@ final class KeyProbes {
         try {
             while (!groups.isEmpty() || !singlesToRender.isEmpty()) {
                 progress.accept(rendersMade);
+                System.out.println("DEBUG round " + groups + " singles " + singlesToRender);
                 List<Future<?>> running = new ArrayList<>();
                 Map<List<ValuesPath>, Future<ProbeDiff.Outcome>> outcomes = new LinkedHashMap<>();
                 for (List<ValuesPath> group : groups) {

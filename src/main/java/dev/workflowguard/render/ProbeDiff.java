@@ -43,7 +43,17 @@ final class ProbeDiff {
                 document.getValue().forEach(line -> dirty.addAll(keysIn(line, sentinels)));
                 separable = false;
             } else if (!old.equals(document.getValue())) {
-                separable &= compareDocument(old, document.getValue(), sentinels, seenClean, dirty);
+                Set<ValuesPath> cleanHere = new HashSet<>();
+                Set<ValuesPath> dirtyHere = new HashSet<>();
+                if (compareDocument(old, document.getValue(), sentinels, cleanHere, dirtyHere)) {
+                    seenClean.addAll(cleanHere);
+                } else {
+                    // A run of lines no sentinel explains (another branch taken) may be any key's doing that
+                    // this document shows: all of them are suspects.
+                    separable = false;
+                    dirty.addAll(cleanHere);
+                    dirty.addAll(dirtyHere);
+                }
             }
         }
         Set<ValuesPath> clean = new HashSet<>(seenClean);
@@ -146,18 +156,18 @@ final class ProbeDiff {
     }
 
     /**
-     * A run of lines that differ: each added line carries one sentinel; the first ones replace the removed
-     * lines one for one and read as them with the sentinel put back; any more are new lines of keys without
-     * a value.
+     * A run of lines that differ: each added line carries one sentinel; each removed line is one of them with
+     * its sentinel put back; any other is a new line of a key without a value.
      */
     private static boolean clean(List<String> removed, List<String> added, List<Sentinel> sentinels) {
         if (removed.size() > added.size()) {
             return false;
         }
-        for (int n = 0; n < added.size(); n++) {
+        List<Sentinel> shown = new ArrayList<>();
+        for (String line : added) {
             Sentinel only = null;
             for (Sentinel sentinel : sentinels) {
-                if (added.get(n).contains(sentinel.text())) {
+                if (line.contains(sentinel.text())) {
                     if (only != null) {
                         return false;
                     }
@@ -167,12 +177,30 @@ final class ProbeDiff {
             if (only == null) {
                 return false;
             }
-            if (n < removed.size()) {
-                if (only.current() == null
-                        || !added.get(n).replace(only.text(), only.current()).equals(removed.get(n))) {
-                    return false;
+            shown.add(only);
+        }
+        // Each removed line comes back as one added line once its sentinel is put back (a range over a map sorts
+        // its keys, so a replaced entry need not be first among entries added beside it).
+        boolean[] used = new boolean[added.size()];
+        for (String line : removed) {
+            int match = -1;
+            for (int n = 0; n < added.size() && match < 0; n++) {
+                Sentinel sentinel = shown.get(n);
+                if (!used[n]
+                        && sentinel.current() != null
+                        && added.get(n)
+                                .replace(sentinel.text(), sentinel.current())
+                                .equals(line)) {
+                    match = n;
                 }
-            } else if (only.current() != null) {
+            }
+            if (match < 0) {
+                return false;
+            }
+            used[match] = true;
+        }
+        for (int n = 0; n < added.size(); n++) {
+            if (!used[n] && shown.get(n).current() != null) {
                 return false;
             }
         }

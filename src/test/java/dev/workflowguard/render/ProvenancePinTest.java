@@ -168,7 +168,7 @@ class ProvenancePinTest {
     void generatedUmbrellaWithMistakes() throws Exception {
         TestRepo repo = new TestRepo(dir);
         GeneratedUmbrella.write(dir.resolve("charts/workflow"));
-        repo.file("values/base.yaml", GENERATED_BASE).file("values/prod.yaml", GENERATED_MISTAKES);
+        repo.file("values/base.yaml", GeneratedUmbrella.BASE).file("values/prod.yaml", GeneratedUmbrella.MISTAKES);
         pin(
                 "generated-mistakes",
                 repo,
@@ -181,7 +181,7 @@ class ProvenancePinTest {
     void generatedUmbrellaProduction() throws Exception {
         TestRepo repo = new TestRepo(dir);
         GeneratedUmbrella.write(dir.resolve("charts/workflow"));
-        repo.file("values/base.yaml", GENERATED_BASE).file("values/prod.yaml", GENERATED_PRODUCTION);
+        repo.file("values/base.yaml", GeneratedUmbrella.BASE).file("values/prod.yaml", GeneratedUmbrella.PRODUCTION);
         pin(
                 "generated-production",
                 repo,
@@ -189,68 +189,6 @@ class ProvenancePinTest {
                         .values("values/base.yaml", "values/prod.yaml")
                         .set("monitor.grafana.password=Pq8-from-CI"));
     }
-
-    /** A stock-like base: the chart's own settings repeated, as operators copy them. */
-    static final String GENERATED_BASE = """
-            global:
-              storage: minio
-              grafana_location: "on-cluster"
-              use_rbac: true
-            controller:
-              registration_mode: "admin_only"
-            router:
-              deployment_annotations:
-                #router.deis.io/nginx.ssl.enforce: "true"
-              host_port:
-                enabled: false
-            """;
-
-    /** An overlay with many of the mistakes the rules catch, in several components. */
-    static final String GENERATED_MISTAKES = """
-            global:
-              use_rbac: false
-            controller:
-              registration_mode: enabled
-              docker_tag: canary
-            monitor:
-              grafana:
-                allow_sign_up: yes
-                docker_tag: latest
-              telegraf:
-                docker_tag: canary
-            router:
-              host_port:
-                enabled: true
-              deployment_annotations:
-                router.deis.io/nginx.ssl.protocols: "TLSv1 TLSv1.1 TLSv1.2"
-            registry:
-              docker_tag: canary
-            workflow-manager:
-              docker_tag: latest
-            """;
-
-    /** An overlay that fixes the mistakes: off-cluster storage, TLS, whitelists, pinned tags. */
-    static final String GENERATED_PRODUCTION = """
-            global:
-              storage: s3
-            s3:
-              accesskey: AKIAEXAMPLE
-              region: eu-west-1
-              registry_bucket: acme-registry
-              database_bucket: acme-database
-              builder_bucket: acme-builder
-            controller:
-              registration_mode: admin_only
-            monitor:
-              grafana:
-                allow_sign_up: "false"
-            router:
-              deployment_annotations:
-                router.deis.io/nginx.ssl.enforce: "true"
-                router.deis.io/nginx.defaultWhitelist: "10.0.0.0/8"
-              service_annotations:
-                service.beta.kubernetes.io/aws-load-balancer-ssl-cert: arn:aws:acm:eu-west-1:123456789012:certificate/abc
-            """;
 
     private void pin(String name, TestRepo repo, Consumer<dev.workflowguard.check.CheckRequest.Builder> configure)
             throws Exception {

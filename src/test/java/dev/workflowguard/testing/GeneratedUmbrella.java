@@ -45,6 +45,68 @@ public final class GeneratedUmbrella {
 
     private GeneratedUmbrella() {}
 
+    /** A stock-like base: the chart's own settings repeated, as operators copy them. */
+    public static final String BASE = """
+            global:
+              storage: minio
+              grafana_location: "on-cluster"
+              use_rbac: true
+            controller:
+              registration_mode: "admin_only"
+            router:
+              deployment_annotations:
+                #router.deis.io/nginx.ssl.enforce: "true"
+              host_port:
+                enabled: false
+            """;
+
+    /** An overlay with many of the mistakes the rules catch, in several components. */
+    public static final String MISTAKES = """
+            global:
+              use_rbac: false
+            controller:
+              registration_mode: enabled
+              docker_tag: canary
+            monitor:
+              grafana:
+                allow_sign_up: yes
+                docker_tag: latest
+              telegraf:
+                docker_tag: canary
+            router:
+              host_port:
+                enabled: true
+              deployment_annotations:
+                router.deis.io/nginx.ssl.protocols: "TLSv1 TLSv1.1 TLSv1.2"
+            registry:
+              docker_tag: canary
+            workflow-manager:
+              docker_tag: latest
+            """;
+
+    /** An overlay that fixes the mistakes: off-cluster storage, TLS, whitelists, pinned tags. */
+    public static final String PRODUCTION = """
+            global:
+              storage: s3
+            s3:
+              accesskey: AKIAEXAMPLE
+              region: eu-west-1
+              registry_bucket: acme-registry
+              database_bucket: acme-database
+              builder_bucket: acme-builder
+            controller:
+              registration_mode: admin_only
+            monitor:
+              grafana:
+                allow_sign_up: "false"
+            router:
+              deployment_annotations:
+                router.deis.io/nginx.ssl.enforce: "true"
+                router.deis.io/nginx.defaultWhitelist: "10.0.0.0/8"
+              service_annotations:
+                service.beta.kubernetes.io/aws-load-balancer-ssl-cert: arn:aws:acm:eu-west-1:123456789012:certificate/abc
+            """;
+
     /** Writes the chart into the folder (which must not hold another chart) and returns it. */
     public static Path write(Path chart) throws IOException {
         write(chart.resolve("Chart.yaml"), """
