@@ -163,7 +163,6 @@ final class KeyProbes {
         try {
             while (!groups.isEmpty() || !singlesToRender.isEmpty()) {
                 progress.accept(rendersMade);
-                System.out.println("DEBUG round " + groups + " singles " + singlesToRender);
                 List<Future<?>> running = new ArrayList<>();
                 Map<List<ValuesPath>, Future<ProbeDiff.Outcome>> outcomes = new LinkedHashMap<>();
                 for (List<ValuesPath> group : groups) {
