@@ -16,7 +16,9 @@ import java.util.stream.Collectors;
  * helm binary, no network while rendering.
  * Renders are cached for the life of the JVM by everything that can change them (chart content,
  * values texts, `--set`, probes), so `check` and `fix` in one build, and the provenance probes of
- * one check, never render the same thing twice.
+ * one check, never render the same thing twice; with a {@link RenderCache}, across builds too.
+ * Renders may run on several threads at once (each call loads the chart and builds its own Helm
+ * action; BatchedProbesTest compares concurrent renders with the same renders made one by one).
  */
 public final class HelmRenderer {
 

@@ -45,7 +45,10 @@ import java.util.function.IntConsumer;
 /**
  * Traces a finding on a freshly rendered object back to the values line that produced it. The
  * link is never guessed: a candidate values key is blamed only after rendering again with that
- * one key changed and seeing the offending field change. A place on the render is then moved to a
+ * key changed and seeing the offending field change ({@link KeyProbes}: alone, or with other keys in
+ * the same render when every difference it shows is one key's own sentinel, so that what each key
+ * changed is told apart). Every question of every finding is asked at once, so they share their
+ * renders. A place on the render is then moved to a
  * file of the project, where the fix belongs: the values line that set the key; else, when no
  * values file sets it, the last values file at the key's deepest existing parent (where
  * `workflow:fix` adds it); else, with no values files at all, the chart's own values.yaml line of
