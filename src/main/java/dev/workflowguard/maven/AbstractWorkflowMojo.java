@@ -355,11 +355,14 @@ abstract class AbstractWorkflowMojo extends AbstractMojo {
 
     /**
      * Renders of the chart kept under the output folder between builds, for this plugin build only; none
-     * without a chart, or where the plugin's classes are not in a jar (a development class path).
+     * without a chart, or where the plugin's classes are not in a jar (a development class path), or with
+     * `--set` expressions: they often carry credentials injected at build time, which a render would then
+     * keep on disk.
      */
     private RenderCache renderCache() {
         String build = CheckRecord.pluginBuild();
-        return chart == null || chart.isBlank() || build == null
+        boolean sets = setValues != null && setValues.stream().anyMatch(s -> s != null && !s.isBlank());
+        return chart == null || chart.isBlank() || build == null || sets
                 ? null
                 : new RenderCache(outputDirectory().resolve("render-cache"), build);
     }

@@ -3,10 +3,13 @@ package dev.workflowguard.render;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -25,6 +28,13 @@ public record RenderCache(Path directory, String salt) {
 
     /** Entries kept: a chart's base render and its probes, for a few configurations. */
     private static final int KEPT = 64;
+
+    private static final FileAttribute<?>[] OWNER_ONLY =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                    ? new FileAttribute<?>[] {
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+                    }
+                    : new FileAttribute<?>[0];
 
     String key(RenderRequest request) {
         return ChartLoader.hash(("workflow-guard render cache 1\n" + salt + "\n" + HelmLibrary.coordinates() + "\n"
@@ -49,7 +59,8 @@ public record RenderCache(Path directory, String salt) {
     void write(String key, String text) {
         try {
             Files.createDirectories(directory);
-            Path temporary = Files.createTempFile(directory, key, ".tmp");
+            // Only the user reads it: a render holds what the chart makes of the values (its Secrets too).
+            Path temporary = Files.createTempFile(directory, key, ".tmp", OWNER_ONLY);
             Files.writeString(temporary, text, StandardCharsets.UTF_8);
             try {
                 Files.move(temporary, directory.resolve(key + ".yaml"), StandardCopyOption.ATOMIC_MOVE);
