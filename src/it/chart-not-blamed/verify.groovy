@@ -46,6 +46,10 @@ assert findings(runs[1]).collect { "${it.at} ${it.rule}".toString() } == ["${rou
 assert !runs[1].any { it.contains('router.replicas') }
 assert runs[1].contains('[INFO] BUILD SUCCESS')
 assert new File(basedir, 'target/workflow/fix.patch').text.isEmpty()
+// The render and its probes are kept for the next build, readable by the user only.
+File[] kept = new File(basedir, 'target/workflow/render-cache').listFiles()
+assert kept != null && kept.size() >= 2 && kept.every { it.name.endsWith('.yaml') }
+assert kept.every { java.nio.file.Files.getPosixFilePermissions(it.toPath()).toString() == '[OWNER_READ, OWNER_WRITE]' }
 // No message says the same parenthesised clause twice.
 new GroovyShell(binding).parse(new File(fixtures, 'ChartFixture.groovy')).assertNoClauseTwice((findings(runs[0]) + findings(runs[1]))*.message)
 return true

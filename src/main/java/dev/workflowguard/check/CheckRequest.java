@@ -1,6 +1,7 @@
 package dev.workflowguard.check;
 
 import dev.workflowguard.render.HelmLibrary;
+import dev.workflowguard.render.RenderCache;
 import dev.workflowguard.rules.FixOptions;
 import dev.workflowguard.rules.Rule;
 import dev.workflowguard.rules.RuleCatalogue;
@@ -40,6 +41,7 @@ import java.util.Set;
  * @param today the date suppressions expire against
  * @param helmLibrary where Helm is loaded from when the chart is rendered
  * @param rules the rules to run (the catalogue unless a test or tool brings its own)
+ * @param renderCache where renders of the chart are kept between builds, or null to keep them in memory only
  */
 public record CheckRequest(
         Path baseDirectory,
@@ -60,7 +62,8 @@ public record CheckRequest(
         String baseline,
         LocalDate today,
         HelmLibrary helmLibrary,
-        List<Rule> rules) {
+        List<Rule> rules,
+        RenderCache renderCache) {
 
     public CheckRequest {
         valuesFiles = List.copyOf(valuesFiles);
@@ -100,7 +103,8 @@ public record CheckRequest(
                 baseline,
                 today,
                 helmLibrary,
-                rules);
+                rules,
+                renderCache);
     }
 
     public static Builder builder(Path baseDirectory) {
@@ -127,6 +131,7 @@ public record CheckRequest(
         private LocalDate today;
         private HelmLibrary helmLibrary;
         private List<Rule> rules;
+        private RenderCache renderCache;
 
         private Builder(Path baseDirectory) {
             this.baseDirectory = baseDirectory;
@@ -233,6 +238,12 @@ public record CheckRequest(
             return this;
         }
 
+        /** Keeps renders of the chart in this cache between builds (the goals: under target/). */
+        public Builder renderCache(RenderCache cache) {
+            this.renderCache = cache;
+            return this;
+        }
+
         /** The rules to run instead of the catalogue. */
         public Builder rules(List<Rule> checks) {
             this.rules = checks;
@@ -268,7 +279,8 @@ public record CheckRequest(
                     baseline,
                     today,
                     helmLibrary,
-                    rules);
+                    rules,
+                    renderCache);
         }
     }
 }

@@ -17,10 +17,14 @@ import java.util.stream.Stream;
  */
 public final class Checker {
 
-    /** Told how many manifest files are read, as reading goes (for a progress line on large repositories). */
+    /** Told how a long check goes (for a progress line on large repositories and slow renders). */
     @FunctionalInterface
     public interface Progress {
+        /** How many manifest files are read, as reading goes. */
         void filesRead(int done, int total);
+
+        /** What the check is doing now that may take a while (rendering, provenance probes); null when done. */
+        default void working(String doing) {}
     }
 
     /** File, line, column, rule. */
@@ -63,10 +67,11 @@ public final class Checker {
         UserValues values = UserValues.read(inputs, release);
         CommittedManifests committed = CommittedManifests.read(inputs, rules, release, values, progress);
         KnownSecrets secrets = KnownSecrets.in(values, committed);
-        Rendering rendering = Rendering.render(inputs, release, values, committed, secrets);
+        Rendering rendering = Rendering.render(inputs, release, values, committed, secrets, progress);
         SecretMask mask = secrets.plus(rendering.rendered()).mask();
         List<Finding> found =
                 rendering.relocate(RuleRun.findings(inputs, rules, release, values, committed, rendering));
+        progress.working(null);
         // Every message leaves the engine masked: the reports, the baseline and the log all come from these.
         List<Finding> masked = found.stream().map(mask::mask).toList();
         Suppressions suppressions = Suppressions.apply(inputs, rules, masked, values, committed, rendering);

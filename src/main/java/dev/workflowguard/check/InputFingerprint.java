@@ -1,9 +1,12 @@
 package dev.workflowguard.check;
 
+import dev.workflowguard.render.HelmLibrary;
 import dev.workflowguard.suppress.ConfiguredSuppression;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -12,13 +15,15 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * A digest of everything a check's outcome depends on: the request (every setting, today's date, which
  * decides expired suppressions), the bytes of every file it reads (values, each manifest file a folder
- * expands to, the baseline), and what the caller adds (the plugin build, the report settings). Equal
- * fingerprints mean the check would find exactly the same. A request whose inputs cannot all be listed
- * here (a chart to render, in-memory overrides, a missing file) has none.
+ * expands to, the baseline, every file of a chart to render and the Helm library that renders it),
+ * and what the caller adds (the plugin build, the report settings). Equal fingerprints mean the check
+ * would find exactly the same. A request whose inputs cannot all be listed here (in-memory overrides,
+ * a missing file, a chart that cannot be read) has none.
  */
 public final class InputFingerprint {
 
@@ -30,8 +35,8 @@ public final class InputFingerprint {
      * @param context what else the outcome depends on, e.g. the plugin build and the report settings
      */
     public static String of(CheckRequest request, List<String> context) {
-        if (request.chart() != null || !request.textOverrides().isEmpty()) {
-            // A render depends on the chart's files and Helm itself; overrides are not on disk.
+        if (!request.textOverrides().isEmpty()) {
+            // Overrides are not on disk.
             return null;
         }
         MessageDigest digest;
@@ -81,6 +86,9 @@ public final class InputFingerprint {
                     addFile(digest, "manifest", file, max);
                 }
             }
+            if (request.chart() != null) {
+                addChart(digest, inputs.resolve(request.chart()), max);
+            }
             if (request.baseline() != null) {
                 Path baseline = inputs.resolve(request.baseline());
                 if (Files.isRegularFile(baseline)) {
@@ -94,6 +102,30 @@ public final class InputFingerprint {
             return null;
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * A chart to render, by content: the archive's bytes, or every file of the folder (links followed, as Helm
+     * follows them) with its path inside, so that a template edited deep in a subchart counts; and the Helm
+     * library that renders it. Times are left out: a fresh clone of the same chart is the same chart.
+     */
+    private static void addChart(MessageDigest digest, Path chart, long maxBytes) throws IOException {
+        add(digest, "helm", HelmLibrary.coordinates());
+        if (!Files.isDirectory(chart)) {
+            addFile(digest, "chart archive", chart, maxBytes);
+            return;
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(chart, FileVisitOption.FOLLOW_LINKS)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        add(digest, "chart", chart.toString(), String.valueOf(files.size()));
+        for (Path file : files) {
+            add(digest, "chart file", chart.relativize(file).toString().replace('\\', '/'));
+            addFile(digest, "chart file", file, maxBytes);
+        }
     }
 
     /** Each part is length-prefixed, so no two different sequences of parts digest alike. */

@@ -40,7 +40,7 @@ record RenderedChart(ManifestSet objects, SourceFile file, RenderRequest request
                 chart, check.releaseName(), check.namespace(), paths, texts, check.setValues(), Map.of());
         HelmRenderer.Rendered rendered;
         try {
-            rendered = new HelmRenderer(check.helmLibrary()).render(request);
+            rendered = new HelmRenderer(check.helmLibrary(), check.renderCache()).render(request);
         } catch (RenderException e) {
             throw new InputException(e.getMessage(), PARAMETER);
         }

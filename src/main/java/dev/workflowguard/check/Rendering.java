@@ -20,6 +20,7 @@ import java.util.List;
  */
 record Rendering(RenderedChart chart, ManifestSet manifests, Provenance provenance, List<String> notes) {
 
+    /** {@link #render(CheckInputs, WorkflowRelease, UserValues, CommittedManifests, KnownSecrets, Checker.Progress)}, telling no one. */
     static Rendering render(
             CheckInputs inputs,
             WorkflowRelease release,
@@ -27,11 +28,23 @@ record Rendering(RenderedChart chart, ManifestSet manifests, Provenance provenan
             CommittedManifests committed,
             KnownSecrets secrets)
             throws InputException {
+        return render(inputs, release, values, committed, secrets, (done, total) -> {});
+    }
+
+    static Rendering render(
+            CheckInputs inputs,
+            WorkflowRelease release,
+            UserValues values,
+            CommittedManifests committed,
+            KnownSecrets secrets,
+            Checker.Progress progress)
+            throws InputException {
         if (release.chart() == null) {
             return new Rendering(null, committed.objects(), null, List.of());
         }
         CheckRequest request = inputs.request();
         RenderedChart rendered;
+        progress.working("rendering " + release.chart().displayRoot() + " with Helm");
         try {
             rendered = RenderedChart.render(release.chart(), request, values.files(), inputs.loader());
         } catch (InputException e) {
@@ -43,7 +56,7 @@ record Rendering(RenderedChart chart, ManifestSet manifests, Provenance provenan
                 + (rendered.cached() ? " (render reused)" : " in " + rendered.millis() + " ms");
         // One provenance for the rules' questions and the relocation after them: they share its probe renders.
         Provenance provenance = new Provenance(
-                new HelmRenderer(request.helmLibrary()),
+                new HelmRenderer(request.helmLibrary(), request.renderCache()),
                 rendered.request(),
                 rendered.objects(),
                 rendered.file(),
@@ -51,7 +64,10 @@ record Rendering(RenderedChart chart, ManifestSet manifests, Provenance provenan
                 release.defaults(),
                 inputs.loader(),
                 inputs.reader(),
-                request.rules());
+                request.rules(),
+                probes -> progress.working("tracing the findings on the render of "
+                        + release.chart().displayRoot() + " to values lines (" + probes
+                        + " probe renders so far, on " + Provenance.threads() + " threads)"));
         return new Rendering(rendered, RenderedChart.combine(rendered, committed.objects()), provenance, List.of(note));
     }
 

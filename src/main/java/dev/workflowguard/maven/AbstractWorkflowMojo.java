@@ -3,6 +3,7 @@ package dev.workflowguard.maven;
 import dev.workflowguard.check.CheckRequest;
 import dev.workflowguard.finding.Location;
 import dev.workflowguard.render.HelmLibrary;
+import dev.workflowguard.render.RenderCache;
 import dev.workflowguard.report.ReportPaths;
 import dev.workflowguard.rules.FixOptions;
 import dev.workflowguard.suppress.ConfiguredSuppression;
@@ -348,7 +349,22 @@ abstract class AbstractWorkflowMojo extends AbstractMojo {
                 .suppressions(configuredSuppressions())
                 .limits(limits)
                 .fixOptions(fixOptions)
-                .helmLibrary(helmLibrary());
+                .helmLibrary(helmLibrary())
+                .renderCache(renderCache());
+    }
+
+    /**
+     * Renders of the chart kept under the output folder between builds, for this plugin build only; none
+     * without a chart, or where the plugin's classes are not in a jar (a development class path), or with
+     * `--set` expressions: they often carry credentials injected at build time, which a render would then
+     * keep on disk.
+     */
+    private RenderCache renderCache() {
+        String build = CheckRecord.pluginBuild();
+        boolean sets = setValues != null && setValues.stream().anyMatch(s -> s != null && !s.isBlank());
+        return chart == null || chart.isBlank() || build == null || sets
+                ? null
+                : new RenderCache(outputDirectory().resolve("render-cache"), build);
     }
 
     /** Maven's resolver when running in Maven; helm-java on the class path when a test runs the goal directly. */

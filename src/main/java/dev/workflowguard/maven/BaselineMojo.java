@@ -34,10 +34,9 @@ public class BaselineMojo extends AbstractWorkflowMojo {
             return;
         }
         CheckResult result;
-        try {
-            // Written from every current finding that no suppression accepts, whatever an older baseline says.
-            result = new Checker(new ProgressLog(getLog()))
-                    .check(request(FixOptions.DEFAULTS).build());
+        // Written from every current finding that no suppression accepts, whatever an older baseline says.
+        try (ProgressLog progress = new ProgressLog(getLog())) {
+            result = new Checker(progress).check(request(FixOptions.DEFAULTS).build());
         } catch (InputException e) {
             throw new MojoExecutionException(e.getMessage());
         }

@@ -55,8 +55,8 @@ public class CheckMojo extends AbstractWorkflowMojo {
 
     /**
      * Repeats the last check's outcome without checking again when nothing it depends on has changed
-     * (values, manifests, baseline, configuration, plugin build, today's date) and its reports are
-     * untouched; a chart to render is always checked.
+     * (values, manifests, baseline, the chart's files, configuration, plugin build, today's date) and its
+     * reports are untouched.
      */
     @Parameter(property = "workflow.upToDateChecking", defaultValue = "true")
     protected boolean upToDateChecking;
@@ -180,9 +180,9 @@ public class CheckMojo extends AbstractWorkflowMojo {
             Map<String, String> reports)
             throws MojoExecutionException, MojoFailureException {
         FixPlan fixes;
-        try {
-            // Progress goes to Maven's log only: it describes this run, not an outcome to repeat.
-            CheckResult result = new Checker(new ProgressLog(getLog())).check(request);
+        // Progress goes to Maven's log only: it describes this run, not an outcome to repeat.
+        try (ProgressLog progress = new ProgressLog(getLog())) {
+            CheckResult result = new Checker(progress).check(request);
             // Fixable means what workflow:fix would correct: planned (nothing written), refusals included.
             fixes = new Fixer().plan(request, result, null);
         } catch (InputException e) {

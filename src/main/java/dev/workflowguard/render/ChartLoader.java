@@ -131,21 +131,21 @@ public final class ChartLoader {
         }
     }
 
-    /** A digest of every file's path, size and modification time: changes when the chart changes. */
+    /**
+     * A digest of every file's path and content: changes exactly when the chart changes (renders are kept
+     * under it between builds, where a fresh clone gives every file a new time).
+     */
     private static String fingerprint(Path directory, List<Path> files) throws RenderException {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            files.forEach(file -> {
-                try {
-                    digest.update((directory.relativize(file) + "|" + Files.size(file) + "|"
-                                    + Files.getLastModifiedTime(file).toMillis() + "\n")
-                            .getBytes(StandardCharsets.UTF_8));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            for (Path file : files) {
+                byte[] bytes = Files.readAllBytes(file);
+                digest.update((directory.relativize(file).toString().replace('\\', '/') + "|" + bytes.length + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                digest.update(bytes);
+            }
             return HexFormat.of().formatHex(digest.digest());
-        } catch (UncheckedIOException | NoSuchAlgorithmException e) {
+        } catch (IOException | NoSuchAlgorithmException e) {
             throw new RenderException(directory + " cannot be read: " + e.getMessage());
         }
     }

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -15,7 +16,9 @@ import java.util.stream.Collectors;
  * helm binary, no network while rendering.
  * Renders are cached for the life of the JVM by everything that can change them (chart content,
  * values texts, `--set`, probes), so `check` and `fix` in one build, and the provenance probes of
- * one check, never render the same thing twice.
+ * one check, never render the same thing twice; with a {@link RenderCache}, across builds too.
+ * Renders may run on several threads at once (each call loads the chart and builds its own Helm
+ * action; BatchedProbesTest compares concurrent renders with the same renders made one by one).
  */
 public final class HelmRenderer {
 
@@ -35,7 +38,11 @@ public final class HelmRenderer {
     /** Helm CLI advice appended to render errors; there is no such flag here. */
     private static final Pattern CLI_ADVICE = Pattern.compile("\\s*Use --debug flag to render out invalid YAML\\s*$");
 
+    /** Renders Helm made in this JVM, not counting those served from a cache (benchmarks and tests). */
+    private static final AtomicLong MADE = new AtomicLong();
+
     private final HelmLibrary library;
+    private final RenderCache disk;
 
     /** A renderer with helm-java on the class path (tests, embedders). */
     public HelmRenderer() {
@@ -43,12 +50,25 @@ public final class HelmRenderer {
     }
 
     public HelmRenderer(HelmLibrary library) {
+        this(library, null);
+    }
+
+    /** A renderer that also keeps its renders in a cache on disk (null: in memory only). */
+    public HelmRenderer(HelmLibrary library, RenderCache disk) {
         this.library = library;
+        this.disk = disk;
     }
 
     public Rendered render(RenderRequest request) throws RenderException {
         String key = request.cacheKey();
         String cached = CACHE.get(key);
+        String diskKey = disk == null ? null : disk.key(request);
+        if (cached == null && diskKey != null) {
+            cached = disk.read(diskKey);
+            if (cached != null) {
+                CACHE.put(key, cached);
+            }
+        }
         if (cached != null) {
             return new Rendered(cached, 0, true);
         }
@@ -68,6 +88,7 @@ public final class HelmRenderer {
             all.add(new String[] {probe.getKey(), probe.getValue()});
         }
         long start = System.nanoTime();
+        MADE.incrementAndGet();
         String text;
         try {
             text = HelmBinding.template(
@@ -85,6 +106,9 @@ public final class HelmRenderer {
                     + "that renders no objects cannot be checked");
         }
         CACHE.put(key, text);
+        if (diskKey != null) {
+            disk.write(diskKey, text);
+        }
         return new Rendered(text, (System.nanoTime() - start) / 1_000_000, false);
     }
 
@@ -117,8 +141,18 @@ public final class HelmRenderer {
                 .collect(Collectors.joining("."));
     }
 
+    /** How many renders Helm made in this JVM so far (a cached render is not made again). */
+    public static long rendersMade() {
+        return MADE.get();
+    }
+
+    /** Forgets every render kept in memory, as a new JVM starts (tests and benchmarks). */
+    public static void clearMemoryCache() {
+        CACHE.clear();
+    }
+
     /** Forgets every cached render (tests). */
     static void clearCache() {
-        CACHE.clear();
+        clearMemoryCache();
     }
 }

@@ -29,24 +29,26 @@ import dev.workflowguard.yaml.YamlList;
 import dev.workflowguard.yaml.YamlLoader;
 import dev.workflowguard.yaml.YamlMap;
 import dev.workflowguard.yaml.YamlNode;
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 
 /**
  * Traces a finding on a freshly rendered object back to the values line that produced it. The
  * link is never guessed: a candidate values key is blamed only after rendering again with that
- * one key changed and seeing the offending field change. A place on the render is then moved to a
+ * key changed and seeing the offending field change ({@link KeyProbes}: alone, or with other keys in
+ * the same render when every difference it shows is one key's own sentinel, so that what each key
+ * changed is told apart). Every question of every finding is asked at once, so they share their
+ * renders. A place on the render is then moved to a
  * file of the project, where the fix belongs: the values line that set the key; else, when no
  * values file sets it, the last values file at the key's deepest existing parent (where
  * `workflow:fix` adds it); else, with no values files at all, the chart's own values.yaml line of
@@ -71,7 +73,8 @@ public final class Provenance implements RenderProbe {
     /** What the rules read of a render, for the probe renders. */
     private final ManifestSelection selection;
 
-    private final Map<String, Optional<ManifestSet>> probeRenders = new HashMap<>();
+    /** The probe renders, shared by the rules' questions and the relocation after them. */
+    private final KeyProbes probes;
 
     public Provenance(
             HelmRenderer renderer,
@@ -83,6 +86,21 @@ public final class Provenance implements RenderProbe {
             YamlLoader loader,
             SourceReader reader,
             List<Rule> rules) {
+        this(renderer, request, rendered, renderedFile, values, defaults, loader, reader, rules, probes -> {});
+    }
+
+    /** @param progress told how many probe renders were made, before each round of them */
+    public Provenance(
+            HelmRenderer renderer,
+            RenderRequest request,
+            ManifestSet rendered,
+            SourceFile renderedFile,
+            EffectiveValues values,
+            DefaultValues defaults,
+            YamlLoader loader,
+            SourceReader reader,
+            List<Rule> rules,
+            IntConsumer progress) {
         this.renderer = renderer;
         this.request = request;
         this.rendered = rendered;
@@ -94,6 +112,8 @@ public final class Provenance implements RenderProbe {
         this.traces =
                 rules.stream().collect(toMap(Rule::id, rule -> rule.inputs().trace(), (first, same) -> first));
         this.selection = RuleInputs.selection(rules);
+        this.probes = new KeyProbes(
+                rendered, renderedFile.text(), new ProbeRenders(), this::currentText, this::needsFile, progress);
     }
 
     /**
@@ -102,7 +122,29 @@ public final class Provenance implements RenderProbe {
      * chart renders from it (a router that binds three host ports is one line, not three clauses).
      */
     public List<Finding> relocate(List<Finding> findings) {
+        // Every question first, so that the probes of all findings share their renders.
+        probes.answer(questions(findings));
         return traced(findings).stream().map(this::inProject).toList();
+    }
+
+    /** What tracing the findings asks: each candidate key of each place on the render, with its field. */
+    private List<KeyProbes.Question> questions(List<Finding> findings) {
+        List<KeyProbes.Question> questions = new ArrayList<>();
+        for (Finding finding : findings) {
+            for (Place place : finding.places()) {
+                if (place.location().file() != renderedFile) {
+                    continue;
+                }
+                Trace how = traces.getOrDefault(finding.rule(), Trace.NONE);
+                Field field =
+                        field(how, object(place.object()), place.location().position());
+                if (field != null) {
+                    how.candidates(finding.cause())
+                            .forEach(key -> questions.add(new KeyProbes.Question(key, field.id(), field.read())));
+                }
+            }
+        }
+        return questions;
     }
 
     /** The finding with its places inside a packed chart shown at the archive. */
@@ -224,8 +266,7 @@ public final class Provenance implements RenderProbe {
         KubeObject object = object(place.object());
         String from = template(place);
         Trace how = traces.getOrDefault(finding.rule(), Trace.NONE);
-        Function<ManifestSet, Object> field =
-                field(how, object, place.location().position());
+        Field field = field(how, object, place.location().position());
         for (ValuesPath candidate : how.candidates(finding.cause())) {
             if (field != null && controls(candidate, field)) {
                 return blame(place, candidate, from);
@@ -304,10 +345,9 @@ public final class Provenance implements RenderProbe {
             String annotation = (String) path.get(2);
             List<ValuesPath> named = new ArrayList<>();
             keysNamed(values.merged(), new ArrayList<>(), annotation, named);
-            for (ValuesPath key : named) {
-                if (controls(key, object, path)) {
-                    return values.locate(values.get(key));
-                }
+            ValuesPath key = firstControlling(named, object, path);
+            if (key != null) {
+                return values.locate(values.get(key));
             }
         }
         return templateLocation(object, at.position());
@@ -328,86 +368,110 @@ public final class Provenance implements RenderProbe {
 
     @Override
     public boolean controls(ValuesPath key, KubeObject object, List<Object> path) {
+        return firstControlling(List.of(key), object, path) != null;
+    }
+
+    @Override
+    public ValuesPath firstControlling(List<ValuesPath> keys, KubeObject object, List<Object> path) {
         String kind = object.kind();
         String name = object.name();
-        return controls(
-                key,
-                set -> find(set, kind, name)
-                        .map(o -> YamlData.of(nodeAt(o.root(), path)))
-                        .orElse(null));
+        Function<ManifestSet, Object> read = set -> find(set, kind, name)
+                .map(o -> YamlData.of(nodeAt(o.root(), path)))
+                .orElse(null);
+        String field = "path " + object.ref() + " " + path;
+        List<KeyProbes.Question> questions = keys.stream()
+                .map(key -> new KeyProbes.Question(key, field, read))
+                .toList();
+        List<Boolean> answers = probes.answer(questions);
+        for (int i = 0; i < keys.size(); i++) {
+            if (answers.get(i)) {
+                return keys.get(i);
+            }
+        }
+        return null;
     }
 
-    /** True when rendering with the key changed changes the field. */
-    private boolean controls(ValuesPath key, Function<ManifestSet, Object> field) {
-        Optional<ManifestSet> probed = probe(key);
-        return probed.isPresent() && !Objects.equals(field.apply(rendered), field.apply(probed.get()));
+    /** How many probe renders run at once. */
+    public static int threads() {
+        return KeyProbes.THREADS;
     }
 
-    private Optional<ManifestSet> probe(ValuesPath key) {
-        String current = currentText(key);
-        String probeValue = "true".equals(current)
-                ? "false"
-                : "false".equals(current) ? "true" : key.last().startsWith("replica") ? "7" : PROBE;
-        String setKey = HelmRenderer.setKey(key.keys());
-        return probeRenders.computeIfAbsent(setKey + "=" + probeValue, k -> {
+    /** How many probe renders provenance asked for so far (renders served from a cache included). */
+    public int probeRenders() {
+        return probes.rendersMade();
+    }
+
+    /** The renders of probes: a batch of keys at their sentinels, or one key as it was always probed. */
+    private final class ProbeRenders implements KeyProbes.Renders {
+
+        @Override
+        public KeyProbes.Rendered render(Map<String, String> sets, String file) throws RenderException, YamlException {
+            RenderRequest probe = request.withProbes(sets);
+            if (file == null) {
+                String text = renderer.render(probe).text();
+                return new KeyProbes.Rendered(read(text), text);
+            }
+            return KeyProbes.ProbeFile.withFile(file, path -> {
+                String text = renderer.render(probe.withProbeFile(path, file)).text();
+                return new KeyProbes.Rendered(read(text), text);
+            });
+        }
+
+        @Override
+        public Optional<ManifestSet> single(ValuesPath key) {
+            String current = currentText(key);
+            String probeValue = "true".equals(current)
+                    ? "false"
+                    : "false".equals(current) ? "true" : KeyProbes.isCount(key) ? "7" : PROBE;
+            String setKey = HelmRenderer.setKey(key.keys());
             try {
                 return Optional.of(read(
                         renderer.render(request.withProbe(setKey, probeValue)).text()));
             } catch (RenderException e) {
                 // Helm's --set cannot write below a key a values file leaves null (`deployment_annotations:` with
                 // only comments under it, as the stock values ship it): probe with a values file after the user's.
-                return probeWithFile(key, probeValue);
+                try {
+                    String file = KeyProbes.ProbeFile.json(Map.of(key, probeValue));
+                    return Optional.of(KeyProbes.ProbeFile.withFile(
+                            file,
+                            path -> read(renderer.render(request.withProbeFile(path, file))
+                                    .text())));
+                } catch (RenderException | YamlException | UncheckedIOException again) {
+                    // A probe that breaks the chart shows nothing either way: the key is not blamed.
+                    return Optional.empty();
+                }
             } catch (YamlException e) {
                 // A probe that breaks the chart shows nothing either way: the key is not blamed.
                 return Optional.empty();
             }
-        });
+        }
     }
 
-    private Optional<ManifestSet> probeWithFile(ValuesPath key, String probeValue) {
-        StringBuilder json = new StringBuilder();
-        for (String step : key.keys()) {
-            json.append('{').append(jsonString(step)).append(": ");
+    /**
+     * True when `--set` cannot write the key: a values file leaves one of its parents null or a value
+     * that is not a mapping (Helm then fails to parse the `--set`), so it is probed in a values file.
+     */
+    private boolean needsFile(ValuesPath key) {
+        if (values == null) {
+            return false;
         }
-        json.append(
-                probeValue.equals("true") || probeValue.equals("false") || probeValue.matches("[1-9][0-9]*")
-                        ? probeValue
-                        : jsonString(probeValue));
-        json.append("}".repeat(key.keys().size())).append('\n');
-        try {
-            Path file = Files.createTempFile("workflow-guard-probe-", ".yaml");
-            file.toFile().deleteOnExit();
-            Files.writeString(file, json, StandardCharsets.UTF_8);
-            try {
-                return Optional.of(read(renderer.render(request.withProbeFile(file, json.toString()))
-                        .text()));
-            } finally {
-                Files.deleteIfExists(file);
+        YamlNode at = values.merged();
+        for (String step : key.keys().subList(0, key.size() - 1)) {
+            if (!(at instanceof YamlMap map)) {
+                return true;
             }
-        } catch (IOException | RenderException | YamlException e) {
-            // A probe that breaks the chart shows nothing either way: the key is not blamed.
-            return Optional.empty();
+            if (!map.containsKey(step)) {
+                return false; // --set adds the missing mappings
+            }
+            at = map.get(step);
         }
+        return !(at instanceof YamlMap);
     }
 
     private ManifestSet read(String text) throws YamlException {
         SourceFile file =
                 new SourceFile(renderedFile.path(), renderedFile.displayName(), text, renderedFile.charset(), false);
         return new ManifestReader(loader, selection).read(List.of(file));
-    }
-
-    private static String jsonString(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.append('"').toString();
     }
 
     private String currentText(ValuesPath key) {
@@ -424,12 +488,13 @@ public final class Provenance implements RenderProbe {
      * How to read, in any render, what a rule saw: the evidence or the field of the object its trace
      * compares, else the field the place points at; null when it cannot be told.
      */
-    private Function<ManifestSet, Object> field(Trace how, KubeObject object, TextPosition at) {
+    private Field field(Trace how, KubeObject object, TextPosition at) {
         if (object == null) {
             return null;
         }
         if (how.evidence() != null) {
-            return set -> how.evidence().shownIn(set);
+            return new Field(
+                    "evidence " + how.evidence().name(), set -> how.evidence().shownIn(set));
         }
         String kind = object.kind();
         String name = object.name();
@@ -437,19 +502,33 @@ public final class Provenance implements RenderProbe {
             List<List<Object>> paths = how.field().paths().stream()
                     .map(path -> List.<Object>of((Object[]) path.split("\\.")))
                     .toList();
-            return set -> find(set, kind, name)
-                    .map(o -> paths.stream()
-                            .map(path -> YamlData.of(nodeAt(o.root(), path)))
-                            .toList())
-                    .orElse(null);
+            return new Field(
+                    "fields " + object.ref() + " " + paths,
+                    set -> find(set, kind, name)
+                            .map(o -> paths.stream()
+                                    .map(path -> YamlData.of(nodeAt(o.root(), path)))
+                                    .toList())
+                            .orElse(null));
         }
         List<Object> path = pathAt(object.root(), at, new ArrayList<>());
         if (path == null || path.equals(List.of("metadata", "name"))) {
-            return set -> find(set, kind, name).isPresent();
+            return new Field(
+                    "exists " + object.ref(), set -> find(set, kind, name).isPresent());
         }
-        return set -> find(set, kind, name)
-                .map(o -> YamlData.of(nodeAt(o.root(), path)))
-                .orElse(null);
+        return new Field(
+                "path " + object.ref() + " " + path,
+                set -> find(set, kind, name)
+                        .map(o -> YamlData.of(nodeAt(o.root(), path)))
+                        .orElse(null));
+    }
+
+    /** What to compare between renders, and a name for it that is equal for the same comparison. */
+    private record Field(String id, Function<ManifestSet, Object> read) {}
+
+    /** True when rendering with the key changed alone changes the field. */
+    private boolean controls(ValuesPath key, Field field) {
+        return probes.answer(List.of(new KeyProbes.Question(key, field.id(), field.read())))
+                .get(0);
     }
 
     private static Optional<KubeObject> find(ManifestSet set, String kind, String name) {

@@ -36,7 +36,12 @@ public record RenderRequest(
     }
 
     public RenderRequest withProbe(String key, String value) {
-        return new RenderRequest(chart, releaseName, namespace, valuesFiles, valuesTexts, sets, Map.of(key, value));
+        return withProbes(Map.of(key, value));
+    }
+
+    /** This request with these `--set` probes (and no others) after the user's. */
+    public RenderRequest withProbes(Map<String, String> probeSets) {
+        return new RenderRequest(chart, releaseName, namespace, valuesFiles, valuesTexts, sets, probeSets);
     }
 
     /** This request with one more values file after the user's (a provenance probe written as a file). */
@@ -45,7 +50,22 @@ public record RenderRequest(
         files.add(file);
         List<String> texts = new ArrayList<>(valuesTexts);
         texts.add(text);
-        return new RenderRequest(chart, releaseName, namespace, files, texts, sets, Map.of());
+        return new RenderRequest(chart, releaseName, namespace, files, texts, sets, probes);
+    }
+
+    /**
+     * What the render depends on, without where the files happen to be (a packed chart is unpacked to a new
+     * folder in each build, a text not on disk yet to a temporary file): for renders kept between builds.
+     */
+    String contentKey() {
+        StringBuilder key = new StringBuilder(
+                chart.displayRoot() + "|" + chart.fingerprint() + "|" + releaseName + "|" + namespace);
+        valuesTexts.forEach(
+                text -> key.append("|values#").append(ChartLoader.hash(text.getBytes(StandardCharsets.UTF_8))));
+        sets.forEach(s -> key.append("|set:").append(s));
+        new TreeMap<>(probes)
+                .forEach((k, v) -> key.append("|probe:").append(k).append('=').append(v));
+        return key.toString();
     }
 
     String cacheKey() {

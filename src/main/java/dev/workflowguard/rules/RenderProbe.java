@@ -20,4 +20,15 @@ public interface RenderProbe {
      * @param field keys and list indices from the object's root to the field (`spec`, `replicas`)
      */
     boolean controls(ValuesPath key, KubeObject object, List<Object> field);
+
+    /**
+     * The first of the keys (in their order) that controls the field, or null: one question for several keys,
+     * which a probe may answer with fewer renders than one per key.
+     */
+    default ValuesPath firstControlling(List<ValuesPath> keys, KubeObject object, List<Object> field) {
+        return keys.stream()
+                .filter(key -> controls(key, object, field))
+                .findFirst()
+                .orElse(null);
+    }
 }

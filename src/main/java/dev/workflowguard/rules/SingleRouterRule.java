@@ -180,11 +180,8 @@ public final class SingleRouterRule implements Rule {
         if (router == null) {
             return null;
         }
-        return REPLICA_KEYS.stream()
-                .map(ValuesKey::path)
-                .filter(path -> context.probe().controls(path, router, REPLICAS_FIELD))
-                .findFirst()
-                .orElse(null);
+        return context.probe()
+                .firstControlling(REPLICA_KEYS.stream().map(ValuesKey::path).toList(), router, REPLICAS_FIELD);
     }
 
     /**

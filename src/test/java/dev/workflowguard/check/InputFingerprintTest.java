@@ -110,8 +110,37 @@ class InputFingerprintTest {
     }
 
     @Test
+    void aChartCountsByEveryByteOfEveryFileItHolds() throws Exception {
+        Path grafana = dir.resolve("charts/workflow/charts/monitor/charts/grafana");
+        Files.createDirectories(grafana.resolve("templates"));
+        Files.writeString(dir.resolve("charts/workflow/Chart.yaml"), "name: workflow\nversion: v2.19.4\n");
+        Files.writeString(grafana.resolve("templates/deployment.yaml"), "kind: Deployment\n");
+        Consumer<CheckRequest.Builder> chart = b -> b.chart("charts/workflow");
+        String before = fingerprint(chart);
+        assertNotNull(before);
+        assertEquals(before, fingerprint(chart));
+        assertNotEquals(fingerprint(), before, "the chart is an input");
+        Files.setLastModifiedTime(
+                grafana.resolve("templates/deployment.yaml"), java.nio.file.attribute.FileTime.fromMillis(0));
+        assertEquals(before, fingerprint(chart), "the same bytes at another time");
+        Files.writeString(grafana.resolve("templates/deployment.yaml"), "kind: Deployment # edited\n");
+        String edited = fingerprint(chart);
+        assertNotEquals(before, edited, "a template deep in a subchart");
+        Files.writeString(grafana.resolve("values.yaml"), "allow_sign_up: false\n");
+        assertNotEquals(edited, fingerprint(chart), "a file added to a subchart");
+        Files.move(grafana.resolve("values.yaml"), grafana.resolve("templates/values.yaml"));
+        assertNotEquals(edited, fingerprint(chart), "a file moved inside the chart");
+
+        Files.write(dir.resolve("workflow.tgz"), new byte[] {1, 2, 3});
+        String packed = fingerprint(b -> b.chart("workflow.tgz"));
+        assertNotNull(packed);
+        Files.write(dir.resolve("workflow.tgz"), new byte[] {1, 2, 4});
+        assertNotEquals(packed, fingerprint(b -> b.chart("workflow.tgz")), "another archive");
+    }
+
+    @Test
     void inputsItCannotVouchForGiveNone() throws Exception {
-        assertNull(fingerprint(b -> b.chart("charts/workflow")), "a render depends on the chart and Helm");
+        assertNull(fingerprint(b -> b.chart("charts/missing")), "the check reports the missing chart");
         assertNull(fingerprint(b -> b.values("values/missing.yaml")), "the check reports the missing file");
         Files.writeString(dir.resolve("values/base.yaml"), "x".repeat(2048));
         assertNull(

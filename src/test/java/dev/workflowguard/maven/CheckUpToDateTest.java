@@ -121,6 +121,89 @@ class CheckUpToDateTest {
 
     @Test
     @InjectMojo(goal = "check", pom = "pom.xml")
+    void aChartBuildWithNothingChangedIsNotRenderedAndAnyChartFileChangeRendersAgain(CheckMojo mojo) throws Exception {
+        Path chart = basedir().resolve("charts/workflow");
+        try {
+            copyTestChart(chart);
+            mojo.chart = "charts/workflow";
+            Run first = run(mojo);
+            assertFalse(first.repeated(), first.log.all());
+            assertTrue(first.log.all().contains("rendered charts/workflow"), first.log.all());
+            Run second = run(mojo);
+            assertTrue(second.repeated(), "nothing changed: " + second.log.all());
+            assertEquals(first.outcome(), second.outcome());
+
+            // A template deep inside a subchart (monitor/charts/grafana) changes: rendered again.
+            Path deep = chart.resolve("charts/monitor/charts/grafana/templates/monitor-grafana-deployment.yaml");
+            Files.writeString(deep, Files.readString(deep) + "# edited\n");
+            Run edited = run(mojo);
+            assertFalse(edited.repeated(), "a subchart's template changed: " + edited.log.all());
+            assertTrue(run(mojo).repeated(), "and that outcome is recorded in turn");
+
+            // A new file anywhere in the chart counts too; a touched file with the same bytes does not.
+            Files.writeString(chart.resolve("charts/router/templates/NOTES.txt"), "notes\n");
+            assertFalse(run(mojo).repeated(), "a file added to a subchart");
+            Files.setLastModifiedTime(deep, java.nio.file.attribute.FileTime.fromMillis(0));
+            assertTrue(run(mojo).repeated(), "the same bytes at another time are the same chart");
+        } finally {
+            delete(basedir().resolve("charts"));
+        }
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    void aPackedChartIsRenderedAgainOnlyWhenTheArchiveChanges(CheckMojo mojo) throws Exception {
+        Path source = basedir().resolve("chart-src/workflow");
+        Path archive = basedir().resolve("workflow-v2.19.4.tgz");
+        try {
+            copyTestChart(source);
+            pack(source.getParent(), archive);
+            mojo.chart = "workflow-v2.19.4.tgz";
+            assertFalse(run(mojo).repeated());
+            assertTrue(run(mojo).repeated(), "the same archive");
+            Path deep = source.resolve("charts/monitor/charts/grafana/values.yaml");
+            Files.writeString(
+                    deep, Files.readString(deep).replace("allow_sign_up: \"true\"", "allow_sign_up: \"false\""));
+            pack(source.getParent(), archive);
+            Run repacked = run(mojo);
+            assertFalse(repacked.repeated(), "the archive holds another subchart value: " + repacked.log.all());
+            assertTrue(run(mojo).repeated(), "and that outcome is recorded in turn");
+        } finally {
+            delete(basedir().resolve("chart-src"));
+            Files.deleteIfExists(archive);
+        }
+    }
+
+    private static void copyTestChart(Path to) throws Exception {
+        Path from = Path.of("src", "test", "resources", "charts", "workflow");
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    private static void pack(Path folder, Path archive) throws Exception {
+        Process tar = new ProcessBuilder("tar", "czf", archive.toString(), "workflow")
+                .directory(folder.toFile())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, tar.waitFor(), "tar: " + output);
+    }
+
+    private static void delete(Path folder) throws Exception {
+        if (Files.exists(folder)) {
+            try (Stream<Path> walk = Files.walk(folder)) {
+                walk.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "pom.xml")
     void aChangedSettingIsCheckedAgain(CheckMojo mojo) throws Exception {
         run(mojo);
         mojo.failOnSeverity = "none";
