@@ -42,7 +42,7 @@ List<String> before = runs[0]
 assert before.any { it ==~ /^\[INFO\] --- workflow:.*:check \(default\) @ before ---$/ }
 assert logged(before).isEmpty()
 assert before.contains('[INFO] workflow-guard: 3 findings accepted by the baseline ../workflow-baseline.json')
-assert before.contains('[INFO] workflow-guard: no findings in 1 file checked (Workflow 2.19.0).')
+assert before.contains('[INFO] workflow-guard: no findings in 2 files checked (Workflow 2.19.0).')
 assert before.contains('[INFO] BUILD SUCCESS')
 def beforeReport = read('before', 'report.json')
 assert places(beforeReport.baselined) == [
@@ -79,7 +79,7 @@ List<String> newProblem = runs[2]
 assert logged(newProblem) == ['values/values.yaml:18:19 error storage-placeholder']   // builder_bucket: placeholder
 assert newProblem.contains('[INFO] workflow-guard: 2 findings accepted by the baseline ../workflow-baseline.json; '
         + '1 baseline entry is fixed: run `mvn workflow:baseline` to shrink it')
-assert newProblem.contains('[ERROR] workflow-guard: 1 error, 0 warnings, 0 info in 1 file checked (Workflow 2.19.0).')
+assert newProblem.contains('[ERROR] workflow-guard: 1 error, 0 warnings, 0 info in 2 files checked (Workflow 2.19.0).')
 assert newProblem.contains('[INFO] BUILD FAILURE')
 assert newProblem.any { it.startsWith('[ERROR] Failed to execute goal ') && it.contains('on project new-problem: '
         + 'workflow-guard: 1 finding at or above error: storage-placeholder (1). ') }
@@ -88,7 +88,7 @@ assert places(report.findings) == ['values/values.yaml:18:19 error storage-place
 assert places(report.baselined) == ['values/values.yaml:29:20 error grafana-signup', 'values/values.yaml:35:3 info no-ip-whitelist']
 assert report.fixedSinceBaseline == baseline.findings.findAll { it.rule == 'open-registration' }
         .collect { it.subMap(['fingerprint', 'rule', 'file', 'message']) }
-assert report.summary == [error: 1, warning: 0, info: 0, files: 1, fixable: 0, suppressed: 0, baselined: 2, failed: true]
+assert report.summary == [error: 1, warning: 0, info: 0, files: 2, fixable: 0, suppressed: 0, baselined: 2, failed: true]
 // SARIF: the new finding is "new", the accepted ones "unchanged".
 Map<String, String> states = fingerprints('new-problem')
 assert states.findAll { k, v -> k in current.keySet() } == current.findAll { k, v -> v != 'open-registration' }

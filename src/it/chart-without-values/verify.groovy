@@ -21,9 +21,11 @@ def message = { String at, String rule ->
 String chart = 'charts/workflow'
 String router = "${chart}/charts/router/templates/router-deployment.yaml"
 String controller = "${chart}/charts/controller/templates/controller-deployment.yaml"
+String grafana = "${chart}/charts/monitor/charts/grafana/templates/monitor-grafana-deployment.yaml"
 List<String> expected = [
     "${controller}:4:3 warning rbac-disabled",                              // no RBAC objects in a 2.11 chart
     "${chart}/charts/controller/values.yaml:8:20 error open-registration",  // registration_mode: "enabled"
+    "${grafana}:21:11 error grafana-signup",                                //   env: (no ALLOW_SIGN_UP before 2.14)
     "${router}:13:3 error single-router",                                   //   replicas: 1 (hard-coded)
     "${chart}/values.yaml:3:12 error minio-storage",                        //   storage: minio
     "${chart}/values.yaml:31:15 error grafana-default-admin",               //     password: "admin"
@@ -41,6 +43,16 @@ assert chartValues[37] == '  service_annotations:'
 assert chartValues[41] == '    enabled: true' && chartValues[40] == '  host_port:'
 assert new File(basedir, router).readLines()[12] == '  replicas: 1'
 assert new File(basedir, controller).readLines()[3] == '  name: deis-controller'
+assert new File(basedir, grafana).readLines()[20] == '          env:'
+
+// Before 2.14 the chart sets no ALLOW_SIGN_UP and the Grafana image opens sign-ups; no values key closes them.
+assert message("${grafana}:21:11", 'grafana-signup') == ('Deployment/deis-monitor-grafana sets no ALLOW_SIGN_UP, and '
+        + 'the Grafana image of Deis Workflow v2.11.0 then defaults it to "true" (allow_sign_up = {{ default "true" '
+        + '.ALLOW_SIGN_UP }} in its grafana.ini): anyone who reaches Grafana can create an account and read the '
+        + 'cluster\'s dashboards; Workflow 2.11.0 has no values key for it: run `kubectl --namespace=deis set env '
+        + 'deployment/deis-monitor-grafana ALLOW_SIGN_UP=false` after every install and upgrade, since the next helm '
+        + "upgrade undoes it, or upgrade to Workflow 2.14 or later (rendered from ${grafana}, where no values key "
+        + 'controls this field)')
 
 // The keys the chart leaves unset are named, and the parent the finding sits on is theirs.
 assert message("${chart}/values.yaml:38:3", 'tls-missing').endsWith("(rendered from ${chart}/charts/router/templates/"
@@ -63,7 +75,7 @@ assert new File(basedir, router).text.count('hostPort:') == 3
 new GroovyShell(binding).parse(new File(fixtures, 'ChartFixture.groovy')).assertNoClauseTwice(logged*.message)
 
 // The summary counts what was read: the chart's 18 files, never "0 files".
-assert lines.contains('[ERROR] workflow-guard: 5 errors, 4 warnings, 1 info in chart charts/workflow (18 files) checked '
+assert lines.contains('[ERROR] workflow-guard: 6 errors, 4 warnings, 1 info in chart charts/workflow (18 files) checked '
         + '(Workflow 2.11.0).')
 assert new File(basedir, chart).listFiles().size() > 0
 int chartFiles = 0
@@ -74,7 +86,7 @@ assert !lines.any { it.contains(' 0 files') || it.contains('helm template') || i
 // The reports name the same files, each a file of the project.
 File reports = new File(basedir, 'target/workflow')
 def report = new JsonSlurper().parse(new File(reports, 'report.json'))
-assert report.summary == [error: 5, warning: 4, info: 1, files: 18, chartFiles: 18, fixable: 0, failed: true,
+assert report.summary == [error: 6, warning: 4, info: 1, files: 18, chartFiles: 18, fixable: 0, failed: true,
                           suppressed: 0, baselined: 0]
 assert report.findings.collectMany { f -> f.locations.collect { "${it.file}:${it.line}:${it.column} ${f.severity} ${f.rule}".toString() } } == expected
 report.findings.each { f -> f.locations.each { assert new File(basedir, it.file).isFile() : it.file } }

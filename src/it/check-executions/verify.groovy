@@ -27,9 +27,9 @@ List<String> stagingOutcome = [
             'URL can register an account and deploy apps; use admin_only (or disabled once the admin has registered) [open-registration]',
     '[ERROR] values/staging.yaml:17:20: error: monitor.grafana.allow_sign_up is yes (Helm reads it as true): anyone who ' +
             'reaches Grafana can create an account and read the cluster\'s dashboards; set it to "false" [grafana-signup]',
-    '[INFO] workflow-guard: 2 errors, 0 warnings, 0 info in 2 files checked (Workflow 2.19.0). 2 findings can be corrected ' +
+    '[INFO] workflow-guard: 2 errors, 0 warnings, 0 info in 3 files checked (Workflow 2.19.0). 2 findings can be corrected ' +
             'in the values files with `mvn workflow:fix`.']
-String productionOutcome = '[INFO] workflow-guard: no findings in 2 files checked (Workflow 2.19.0).'
+String productionOutcome = '[INFO] workflow-guard: no findings in 3 files checked (Workflow 2.19.0).'
 
 // ---- 1: both executions check, each into its own folder, and say so first.
 assert execution(runs[0], 'staging') == [stagingFolder] + stagingOutcome

@@ -15,7 +15,7 @@ List<String> expected = [
     'INFO values/prod.yaml:17:3 info no-ip-whitelist',
     'WARNING values/prod.yaml:17:3 warning tls-legacy-protocols',
 ]
-String counts = 'workflow-guard: 1 error, 1 warning, 1 info in 2 files checked (Workflow 2.19.0). ' +
+String counts = 'workflow-guard: 1 error, 1 warning, 1 info in 3 files checked (Workflow 2.19.0). ' +
         '1 finding can be corrected in the values files with `mvn workflow:fix`.'
 
 // 1: -Dworkflow.failOn=fatal
@@ -40,5 +40,5 @@ assert !runs[2].any { it.contains('Failed to execute goal') }
 def report = new JsonSlurper().parse(new File(basedir, 'target/workflow/report.json'))   // from run 3
 assert report.failOnSeverity == 'none'
 assert report.findings*.rule == ['grafana-default-admin', 'no-ip-whitelist', 'tls-legacy-protocols']
-assert report.summary == [error: 1, warning: 1, info: 1, files: 2, fixable: 1, failed: false, suppressed: 0, baselined: 0]
+assert report.summary == [error: 1, warning: 1, info: 1, files: 3, fixable: 1, failed: false, suppressed: 0, baselined: 0]
 return true

@@ -24,8 +24,8 @@ assert new File(basedir, 'values').list().sort() == files : 'a temporary or back
 assert git(basedir, 'status', '--porcelain', '--', 'values') == ''
 List<String> dry = runs[0]
 assert dry.contains('[INFO] values/base.yaml: controller.registration_mode set to admin_only [open-registration]')
-assert dry.contains('[INFO] values/prod.yaml: global.use_rbac set to true [rbac-disabled]')
-assert dry.contains('[INFO] workflow-guard fix (dry run): would change 2 files (5 values); nothing was written. '
+assert dry.contains('[INFO] values/prod.yaml: router.deployment_annotations."router.deis.io/nginx.ssl.protocols" set to "TLSv1.2 TLSv1.3" [tls-legacy-protocols]')
+assert dry.contains('[INFO] workflow-guard fix (dry run): would change 2 files (4 values); nothing was written. '
         + 'Patch: target/workflow/fix.patch')
 assert !dry.any { it.contains('workflow-guard fix: changed') }
 
@@ -42,7 +42,8 @@ assert patchText.startsWith('diff --git a/values/base.yaml b/values/base.yaml\n-
 assert patchText.contains('\ndiff --git a/values/prod.yaml b/values/prod.yaml\n--- a/values/prod.yaml\n+++ b/values/prod.yaml\n@@ -1,')
 // prod.yaml's hunk starts at line 1: its context carries the BOM, and its lines keep their CR.
 assert patchText.contains('\n \uFEFF# Production overlay, edited on Windows (CRLF line endings, a UTF-8 BOM)\r\n')
-assert patchText.contains('\n-  use_rbac: false   # the cluster has no RBAC yet\r\n+  use_rbac: true   # the cluster has no RBAC yet\r\n')
+assert patchText.contains('\n-    router.deis.io/nginx.ssl.protocols: "TLSv1 TLSv1.1 TLSv1.2 TLSv1.3"   # until the last Java 7 client is gone\r\n'
+        + '+    router.deis.io/nginx.ssl.protocols: "TLSv1.2 TLSv1.3"   # until the last Java 7 client is gone\r\n')
 assert patchText.contains('\n-  registration_mode: "enabled"\n+  registration_mode: "admin_only"\n')
 
 // ---- git apply accepts the patch in a fresh clone of the repo, and gives what the real fix wrote.
@@ -57,15 +58,16 @@ files.each {
     assert patched == new File(basedir, "real/$it").bytes : "the patched $it differs from what the real fix wrote"
 }
 assert git(clone, 'diff', '--stat').readLines().collect { it.trim().replaceAll(/\s+/, ' ') } == [
-    'values/base.yaml | 2 +-', 'values/prod.yaml | 6 ++++--', '2 files changed, 5 insertions(+), 3 deletions(-)']
+    'values/base.yaml | 2 +-', 'values/prod.yaml | 4 +++-', '2 files changed, 4 insertions(+), 2 deletions(-)']
 
 // ---- 2: the real fix made the same edits and leaves the same findings (its files are in real/, not values/).
 List<String> real = runs[1]
-assert real.contains('[INFO] workflow-guard fix: changed 2 files (5 values).')
+assert real.contains('[INFO] workflow-guard fix: changed 2 files (4 values).')
 def after = { List<String> lines, String prefix ->
     lines.findAll { it ==~ /^\[(INFO|WARNING|ERROR)\] ${prefix}\/.*/ }.collect { it.replace("${prefix}/", '<dir>/') }
 }
 assert after(dry, 'values') == after(real, 'real')
-assert dry.contains('[INFO] workflow-guard: 2 findings remain after this patch; each needs a person:')
-assert real.contains('[INFO] workflow-guard: 2 findings remain; each needs a person:')
+// Workflow 2.11 has no global.use_rbac (it appears in 2.15): base.yaml's use_rbac: false stays, as a warning to upgrade.
+assert dry.contains('[INFO] workflow-guard: 3 findings remain after this patch; each needs a person:')
+assert real.contains('[INFO] workflow-guard: 3 findings remain; each needs a person:')
 return true

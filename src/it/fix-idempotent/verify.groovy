@@ -1,5 +1,6 @@
 // `workflow:fix` twice with the same options (registrationMode=disabled, storage=swift, a CIDR list), then a dry run:
-// - the first run corrects six values; the file is byte-for-byte expected/values.yaml;
+// - the first run corrects five values (not global.use_rbac: Workflow 2.11 has no such key); the file is
+//   byte-for-byte expected/values.yaml;
 // - the second run finds nothing to fix, says so, writes nothing, and the file is still expected/values.yaml;
 // - a dry run on the corrected file writes an empty patch;
 // - all three list the same remaining findings.
@@ -18,15 +19,16 @@ def remaining = { List<String> lines ->
 // ---- 1: the first run
 assert edits(runs[0]) == [
     '[INFO] values/values.yaml: global.storage set to swift [minio-storage]',
-    '[INFO] values/values.yaml: global.use_rbac set to true [rbac-disabled]',
     '[INFO] values/values.yaml: controller.registration_mode set to disabled [open-registration]',
     '[INFO] values/values.yaml: router.deployment_annotations."router.deis.io/nginx.defaultWhitelist" set to "10.0.0.0/8,172.16.0.0/12" [no-ip-whitelist]',
     '[INFO] values/values.yaml: router.deployment_annotations."router.deis.io/nginx.ssl.protocols" set to "TLSv1.2 TLSv1.3" [tls-legacy-protocols]',
     '[INFO] values/values.yaml: router.deployment_annotations."router.deis.io/nginx.ssl.enforce" set to "true" [tls-not-enforced]',
 ]
-assert runs[0].contains('[INFO] workflow-guard fix: changed 1 file (6 values).')
+assert runs[0].contains('[INFO] workflow-guard fix: changed 1 file (5 values).')
 List<String> left = remaining(runs[0])
-assert left.size() == 12   // 8 swift settings to fill, grafana sign-up (2.11), admin password, single router, TLS
+// rbac-disabled (no switch before 2.15), 7 swift settings to fill (the chart's swift.tenant defaults to empty, no
+// placeholder), grafana sign-up (2.11), admin password, single router, TLS
+assert left.size() == 12
 assert runs[0].contains('[INFO] workflow-guard: 12 findings remain; each needs a person:')
 
 // ---- 2: the second run

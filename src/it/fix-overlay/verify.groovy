@@ -1,4 +1,5 @@
-// base.yaml (the stock 2.19 values) + prod.yaml (the production overlay), fixed twice on two copies of the repo:
+// base.yaml (the stock 2.19 values) + prod.yaml (the production overlay), fixed twice on two copies of the repo; no
+// Workflow version is configured, as the router chart is a fork (no stock release has router.replicas):
 // - a value the overlay sets is corrected in the overlay (registration_mode, the fork's router.replicas, host_port),
 //   and one only the base sets is corrected in the base (use_rbac);
 // - a key set nowhere (monitor.grafana.allow_sign_up) goes to the fix target: the last values file by default
@@ -60,7 +61,7 @@ assert edits(fix) == [
 ]
 assert fix.contains('[INFO] workflow-guard fix: changed 2 files (8 values).')
 assert fix.contains('[INFO] workflow-guard: nothing remains; `mvn workflow:check` passes.')
-assert goal(runs[0], 'check').contains('[INFO] workflow-guard: no findings in 2 files checked (Workflow 2.19.0).')
+assert goal(runs[0], 'check').contains('[INFO] workflow-guard: no findings in 2 files checked.')
 assert runs[0].contains('[INFO] BUILD SUCCESS')
 
 assert new File(basedir, 'values/base.yaml').bytes == new File(basedir, 'expected/default-target/base.yaml').bytes
@@ -91,7 +92,7 @@ def whitelist = ~/^\[INFO\] fix-target-base\/prod\.yaml:21:3: info: router\.depl
 assert fix.count { it ==~ whitelist } == 1
 List<String> check = goal(runs[1], 'check')
 assert check.count { it ==~ whitelist } == 1
-assert check.contains('[INFO] workflow-guard: 0 errors, 0 warnings, 1 info in 2 files checked (Workflow 2.19.0).')
+assert check.contains('[INFO] workflow-guard: 0 errors, 0 warnings, 1 info in 2 files checked.')
 assert runs[1].contains('[INFO] BUILD SUCCESS')
 
 assert new File(basedir, 'fix-target-base/base.yaml').bytes == new File(basedir, 'expected/fix-target-base/base.yaml').bytes

@@ -54,22 +54,23 @@ Set<String> manual = ['storage-placeholder', 'grafana-default-admin', 'single-ro
 List<String> fix = goal(runs[0], 'fix')
 assert fix.takeWhile { !it.contains('workflow-guard fix:') } == [
     '[INFO] values/stock-2.11.yaml: global.storage set to s3 [minio-storage]',
-    '[INFO] values/stock-2.11.yaml: global.use_rbac set to true [rbac-disabled]',
     '[INFO] values/stock-2.11.yaml: controller.registration_mode set to admin_only [open-registration]',
     '[INFO] values/stock-2.11.yaml: router.deployment_annotations."router.deis.io/nginx.defaultWhitelist" set to "10.0.0.0/8" [no-ip-whitelist]',
     '[INFO] values/stock-2.11.yaml: router.deployment_annotations."router.deis.io/nginx.ssl.protocols" set to "TLSv1.2 TLSv1.3" [tls-legacy-protocols]',
     '[INFO] values/stock-2.11.yaml: router.deployment_annotations."router.deis.io/nginx.ssl.enforce" set to "true" [tls-not-enforced]',
 ]
-assert fix.contains('[INFO] workflow-guard fix: changed 1 file (6 values).')
-assert fix.contains('[INFO] workflow-guard: 7 findings remain; each needs a person:')
+assert fix.contains('[INFO] workflow-guard fix: changed 1 file (5 values).')
+assert fix.contains('[INFO] workflow-guard: 8 findings remain; each needs a person:')
 List<String> check = goal(runs[0], 'check')
 assert findings(fix) == findings(check) : 'fix and check disagree on what remains'
-// grafana-signup cannot be fixed before 2.14 (the key does not exist there): it stays, with that explanation.
-assert rules(check) == ['storage-placeholder'] * 3 + ['grafana-signup', 'grafana-default-admin', 'single-router', 'tls-missing']
-assert check.any { it.contains('monitor.grafana.allow_sign_up does not exist before Workflow 2.14') }
+// grafana-signup cannot be fixed before 2.14, nor rbac-disabled before 2.15 (the keys do not exist there, so the
+// fixture's use_rbac: false has no effect): they stay, with that explanation.
+assert rules(check) == ['rbac-disabled'] + ['storage-placeholder'] * 3 + ['grafana-signup', 'grafana-default-admin', 'single-router', 'tls-missing']
+assert check.any { it.contains('global.use_rbac has no effect on Workflow 2.11.0') && it.contains('upgrade Workflow to 2.15.0 or later') }
+assert check.any { it.contains('Workflow 2.11.0 has no values key that closes Grafana sign-ups') }
 // storage-placeholder now names the s3 keys still to fill (global.storage is s3 after the fix).
 assert findings(check).findAll { it.contains('[storage-placeholder]') }.every { it.contains('(global.storage is "s3")') }
-assert check.contains('[ERROR] workflow-guard: 7 errors, 0 warnings, 0 info in 1 file checked (Workflow 2.11.0).')
+assert check.contains('[ERROR] workflow-guard: 7 errors, 1 warning, 0 info in 1 file checked (Workflow 2.11.0).')
 assert !check.any { it.contains('workflow:fix') } : 'check must not offer fixes that are already made'
 assert runs[0].contains('[INFO] BUILD FAILURE')
 
@@ -77,7 +78,6 @@ byte[] after211 = new File(values, 'stock-2.11.yaml').bytes
 assert after211 == new File(expected, 'stock-2.11.yaml').bytes
 assertOnlyChanged(new File(pristine, 'stock-2.11.yaml').bytes, after211, [
     '  storage: minio': '  storage: s3',
-    '  use_rbac: false': '  use_rbac: true',
     '  registration_mode: "enabled"': '  registration_mode: "admin_only"',
 ], [
     '    router.deis.io/nginx.defaultWhitelist: "10.0.0.0/8"',

@@ -25,9 +25,9 @@ List<String> expected = [
     'values/prod.yaml:17:20 error grafana-signup',       //     allow_sign_up: yes
 ]
 def ids = { List<String> lines -> findings(lines).collect { findingLine.matcher(it).with { m -> m.matches(); "${m.group(2)} ${m.group(3)} ${m.group(5)}".toString() } } }
-String failSummary = '[ERROR] workflow-guard: 2 errors, 0 warnings, 0 info in 2 files checked (Workflow 2.19.0). ' +
+String failSummary = '[ERROR] workflow-guard: 2 errors, 0 warnings, 0 info in 3 files checked (Workflow 2.19.0). ' +
         '2 findings can be corrected in the values files with `mvn workflow:fix`.'
-String passSummary = '[INFO] workflow-guard: no findings in 2 files checked (Workflow 2.19.0).'
+String passSummary = '[INFO] workflow-guard: no findings in 3 files checked (Workflow 2.19.0).'
 String failure = '[ERROR] Failed to execute goal dev.workflowguard:workflow-maven-plugin:'
 String failureText = ':check (default) on project maven4: workflow-guard: 2 findings at or above error: ' +
         'open-registration (1), grafana-signup (1). See the lines above and target/workflow/report.json.'
@@ -156,7 +156,7 @@ assert failing.exit == 1 : failing.lines.takeRight(30).join('\n')
 assert checkBuild("Maven $maven4Version", failing.lines, true) == maven3Findings
 def report = new JsonSlurper().parse(new File(basedir, 'target/workflow/report.json'))
 assert report.findings.collect { "${it.file}:${it.line}:${it.column} ${it.severity} ${it.rule}".toString() } == expected
-assert report.summary == [error: 2, warning: 0, info: 0, files: 2, fixable: 2, suppressed: 0, baselined: 0, failed: true]
+assert report.summary == [error: 2, warning: 0, info: 0, files: 3, fixable: 2, suppressed: 0, baselined: 0, failed: true]
 assert report.tool.version != 'unknown' : 'Maven 4 injects ${plugin.version}'
 
 // ---- Maven 4, the clean values: the build passes.

@@ -1,7 +1,7 @@
 // Three cluster modules inheriting workflow-guard from one parent, built with `mvn -T 2 --fail-at-end verify`:
 // - the plugin's goals are thread-safe: Maven warns about no plugin, and runs the modules two at a time; cluster-b and
 //   cluster-c render the Workflow chart with Helm in-process, concurrently, in the same JVM;
-// - cluster-b fails on its three errors, cluster-a and cluster-c pass (c has a warning, and a committed
+// - cluster-b fails on its three errors, cluster-a and cluster-c pass (c has a warning; both commit a
 //   HorizontalPodAutoscaler that answers single-router);
 // - each module writes its own four reports, with its own findings only: report.json, JUnit (paths relative to the
 //   module, as in the log), SARIF (paths from the repository root, so the module folder comes first);
@@ -38,7 +38,7 @@ runs.each { List<String> lines ->
     assert !lines.any { it ==~ /^\[INFO\] --- workflow:.*@ clusters ---$/ }   // the aggregator does not run the check
     // The modules' lines interleave (two run at once): compare as sets, and attribute through the reports below.
     assert logged(lines).sort() == expected.values().flatten().sort()
-    assert lines.contains('[INFO] workflow-guard: no findings in 1 file checked (Workflow 2.19.0).')
+    assert lines.contains('[INFO] workflow-guard: no findings in 2 files checked (Workflow 2.19.0).')
     assert lines.contains('[ERROR] workflow-guard: 3 errors, 0 warnings, 0 info in 1 file and chart charts/workflow (19 files) checked (Workflow 2.19.4). '
             + '2 findings can be corrected in the values files with `mvn workflow:fix`.')
     assert lines.contains('[INFO] workflow-guard: 0 errors, 1 warning, 0 info in 2 files and chart charts/workflow (19 files) checked (Workflow 2.19.4). '
@@ -68,7 +68,7 @@ def prefixed = ~/^\[(ERROR|WARNING|INFO)\] \[(cluster-[abc])\] (\S+:\d+:\d+): (e
 Map<String, List<String>> byModule = typed.collect { prefixed.matcher(it) }.findAll { it.matches() }
         .groupBy { it.group(2) }.collectEntries { module, ms -> [module, ms.collect { "${it.group(3)} ${it.group(4)} ${it.group(6)}".toString() }] }
 assert byModule == expected.findAll { module, findings -> !findings.isEmpty() }
-assert typed.contains('[INFO] [cluster-a] workflow-guard: no findings in 1 file checked (Workflow 2.19.0).')
+assert typed.contains('[INFO] [cluster-a] workflow-guard: no findings in 2 files checked (Workflow 2.19.0).')
 assert typed.contains('[ERROR] [cluster-b] workflow-guard: 3 findings at or above error: single-router (1), '
         + 'open-registration (1), grafana-signup (1). See the lines above and target/workflow/report.json.')
 assert typed.count { it ==~ /^\[INFO\] \[cluster-[bc]\] workflow-guard: rendered charts\/workflow \(Workflow 2\.19\.4\) with Helm: 6 objects checked in \d+ ms$/ } == 2
@@ -100,7 +100,7 @@ expected.each { String module, List<String> findings ->
 
     def junit = new XmlSlurper().parse(new File(dir, 'TEST-workflow-guard.xml'))
     assert junit.testsuite.testcase.collect { it.@classname.text() }.unique() == [
-        'cluster-a': ['values/values.yaml'],
+        'cluster-a': ['values/values.yaml', 'manifests/router-hpa.yaml'],
         'cluster-b': ['values/values.yaml', 'charts/workflow/charts/router/templates/router-deployment.yaml'],
         'cluster-c': ['values/values.yaml', 'rendered/router-hpa.yaml'],
     ][module]

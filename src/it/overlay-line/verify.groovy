@@ -24,7 +24,7 @@ assert message('values/prod.yaml:13:22', 'open-registration').startsWith('contro
 assert message('values/prod.yaml:16:3', 'grafana-signup')
         .startsWith('monitor.grafana.allow_sign_up is not set; chart default for Workflow 2.19.0 is "true": ')
 
-assert lines.contains('[ERROR] workflow-guard: 2 errors, 1 warning, 0 info in 2 files checked (Workflow 2.19.0). '
+assert lines.contains('[ERROR] workflow-guard: 2 errors, 1 warning, 0 info in 3 files checked (Workflow 2.19.0). '
         + '3 findings can be corrected in the values files with `mvn workflow:fix`.')
 assert lines.contains('[INFO] BUILD FAILURE')
 assert lines.any { it.startsWith('[ERROR] Failed to execute goal ') && it.contains('on project overlay-line: '
@@ -39,5 +39,5 @@ assert byRule['grafana-signup'].valuesPath == 'monitor.grafana.allow_sign_up'
 assert byRule['grafana-signup'].fixable == true
 assert byRule['grafana-signup'].fix.value == 'false'
 assert byRule['rbac-disabled'].fix.file == 'values/base.yaml'
-assert report.summary == [error: 2, warning: 1, info: 0, files: 2, fixable: 3, failed: true, suppressed: 0, baselined: 0]
+assert report.summary == [error: 2, warning: 1, info: 0, files: 3, fixable: 3, failed: true, suppressed: 0, baselined: 0]
 return true

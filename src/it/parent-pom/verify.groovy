@@ -15,7 +15,7 @@ List<String> expected = [
     'values/prod.yaml:10:19 error storage-placeholder',   //   builder_bucket: "your-builder-bucket-name"
     'values/prod.yaml:17:20 error grafana-signup',        //     allow_sign_up: yes
 ]
-String summary = '[ERROR] workflow-guard: 2 errors, 0 warnings, 0 info in 2 files checked (Workflow 2.19.0). ' +
+String summary = '[ERROR] workflow-guard: 2 errors, 0 warnings, 0 info in 3 files checked (Workflow 2.19.0). ' +
         '1 finding can be corrected in the values files with `mvn workflow:fix`.'
 String failure = ':check (workflow-guard) on project cluster-eu: workflow-guard: 2 findings at or above error: ' +
         'storage-placeholder (1), grafana-signup (1). See the lines above and target/workflow/report.json.'
@@ -25,7 +25,7 @@ List<String> reactor = runs[0]
 assert reactor.count { it ==~ /^\[INFO\] --- workflow:.*:check \(workflow-guard\) @ .*/ } == 2
 assert reactor.any { it ==~ /^\[INFO\] --- workflow:.*:check \(workflow-guard\) @ cluster-us ---$/ }
 assert reactor.any { it ==~ /^\[INFO\] --- workflow:.*:check \(workflow-guard\) @ cluster-eu ---$/ }
-assert reactor.contains('[INFO] workflow-guard: no findings in 2 files checked (Workflow 2.19.0).')
+assert reactor.contains('[INFO] workflow-guard: no findings in 3 files checked (Workflow 2.19.0).')
 assert findings(reactor) == expected
 assert reactor.contains(summary)
 assert reactor.any { it ==~ /^\[INFO\] cluster-us \.+ SUCCESS .*/ }
@@ -50,5 +50,5 @@ assert us.summary.failed == false
 def eu = new JsonSlurper().parse(new File(basedir, 'cluster-eu/target/workflow/report.json'))
 assert eu.findings.collect { "${it.file}:${it.line}:${it.column} ${it.severity} ${it.rule}".toString() } == expected
 assert eu.findings*.valuesPath == ['s3.builder_bucket', 'monitor.grafana.allow_sign_up']
-assert eu.summary == [error: 2, warning: 0, info: 0, files: 2, fixable: 1, failed: true, suppressed: 0, baselined: 0]
+assert eu.summary == [error: 2, warning: 0, info: 0, files: 3, fixable: 1, failed: true, suppressed: 0, baselined: 0]
 return true

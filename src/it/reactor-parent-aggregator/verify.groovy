@@ -47,9 +47,9 @@ assert check.contains('[INFO] workflow-guard: workflow:check ' + managesOnly)
 // cluster-us and cluster-eu are as invocation 1 left them: their outcome is repeated from the record (same folder).
 assert check.contains('[INFO] [cluster-us] workflow-guard: nothing changed since the last check; its outcome is repeated ' +
         '(target/workflow/check-record.txt; -Dworkflow.upToDateChecking=false checks again)')
-assert check.contains('[INFO] [cluster-us] workflow-guard: no findings in 2 files checked (Workflow 2.19.0).')
+assert check.contains('[INFO] [cluster-us] workflow-guard: no findings in 3 files checked (Workflow 2.19.0).')
 assert findings(check) == ["cluster-eu $eu1", "cluster-eu $eu2"]*.toString()
-assert check.contains('[ERROR] [cluster-eu] workflow-guard: 2 errors, 0 warnings, 0 info in 2 files checked (Workflow 2.19.0). ' +
+assert check.contains('[ERROR] [cluster-eu] workflow-guard: 2 errors, 0 warnings, 0 info in 3 files checked (Workflow 2.19.0). ' +
         '1 finding can be corrected in the values files with `mvn workflow:fix`.')
 assert check.contains('[ERROR] [cluster-eu] workflow-guard: ' + euFailure)
 assert !check.any { it.contains('[cluster-ap]') }

@@ -42,7 +42,7 @@ assert check.contains('[INFO] workflow-guard: workflow:check runs for each modul
         'cluster-eu. Maven\'s reactor summary lists them as SKIPPED because they are handled within this execution, at clusters.')
 assert check.contains(managesOnly('check', 'cluster-parent'))
 assert check.contains(managesOnly('check', 'clusters'))
-assert check.contains('[INFO] [cluster-us] workflow-guard: no findings in 2 files checked (Workflow 2.19.0).')
+assert check.contains('[INFO] [cluster-us] workflow-guard: no findings in 3 files checked (Workflow 2.19.0).')
 assert findings(check) == ["cluster-eu $eu1", "cluster-eu $eu2"]*.toString()
 assert check.contains('[ERROR] [cluster-eu] workflow-guard: ' + euFailure)
 assert check.contains('[ERROR] workflow-guard: workflow:check: cluster-us passed, cluster-eu failed.')
@@ -69,7 +69,7 @@ assert parallel.contains('[INFO] workflow-guard: workflow:check runs for each mo
 assert !parallel.any { it.contains('nothing changed') }
 // The modules' lines may interleave: each says which module it is about.
 assert findings(parallel).sort() == ["cluster-eu $eu1", "cluster-eu $eu2"]*.toString().sort()
-assert parallel.contains('[INFO] [cluster-us] workflow-guard: no findings in 2 files checked (Workflow 2.19.0).')
+assert parallel.contains('[INFO] [cluster-us] workflow-guard: no findings in 3 files checked (Workflow 2.19.0).')
 assert parallel.contains('[ERROR] workflow-guard: workflow:check: cluster-us passed, cluster-eu failed.')
 assert !parallel.any { it.toLowerCase().contains('thread-safe') }
 assert parallel.any { it.startsWith(failed) && it.contains('workflow:check failed for 1 of 2 modules: cluster-eu: ' + euFailure) }

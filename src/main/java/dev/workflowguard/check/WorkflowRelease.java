@@ -1,5 +1,6 @@
 package dev.workflowguard.check;
 
+import dev.workflowguard.release.WorkflowReleases;
 import dev.workflowguard.release.WorkflowVersion;
 import dev.workflowguard.render.Chart;
 import dev.workflowguard.render.ChartLoader;
@@ -18,7 +19,8 @@ import java.util.List;
  * @param chart the chart to render, loaded, or null when none is configured
  * @param version the Workflow version the check assumes
  * @param defaults the chart defaults the values are merged over
- * @param notes remarks for the log: a version the chart overrides, a version unset or unknown
+ * @param notes remarks for the log: a version the chart overrides, a version unset or unknown, a version whose
+ *     nearest lower release's facts stand in
  */
 record WorkflowRelease(Chart chart, WorkflowVersion version, DefaultValues defaults, List<String> notes) {
 
@@ -41,13 +43,11 @@ record WorkflowRelease(Chart chart, WorkflowVersion version, DefaultValues defau
         } else {
             defaults = ChartDefaults.forVersion(version);
         }
-        if (!version.isSet()) {
-            notes.add("Workflow version not configured (<workflowVersion> / -Dworkflow.version): defaults that "
-                    + "changed between releases are not assumed");
-        } else if (!version.isKnown()) {
-            notes.add("Workflow " + version.display() + " is not a known release (2.0 – 2.23): defaults that changed "
-                    + "between releases are not assumed");
-        }
+        WorkflowReleases table = WorkflowReleases.bundled();
+        WorkflowVersion assumed = version;
+        table.unknownNote(assumed)
+                .or(() -> table.helmRelease(assumed).flatMap(WorkflowReleases.ReleaseMatch::note))
+                .ifPresent(notes::add);
         return new WorkflowRelease(chart, version, defaults, List.copyOf(notes));
     }
 

@@ -12,6 +12,7 @@ import dev.workflowguard.yaml.YamlNode;
 import dev.workflowguard.yaml.YamlScalar;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** One rendered Kubernetes object with the file and template it came from. */
 public final class KubeObject {
@@ -167,9 +168,11 @@ public final class KubeObject {
         return containersWithPaths().stream().map(Container::container).toList();
     }
 
-    private record Container(YamlMap container, List<Object> path) {}
+    /** A container or init container of a workload, with the path from the document root that reaches it. */
+    public record Container(YamlMap container, List<Object> path) {}
 
-    private List<Container> containersWithPaths() {
+    /** The containers and init containers of a workload with their paths, in file order (for an edit). */
+    public List<Container> containersWithPaths() {
         List<Container> containers = new ArrayList<>();
         YamlMap spec = podSpec();
         if (spec == null) {
@@ -194,6 +197,29 @@ public final class KubeObject {
             }
         }
         return containers;
+    }
+
+    /**
+     * Whether any container lists the environment variable at all (with a value, a `valueFrom`, or neither):
+     * false means the template left it out, so whatever the image does without it applies.
+     */
+    public boolean declaresEnv(String variable) {
+        return containers().stream()
+                .map(container -> container.get("env"))
+                .filter(YamlList.class::isInstance)
+                .flatMap(env -> ((YamlList) env).items().stream())
+                .anyMatch(item -> item instanceof YamlMap var
+                        && var.get("name") instanceof YamlScalar name
+                        && variable.equals(name.text()));
+    }
+
+    /** The `env:` entry of the first container that has one, or null: where a variable left out would go. */
+    public YamlEntry firstEnvEntry() {
+        return containers().stream()
+                .map(container -> container.entry("env"))
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
     }
 
     /** The `value:` entries of an environment variable set literally in any container. */

@@ -45,9 +45,15 @@ public record ReleaseFacts(
      * @param imageDefaults env the template leaves out whose default the image itself supplies
      * @param annotations the annotation keys the template sets
      * @param replicas spec.replicas as the template writes it, or null
+     * @param hostPorts how the template binds host ports: "always", "never", or the values key that switches
+     *     them (`router.host_port.enabled`); null when the table does not say
      */
     public record RenderedObject(
-            List<String> env, Map<String, String> imageDefaults, List<String> annotations, String replicas) {}
+            List<String> env,
+            Map<String, String> imageDefaults,
+            List<String> annotations,
+            String replicas,
+            String hostPorts) {}
 
     /** Whether the release's chart has the values key. */
     public boolean has(String key) {

@@ -1,19 +1,27 @@
 package dev.workflowguard.release;
 
+import dev.workflowguard.yaml.SourceFile;
+import dev.workflowguard.yaml.YamlData;
+import dev.workflowguard.yaml.YamlDocument;
+import dev.workflowguard.yaml.YamlException;
+import dev.workflowguard.yaml.YamlLimits;
+import dev.workflowguard.yaml.YamlLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The chart facts of every Workflow release, as `src/facts/workflow-chart-facts.py` read them from the
@@ -22,19 +30,48 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 public final class WorkflowReleases {
 
-    static final String RESOURCE = "/dev/workflowguard/facts/workflow-releases.yaml";
+    static final String FOLDER = "/dev/workflowguard/facts/";
+    private static final String HELM_CLASSIC = "helm-classic";
 
     private final List<String> keys;
-    private final List<ReleaseFacts> releases;
+    private final List<WorkflowVersion> versions;
+    private final Map<String, List<KeyRun>> history;
+    /** The releases whose chart was a Helm Classic chart (deis/charts, 2.0 – 2.7): they have no Helm values. */
+    private final Set<WorkflowVersion> helmClassic;
 
-    WorkflowReleases(List<String> keys, List<ReleaseFacts> releases) {
+    private final Function<WorkflowVersion, ReleaseFacts> reader;
+    private final Map<WorkflowVersion, ReleaseFacts> read = new ConcurrentHashMap<>();
+
+    private WorkflowReleases(
+            List<String> keys,
+            List<WorkflowVersion> versions,
+            Map<String, List<KeyRun>> history,
+            Set<WorkflowVersion> helmClassic,
+            Function<WorkflowVersion, ReleaseFacts> reader) {
         this.keys = List.copyOf(keys);
-        this.releases = releases.stream()
-                .sorted(Comparator.comparing(ReleaseFacts::version))
-                .toList();
+        this.versions = versions.stream().sorted().toList();
+        this.history = Map.copyOf(history);
+        this.helmClassic = Set.copyOf(helmClassic);
+        this.reader = reader;
     }
 
-    /** The table bundled with the plugin, read once per JVM. */
+    /** A table of releases held whole, as tests build it; the history is derived from them. */
+    WorkflowReleases(List<String> keys, List<ReleaseFacts> releases, Set<WorkflowVersion> helmClassic) {
+        this(
+                keys,
+                releases.stream().map(ReleaseFacts::version).toList(),
+                derivedHistory(keys, releases),
+                helmClassic,
+                version -> releases.stream()
+                        .filter(release -> release.version().equals(version))
+                        .findFirst()
+                        .orElseThrow());
+    }
+
+    /**
+     * The table bundled with the plugin. Its index is read once per JVM; a release's own file only when a check
+     * asks for that release, so a build reads two small files, not the whole table.
+     */
     public static WorkflowReleases bundled() {
         return Bundled.TABLE;
     }
@@ -44,8 +81,14 @@ public final class WorkflowReleases {
         return keys;
     }
 
+    /** Every release, read whole: for the docs and the tests, not for a check. */
     public List<ReleaseFacts> releases() {
-        return releases;
+        return versions.stream().map(this::facts).toList();
+    }
+
+    /** The releases in order, from the index. */
+    public List<WorkflowVersion> versions() {
+        return versions;
     }
 
     /** Whether the table answers for the key: for a key it was not asked about, nothing is known. */
@@ -54,34 +97,148 @@ public final class WorkflowReleases {
     }
 
     /**
+     * The runs of consecutive releases in which the key exists with the same default, oldest first; empty when it
+     * exists in none or the table does not cover it. Read from the index: no release file is needed.
+     */
+    public List<KeyRun> runs(String key) {
+        return history.getOrDefault(key, List.of());
+    }
+
+    /** The key across every release: where it exists and how its default moved. Read from the index alone. */
+    public KeyHistory history(String key) {
+        return KeyHistory.of(key, helmVersions(), runs(key));
+    }
+
+    /**
+     * The releases that shipped a Helm chart (2.8.0 on), in order: the ones whose values workflow-guard checks.
+     * Deis Workflow 2.0 – 2.7 shipped Helm Classic charts (deis/charts), which had no Helm values at all.
+     */
+    public List<WorkflowVersion> helmVersions() {
+        return versions.stream()
+                .filter(version -> !helmClassic.contains(version))
+                .toList();
+    }
+
+    /**
+     * Whether the version's release (itself, or the nearest lower one of its line) shipped a Helm Classic chart.
+     * Read from the index: no release file is needed.
+     */
+    public boolean isHelmClassic(WorkflowVersion version) {
+        return nearest(version).filter(helmClassic::contains).isPresent();
+    }
+
+    /** The Helm release lines the table has, for messages: "2.8 – 2.23". */
+    public String lines() {
+        List<WorkflowVersion> helm = helmVersions();
+        WorkflowVersion first = helm.get(0);
+        WorkflowVersion last = helm.get(helm.size() - 1);
+        return first.line().replace(".x", "") + " – " + last.line().replace(".x", "");
+    }
+
+    /**
+     * The release whose Helm chart facts apply to the version, as {@link #lookup} finds it; empty also for a
+     * Helm Classic release, which had no Helm values: a check then assumes nothing version-dependent.
+     */
+    public Optional<ReleaseMatch> helmRelease(WorkflowVersion version) {
+        return nearest(version)
+                .filter(release -> !helmClassic.contains(release))
+                .flatMap(release -> lookup(version));
+    }
+
+    /**
+     * Why a check cannot use the version's facts, for the log: the version is unset, not a release of the
+     * table's Helm lines, or a Helm Classic release; empty when {@link #helmRelease} has its facts.
+     */
+    public Optional<String> unknownNote(WorkflowVersion version) {
+        if (!version.isSet()) {
+            return Optional.of("Workflow version not configured (<workflowVersion> / -Dworkflow.version): defaults "
+                    + "that changed between releases are not assumed");
+        }
+        Optional<WorkflowVersion> nearest = nearest(version);
+        if (nearest.isPresent() && helmClassic.contains(nearest.get())) {
+            return Optional.of("Workflow " + version.display() + " was a Helm Classic chart (deis/charts): "
+                    + "workflow-guard checks the Helm chart of Workflow "
+                    + helmVersions().get(0).display()
+                    + " and later, so defaults that changed between releases are not assumed");
+        }
+        if (nearest.isEmpty()) {
+            return Optional.of("Workflow " + version.display() + " is not a known release (" + lines() + "): "
+                    + "defaults that changed between releases are not assumed");
+        }
+        return Optional.empty();
+    }
+
+    /**
      * The release whose facts apply to the version: the release itself, or the nearest lower one for a version
      * between two known releases (2.11.5 → 2.11.0). Empty for an unset version, one below the first release, or
      * one of a minor line the table does not have.
      */
     public Optional<ReleaseMatch> lookup(WorkflowVersion version) {
+        return nearest(version).map(release -> new ReleaseMatch(version, facts(release)));
+    }
+
+    /** The table's release for the version: itself or the nearest lower one of its line; read from the index. */
+    private Optional<WorkflowVersion> nearest(WorkflowVersion version) {
         if (!version.isSet()) {
             return Optional.empty();
         }
-        ReleaseFacts nearest = null;
-        for (ReleaseFacts release : releases) {
-            if (release.version().compareTo(version) > 0) {
+        WorkflowVersion nearest = null;
+        for (WorkflowVersion release : versions) {
+            if (release.compareTo(version) > 0) {
                 break;
             }
             nearest = release;
         }
-        if (nearest == null || !nearest.version().sameMinor(version)) {
-            return Optional.empty();
-        }
-        return Optional.of(new ReleaseMatch(version, nearest));
+        return nearest == null || !nearest.sameMinor(version) ? Optional.empty() : Optional.of(nearest);
     }
 
     /** The releases in which the key exists, first to last; empty when it exists in none or the table does not cover it. */
     public List<ReleaseFacts> releasesWith(String key) {
-        return releases.stream().filter(release -> release.has(key)).toList();
+        return releases().stream().filter(release -> release.has(key)).toList();
     }
 
     public ReleaseFacts newest() {
-        return releases.get(releases.size() - 1);
+        return facts(versions.get(versions.size() - 1));
+    }
+
+    private ReleaseFacts facts(WorkflowVersion version) {
+        return read.computeIfAbsent(version, reader);
+    }
+
+    /**
+     * Consecutive releases in which a key exists with the same default.
+     *
+     * @param from the first release of the run
+     * @param to the last release of the run
+     * @param defaultValue the default in these releases, or null when the key has none
+     */
+    public record KeyRun(WorkflowVersion from, WorkflowVersion to, String defaultValue) {}
+
+    private static Map<String, List<KeyRun>> derivedHistory(List<String> keys, List<ReleaseFacts> releases) {
+        List<ReleaseFacts> ordered = releases.stream()
+                .sorted(Comparator.comparing(ReleaseFacts::version))
+                .toList();
+        Map<String, List<KeyRun>> history = new LinkedHashMap<>();
+        for (String key : keys) {
+            List<KeyRun> runs = new ArrayList<>();
+            boolean previousHad = false;
+            for (ReleaseFacts release : ordered) {
+                if (!release.has(key)) {
+                    previousHad = false;
+                    continue;
+                }
+                String value = release.values().get(key);
+                KeyRun last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+                if (previousHad && Objects.equals(last.defaultValue(), value)) {
+                    runs.set(runs.size() - 1, new KeyRun(last.from(), release.version(), value));
+                } else {
+                    runs.add(new KeyRun(release.version(), release.version(), value));
+                }
+                previousHad = true;
+            }
+            history.put(key, List.copyOf(runs));
+        }
+        return history;
     }
 
     /**
@@ -106,14 +263,62 @@ public final class WorkflowReleases {
         }
     }
 
-    /** Reads a table in the format the script writes. */
-    static WorkflowReleases parse(String text) {
-        Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-        List<String> keys = strings(root.get("keys"));
+    /** Reads a table held in one file, every release whole: the shape tests write. */
+    public static WorkflowReleases parse(String text) {
+        Map<String, Object> root = load("release table", text);
         List<ReleaseFacts> releases = list(root.get("releases")).stream()
                 .map(WorkflowReleases::release)
                 .toList();
-        return new WorkflowReleases(keys, releases);
+        return new WorkflowReleases(strings(root.get("keys")), releases, helmClassic(list(root.get("releases"))));
+    }
+
+    /** Reads the index the script writes; each release's file is read from the resources when first asked for. */
+    static WorkflowReleases index(String text, Function<String, String> releaseFile) {
+        Map<String, Object> root = load("workflow-releases.yaml", text);
+        List<WorkflowVersion> versions = list(root.get("releases")).stream()
+                .map(entry -> WorkflowVersion.parse(text(map(entry).get("version"))))
+                .toList();
+        Map<String, List<KeyRun>> history = new LinkedHashMap<>();
+        map(root.get("history"))
+                .forEach((key, runs) -> history.put(
+                        key,
+                        list(runs).stream()
+                                .map(WorkflowReleases::map)
+                                .map(run -> new KeyRun(
+                                        WorkflowVersion.parse(text(run.get("from"))),
+                                        WorkflowVersion.parse(text(run.get("to"))),
+                                        text(run.get("default"))))
+                                .toList()));
+        Set<WorkflowVersion> helmClassic = helmClassic(list(root.get("releases")));
+        return new WorkflowReleases(strings(root.get("keys")), versions, history, helmClassic, version -> {
+            String name = "releases/" + version.display() + ".yaml";
+            return release(load(name, releaseFile.apply(name)));
+        });
+    }
+
+    /** The releases an index or a whole table marks `chart-format: helm-classic`. */
+    private static Set<WorkflowVersion> helmClassic(List<Object> releases) {
+        Set<WorkflowVersion> classic = new TreeSet<>();
+        for (Object entry : releases) {
+            Map<String, Object> release = map(entry);
+            if (HELM_CLASSIC.equals(text(release.get("chart-format")))) {
+                classic.add(WorkflowVersion.parse(text(release.get("version"))));
+            }
+        }
+        return classic;
+    }
+
+    /**
+     * Through the composer that already reads the values files, not SnakeYAML's object constructor: a check
+     * then loads no classes for the table that it has not loaded for the values.
+     */
+    private static Map<String, Object> load(String name, String text) {
+        try {
+            YamlDocument document = new YamlLoader(YamlLimits.DEFAULTS).loadFirst(SourceFile.ofText(name, text));
+            return map(YamlData.of(document.root()));
+        } catch (YamlException e) {
+            throw new IllegalStateException("workflow-guard's release table is broken: " + e.getMessage(), e);
+        }
     }
 
     private static ReleaseFacts release(Object item) {
@@ -145,7 +350,8 @@ public final class WorkflowReleases {
                             strings(facts.get("env")),
                             imageDefaults,
                             strings(facts.get("annotations")),
-                            text(facts.get("replicas"))));
+                            text(facts.get("replicas")),
+                            text(facts.get("host-ports"))));
         });
         Map<String, Object> umbrella = map(map.get("umbrella"));
         return new ReleaseFacts(
@@ -175,26 +381,27 @@ public final class WorkflowReleases {
         return list(value).stream().map(WorkflowReleases::text).toList();
     }
 
-    /** Scalars as text: the table writes defaults as strings, but a date or a number may come back typed. */
+    /** Scalars as text: the table writes defaults as strings, but a number may come back typed. */
     private static String text(Object value) {
-        if (value instanceof Date date) {
-            return date.toInstant().toString().substring(0, "yyyy-mm-dd".length());
+        if (value instanceof YamlData.FloatText number) {
+            return number.text();
         }
         return value == null ? null : value.toString();
     }
 
-    /** Holder: the table is read the first time a check needs it, not when the class loads. */
+    /** Holder: the index is read the first time a check needs it, not when the class loads. */
     private static final class Bundled {
-        static final WorkflowReleases TABLE = load();
+        static final WorkflowReleases TABLE = index(resource("workflow-releases.yaml"), Bundled::resource);
 
-        private static WorkflowReleases load() {
-            try (InputStream in = WorkflowReleases.class.getResourceAsStream(RESOURCE)) {
+        private static String resource(String name) {
+            String path = FOLDER + name;
+            try (InputStream in = WorkflowReleases.class.getResourceAsStream(path)) {
                 if (in == null) {
-                    throw new IllegalStateException("workflow-guard is missing its release table " + RESOURCE);
+                    throw new IllegalStateException("workflow-guard is missing its release table file " + path);
                 }
-                return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new UncheckedIOException("workflow-guard cannot read its release table " + RESOURCE, e);
+                throw new UncheckedIOException("workflow-guard cannot read its release table file " + path, e);
             }
         }
     }

@@ -8,14 +8,11 @@ import java.util.regex.Pattern;
 
 /**
  * The Workflow release the values target. Chart defaults changed across releases (registration
- * mode in 2.12, Grafana's sign-up key in 2.14, RBAC on by default in Hephy 2.20), so some rules
- * need it. A release outside the known 2.0 – 2.23 line, or none at all, is "unknown": rules then
- * assume nothing version-dependent and ask for explicit settings instead.
+ * mode in 2.12, the router's host ports in 2.12, RBAC's switch in 2.15 and its default in 2.22), so
+ * some rules need it. A version of a release line the release table does not have, or none at all, is
+ * "unknown": rules then assume nothing version-dependent and ask for explicit settings instead.
  */
 public final class WorkflowVersion implements Comparable<WorkflowVersion> {
-
-    /** The newest known release line: Hephy Workflow v2.23. */
-    public static final int NEWEST_KNOWN_MINOR = 23;
 
     private static final Pattern SYNTAX = Pattern.compile("v?(\\d+)\\.(\\d+)(?:\\.(\\d+))?(?:[-+][0-9A-Za-z.-]+)?");
     public static final WorkflowVersion UNSET = new WorkflowVersion(null, 0, 0, 0);
@@ -56,9 +53,13 @@ public final class WorkflowVersion implements Comparable<WorkflowVersion> {
         return text != null;
     }
 
-    /** True for a release of the Deis (2.0 – 2.19) or Hephy (2.20 – 2.23) Workflow line. */
+    /**
+     * True for a version whose Helm chart facts the bundled release table has: a release of it, or a later patch
+     * of a release line it has (see {@link WorkflowReleases#helmRelease}). A Helm Classic release (2.0 – 2.7)
+     * is not known: it had no Helm values to check.
+     */
     public boolean isKnown() {
-        return isSet() && major == 2 && minor <= NEWEST_KNOWN_MINOR;
+        return isSet() && WorkflowReleases.bundled().helmRelease(this).isPresent();
     }
 
     /** Whether this known release is at least {@code 2.minor}; empty when the version is unknown. */
@@ -66,8 +67,13 @@ public final class WorkflowVersion implements Comparable<WorkflowVersion> {
         return isKnown() ? Optional.of(minor >= minorOfTwo) : Optional.empty();
     }
 
+    /** True for a known release of teamhephy/workflow (2.19 on), as the release table records it. */
     public boolean isHephy() {
-        return isKnown() && minor >= 20;
+        return isSet()
+                && WorkflowReleases.bundled()
+                        .lookup(this)
+                        .filter(match -> "hephy".equals(match.facts().line()))
+                        .isPresent();
     }
 
     /** As the user wrote it, without a leading `v`; "unknown" when unset. */
@@ -76,6 +82,11 @@ public final class WorkflowVersion implements Comparable<WorkflowVersion> {
             return "unknown";
         }
         return text.startsWith("v") ? text.substring(1) : text;
+    }
+
+    /** The release line, "2.21.x". */
+    public String line() {
+        return major + "." + minor + ".x";
     }
 
     public int minor() {

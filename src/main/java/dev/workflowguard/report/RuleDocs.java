@@ -2,6 +2,7 @@ package dev.workflowguard.report;
 
 import dev.workflowguard.manifests.ObjectField;
 import dev.workflowguard.manifests.ObjectMatch;
+import dev.workflowguard.release.WorkflowReleases;
 import dev.workflowguard.rules.Evidence;
 import dev.workflowguard.rules.MetaRules;
 import dev.workflowguard.rules.Rule;
@@ -85,7 +86,9 @@ public final class RuleDocs {
         }
         section(
                 out,
-                "Values keys (in every Workflow release unless the releases are given):",
+                "Values keys, with the Workflow releases whose chart has them and their defaults there (from the "
+                        + "release table; a key the table does not cover is in every release unless the releases are "
+                        + "given):",
                 inputs.values(),
                 RuleDocs::key);
         section(out, "Rendered objects, and what it reads of them:", inputs.objects(), RuleDocs::object);
@@ -123,9 +126,17 @@ public final class RuleDocs {
         return "`" + key + "`" + releases(key);
     }
 
-    /** " (Workflow 2.14 and later)", or nothing for a key in every release. */
+    /**
+     * " (Workflow 2.15.0 – 2.23.0; default false up to 2.21.x, true from 2.22.0)" from the release table; for a key
+     * below a covered one (a router annotation), where its parent exists; for a key the table does not cover, the
+     * declared releases, or nothing for one in every release.
+     */
     private static String releases(ValuesKey key) {
-        return key.inEveryRelease() ? "" : " (Workflow " + key.releases() + ")";
+        WorkflowReleases table = WorkflowReleases.bundled();
+        return key.history(table)
+                .map(history ->
+                        " (" + (history.key().equals(key.toString()) ? history.describe() : history.where()) + ")")
+                .orElseGet(() -> key.inEveryRelease() ? "" : " (Workflow " + key.releases() + ")");
     }
 
     private static String object(ObjectMatch object) {

@@ -62,11 +62,20 @@ public final class CommittedSecretRule implements Rule {
             "Remove the value from the file (leave it empty, or a reference such as `${GRAFANA_PASSWORD}`), rotate the credential, and inject it at deploy time: `--set` from a CI secret, or an external secret store (Sealed Secrets, External Secrets, Vault).");
 
     private static final RuleInputs INPUTS = RuleInputs.builder()
-            .values(CREDENTIAL_PATHS.stream()
-                    .map(path -> path.contains("*") ? ValuesKey.pattern(path) : ValuesKey.of(path))
-                    .toList())
+            .values(CREDENTIAL_PATHS.stream().map(CommittedSecretRule::key).toList())
             .objects(ObjectMatch.any("Secret").withStringData().reading(ObjectField.of("stringData")))
             .build();
+
+    /**
+     * The credential path as a values key, with the releases that have it (the release table: database.password
+     * appears in Workflow 2.10). A committed credential is a finding whatever the release: it is in git.
+     */
+    private static ValuesKey key(String path) {
+        if (path.contains("*")) {
+            return ValuesKey.pattern(path);
+        }
+        return path.equals("database.password") ? ValuesKey.of(path).since("2.10") : ValuesKey.of(path);
+    }
 
     @Override
     public RuleInfo info() {

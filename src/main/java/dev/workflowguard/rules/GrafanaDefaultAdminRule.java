@@ -4,10 +4,13 @@ import dev.workflowguard.finding.Place;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.manifests.KubeObject;
 import dev.workflowguard.manifests.ManifestSet;
+import dev.workflowguard.release.WorkflowReleases;
 import dev.workflowguard.values.EffectiveValues;
 import dev.workflowguard.values.Value;
 import dev.workflowguard.yaml.YamlEntry;
 import dev.workflowguard.yaml.YamlScalar;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /** `grafana-default-admin`: Grafana's admin password is the well-known default. */
 public final class GrafanaDefaultAdminRule implements Rule {
@@ -32,6 +35,19 @@ public final class GrafanaDefaultAdminRule implements Rule {
             .objects(Grafana.deployment(Grafana.PASSWORD_VARIABLE))
             .trace(Trace.keys(PASSWORD))
             .build();
+
+    /** The release table the image defaults come from. */
+    private final Supplier<WorkflowReleases> releases;
+
+    /** The rule as the catalogue runs it, with the bundled release table (read on first use). */
+    public GrafanaDefaultAdminRule() {
+        this.releases = WorkflowReleases::bundled;
+    }
+
+    /** The rule with another release table (a test's own). */
+    public GrafanaDefaultAdminRule(WorkflowReleases releases) {
+        this.releases = () -> releases;
+    }
 
     @Override
     public RuleInfo info() {
@@ -65,6 +81,9 @@ public final class GrafanaDefaultAdminRule implements Rule {
         ManifestSet manifests = context.manifests();
         if (manifests != null) {
             for (KubeObject grafana : manifests.named("Deployment", Grafana.DEPLOYMENT)) {
+                if (!grafana.declaresEnv(Grafana.PASSWORD_VARIABLE)) {
+                    checkLeftOut(context, grafana, findings);
+                }
                 for (YamlEntry env : grafana.envValues(Grafana.PASSWORD_VARIABLE)) {
                     String text = env.value() instanceof YamlScalar s ? s.text() : "";
                     if (text.isEmpty() || text.equals("admin")) {
@@ -80,5 +99,28 @@ public final class GrafanaDefaultAdminRule implements Rule {
                 }
             }
         }
+    }
+
+    /**
+     * A Deployment that sets no `DEFAULT_USER_PASSWORD`: as for `ALLOW_SIGN_UP` (grafana-signup), the image's own
+     * default applies, when the release table read one for it.
+     */
+    private void checkLeftOut(CheckContext context, KubeObject grafana, RuleFindings findings) {
+        Optional<Grafana.ImageDefault> image =
+                Grafana.imageDefault(releases.get(), context.version(), Grafana.PASSWORD_VARIABLE);
+        String text = image.map(Grafana.ImageDefault::value).orElse(null);
+        if (text == null || !(text.isEmpty() || text.equals("admin"))) {
+            return;
+        }
+        YamlEntry env = grafana.firstEnvEntry();
+        findings.report(
+                "grafana-admin",
+                Place.inManifest(
+                        env != null ? grafana.locationOf(env) : grafana.location(),
+                        grafana.ref(),
+                        grafana.ref() + " sets no DEFAULT_USER_PASSWORD, and "
+                                + image.get().source()
+                                + " then defaults it to " + (text.isEmpty() ? "an empty value" : "\"admin\"") + ": "
+                                + WHY));
     }
 }

@@ -48,8 +48,7 @@ public final class InvalidValueRule implements Rule {
             .toList();
 
     private static final List<ValuesKey> COUNTS = Router.REPLICA_KEYS;
-    private static final List<ValuesKey> MAPS =
-            List.of(ValuesKey.of(Router.ANNOTATIONS), ValuesKey.of(Router.SERVICE_ANNOTATIONS));
+    private static final List<ValuesKey> MAPS = List.of(Router.DEPLOYMENT_ANNOTATIONS, Router.SERVICE_ANNOTATIONS_KEY);
     private static final RuleInfo INFO = new RuleInfo(
             ID,
             Severity.ERROR,

@@ -26,7 +26,7 @@ public final class NoIpWhitelistRule implements Rule {
                     + "whitelist.",
             true,
             true,
-            "Set `router.deis.io/nginx.defaultWhitelist` to the allowed CIDRs under `router.deployment_annotations` (`mvn workflow:fix -Dworkflow.fix.whitelist=10.0.0.0/8` writes it), or `router.deis.io/nginx.enforceWhitelists: \"true\"` with a whitelist per app. Firewall the nodes too: only 80, 443, 2222 and 9090 need to be public.");
+            "Set `router.deis.io/nginx.defaultWhitelist` to the allowed CIDRs under `router.deployment_annotations` (`mvn workflow:fix -Dworkflow.fix.whitelist=10.0.0.0/8` writes it), or `router.deis.io/nginx.enforceWhitelists: \"true\"` with a whitelist per app. Firewall the nodes too: only 80, 443, 2222 and 9090 need to be public. Workflow 2.8's chart takes no router annotations from the values: there, annotate the `deis-router` Deployment with `kubectl --namespace=deis annotate` after each install or upgrade, or upgrade to 2.9 or later.");
 
     /** Some router enforces app whitelists or sets a router-wide one. */
     static final Evidence WHITELISTED = new Evidence(
@@ -70,10 +70,29 @@ public final class NoIpWhitelistRule implements Rule {
             return;
         }
         String cidrs = context.fixOptions().whitelist();
-        String remedy = "; set " + Router.DEFAULT_WHITELIST + " to the allowed CIDRs under " + Router.ANNOTATIONS
-                + (cidrs == null ? " (`mvn workflow:fix -Dworkflow.fix.whitelist=10.0.0.0/8,…` writes it)" : "");
+        boolean noKey = Router.annotationsMissingIn(context.version());
+        String remedy = noKey
+                ? "; "
+                        + Router.annotateInstead(
+                                context.version(),
+                                "deployment",
+                                Router.DEFAULT_WHITELIST,
+                                cidrs == null ? "<CIDRs>" : cidrs)
+                : "; set " + Router.DEFAULT_WHITELIST + " to the allowed CIDRs under " + Router.ANNOTATIONS
+                        + (cidrs == null
+                                ? " (`mvn workflow:fix -Dworkflow.fix.whitelist=10.0.0.0/8,…` writes it)"
+                                : "");
         EffectiveValues values = context.values();
-        if (values != null) {
+        if (values != null && noKey) {
+            // Workflow 2.8.x: the chart takes no router annotations from the values, so none is written there.
+            findings.report(
+                    "whitelist",
+                    Router.placeWithoutAnnotationValues(
+                            values,
+                            Router.DEFAULT_WHITELIST,
+                            "the router has no " + Router.DEFAULT_WHITELIST + " and does not enforce app whitelists: "
+                                    + WHY + remedy));
+        } else if (values != null) {
             Value whitelist = Router.annotation(values, Router.DEFAULT_WHITELIST);
             findings.report(
                     "whitelist",

@@ -5,6 +5,7 @@ import dev.workflowguard.finding.Severity;
 import dev.workflowguard.manifests.KubeObject;
 import dev.workflowguard.manifests.ManifestSet;
 import dev.workflowguard.manifests.ObjectMatch;
+import dev.workflowguard.release.WorkflowVersion;
 import dev.workflowguard.values.EffectiveValues;
 import dev.workflowguard.values.Value;
 import dev.workflowguard.yaml.YamlScalar;
@@ -25,7 +26,9 @@ public final class RbacDisabledRule implements Rule {
             "Security considerations: components should run with the least privileges; " + WHY + ".",
             true,
             true,
-            "Set `global.use_rbac: true` on clusters with RBAC (every current Kubernetes); `mvn workflow:fix` writes it.");
+            "Set `global.use_rbac: true` on clusters with RBAC (every current Kubernetes); `mvn workflow:fix` writes it. "
+                    + "Before Workflow 2.15 the chart has no such key and renders no RBAC objects: the remedy is an "
+                    + "upgrade to 2.15 or later.");
 
     private static final ObjectMatch ROLE_OBJECTS = ObjectMatch.prefixed("deis", List.of("Role", "ClusterRole"));
 
@@ -57,7 +60,9 @@ public final class RbacDisabledRule implements Rule {
     @Override
     public void check(CheckContext context, RuleFindings findings) {
         EffectiveValues values = context.values();
-        if (values != null) {
+        if (values != null && USE_RBAC.missingIn(values.version())) {
+            reportNoSwitch(values, findings);
+        } else if (values != null) {
             Value rbac = values.get(USE_RBAC.path());
             boolean enabled;
             if (rbac.isSet()) {
@@ -89,8 +94,31 @@ public final class RbacDisabledRule implements Rule {
                             first.location(),
                             first.ref(),
                             "the render has deis-* workloads (first: " + first.ref() + ") but no Role or "
-                                    + "ClusterRole for them: " + WHY + "; set " + USE_RBAC + ": true and re-render"));
+                                    + "ClusterRole for them: " + WHY + "; " + remedy(context.version())));
         }
+    }
+
+    /** The release's chart has no RBAC switch and renders no RBAC objects, whatever the values say. */
+    private static void reportNoSwitch(EffectiveValues values, RuleFindings findings) {
+        Value rbac = values.get(USE_RBAC.path());
+        String said = rbac.isSet()
+                ? USE_RBAC + " has no effect on " + Releases.named(values.version())
+                : Releases.named(values.version()) + " has no RBAC switch";
+        findings.report(
+                "rbac",
+                Place.inValues(
+                        values.locate(rbac),
+                        USE_RBAC.text(),
+                        said + ": its chart renders no Role or ClusterRole objects, so " + WHY + "; "
+                                + Releases.upgradeFor(USE_RBAC) + ", whose chart renders them"));
+    }
+
+    /** What a render without roles asks for: the key where the release has it, otherwise an upgrade. */
+    private static String remedy(WorkflowVersion version) {
+        return USE_RBAC.missingIn(version)
+                ? Releases.upgradeFor(USE_RBAC) + ", whose chart renders them (" + Releases.named(version)
+                        + " has no RBAC switch)"
+                : "set " + USE_RBAC + ": true and re-render";
     }
 
     private static KubeObject firstDeisWorkload(ManifestSet manifests) {

@@ -1,10 +1,12 @@
 package dev.workflowguard.rules;
 
 import dev.workflowguard.finding.Location;
+import dev.workflowguard.finding.Place;
 import dev.workflowguard.manifests.KubeObject;
 import dev.workflowguard.manifests.ManifestSet;
 import dev.workflowguard.manifests.ObjectField;
 import dev.workflowguard.manifests.ObjectMatch;
+import dev.workflowguard.release.WorkflowVersion;
 import dev.workflowguard.values.EffectiveValues;
 import dev.workflowguard.values.Value;
 import dev.workflowguard.values.ValuesPath;
@@ -31,9 +33,20 @@ final class Router {
     /** The key appears in Workflow 2.10, defaulting to true until 2.12. */
     static final ValuesKey HOST_PORT = ValuesKey.of("router.host_port.enabled").since("2.10");
 
-    /** The switches that replace the router with native ingress: Deis's router chart, then Hephy's umbrella. */
-    static final List<ValuesKey> NATIVE_INGRESS =
-            List.of(ValuesKey.of("global.experimental_native_ingress"), ValuesKey.of("global.native_ingress"));
+    /**
+     * The switches that replace the router with native ingress: Deis's router chart (2.13 on), then
+     * `global.native_ingress`, which no release of the table has but a fork or a later Hephy may: it is read, and
+     * no remedy names it.
+     */
+    static final List<ValuesKey> NATIVE_INGRESS = List.of(
+            ValuesKey.of("global.experimental_native_ingress").since("2.13"), ValuesKey.of("global.native_ingress"));
+
+    /** The router Deployment's annotations in values: the chart takes them from here from Workflow 2.9 on. */
+    static final ValuesKey DEPLOYMENT_ANNOTATIONS = ValuesKey.of(ANNOTATIONS).since("2.9");
+
+    /** The router Service's annotations in values, from Workflow 2.9 on. */
+    static final ValuesKey SERVICE_ANNOTATIONS_KEY =
+            ValuesKey.of(SERVICE_ANNOTATIONS).since("2.9");
 
     private Router() {}
 
@@ -87,16 +100,56 @@ final class Router {
         return context.hasValues() && context.rendered() == null;
     }
 
+    /**
+     * True when the release is known and its chart takes no router annotations from the values (Workflow 2.8.x):
+     * values that set them change nothing there, no remedy may name the keys and no fix may write them.
+     */
+    static boolean annotationsMissingIn(WorkflowVersion version) {
+        return DEPLOYMENT_ANNOTATIONS.missingIn(version);
+    }
+
+    /**
+     * What to do on such a release instead of setting a values key: annotate the object with kubectl after each
+     * install or upgrade, or upgrade to the first release whose chart takes the annotations from the values.
+     *
+     * @param object the object to annotate, `deployment` or `service`
+     */
+    static String annotateInstead(WorkflowVersion version, String object, String annotation, String value) {
+        return "the chart of " + Releases.named(version) + " sets no " + object + " annotations from the values: "
+                + "after each install or upgrade run `kubectl --namespace=deis annotate --overwrite " + object + "/"
+                + DEPLOYMENT + " " + annotation + "=" + value + "` (the next helm upgrade drops it), or "
+                + Releases.upgradeFor(DEPLOYMENT_ANNOTATIONS) + ", whose chart takes them from the values";
+    }
+
+    /**
+     * A values place about a router annotation on such a release, which no fix goes with: at the annotation if a
+     * file sets it (saying that it has no effect), otherwise at the router's values, where nothing can be set.
+     */
+    static Place placeWithoutAnnotationValues(EffectiveValues values, String annotation, String message) {
+        Value value = annotation(values, annotation);
+        boolean set = value.entry() != null;
+        return Place.inValues(
+                annotationLocation(values, annotation),
+                set ? value.path().toString() : "router",
+                (set ? value.path() + " has no effect on " + Releases.named(values.version()) + "; " : "") + message);
+    }
+
     /** True when the values (when they are evidence) set the annotation to a value the router reads as true. */
     static boolean annotationTrueInValues(CheckContext context, String annotation) {
-        return valuesAreEvidence(context)
+        return annotationValuesAreEvidence(context)
                 && Truth.routerTrue(annotation(context.values(), annotation).text());
     }
 
     /** True when the values (when they are evidence) set the annotation to something non-empty. */
     static boolean annotationSetInValues(CheckContext context, String annotation) {
-        return valuesAreEvidence(context)
+        return annotationValuesAreEvidence(context)
                 && isSet(annotation(context.values(), annotation).text());
+    }
+
+    /** Values are evidence of router annotations unless a render decides or the release's chart ignores them. */
+    static boolean annotationValuesAreEvidence(CheckContext context) {
+        return valuesAreEvidence(context)
+                && !annotationsMissingIn(context.values().version());
     }
 
     /** True when a router Deployment among the objects has the annotation set to a value the router reads as true. */

@@ -28,7 +28,7 @@ public final class RouterHostPortRule implements Rule {
                     + "worker nodes; " + WHY + ".",
             true,
             true,
-            "Set `router.host_port.enabled: false`, without quotes (a quoted \"false\" is a non-empty string that chart templates treat as true); `mvn workflow:fix` writes it.");
+            "Set `router.host_port.enabled: false`, without quotes (a quoted \"false\" is a non-empty string that chart templates treat as true); `mvn workflow:fix` writes it. In Workflow 2.10 and 2.11 the chart default is true: set it to false explicitly.");
 
     private static final RuleInputs INPUTS = RuleInputs.builder()
             .values(ENABLED)
@@ -54,21 +54,9 @@ public final class RouterHostPortRule implements Rule {
             return;
         }
         EffectiveValues values = context.values();
-        if (values != null) {
-            Value enabled = values.get(ENABLED.path());
-            YamlScalar scalar = enabled.scalar();
-            if (scalar != null && scalar.isTemplateTruthy()) {
-                String detail = scalar.type() == HelmType.STRING
-                        ? " (a non-empty string, which chart templates treat as true; write false without quotes)"
-                        : "";
-                findings.report(
-                        "host-port",
-                        Place.inValues(
-                                values.locate(enabled),
-                                ENABLED.text(),
-                                ValueWords.describe(enabled) + detail + ": " + WHY),
-                        Fixes.set(enabled, "false", false));
-            }
+        // A release without the key renders no host ports, whatever the values say.
+        if (values != null && !ENABLED.missingIn(values.version())) {
+            checkValues(values, findings);
         }
         for (KubeObject router : Router.deployments(context)) {
             for (YamlMap container : router.containers()) {
@@ -82,11 +70,43 @@ public final class RouterHostPortRule implements Rule {
                                 Place.inManifest(
                                         router.locationOf(map.entry("hostPort")),
                                         router.ref(),
-                                        router.ref() + " binds hostPort " + map.get("hostPort") + ": " + WHY + "; set "
-                                                + ENABLED + ": false"));
+                                        router.ref() + " binds hostPort " + map.get("hostPort") + ": " + WHY + "; "
+                                                + remedy(context)));
                     }
                 }
             }
         }
+    }
+
+    private static void checkValues(EffectiveValues values, RuleFindings findings) {
+        Value enabled = values.get(ENABLED.path());
+        YamlScalar scalar = enabled.scalar();
+        if (scalar != null && scalar.isTemplateTruthy()) {
+            String detail = scalar.type() == HelmType.STRING
+                    ? " (a non-empty string, which chart templates treat as true; write false without quotes)"
+                    : "";
+            findings.report(
+                    "host-port",
+                    Place.inValues(
+                            values.locate(enabled), ENABLED.text(), ValueWords.describe(enabled) + detail + ": " + WHY),
+                    Fixes.set(enabled, "false", false));
+        } else if (enabled.state() == Value.State.UNSET && "true".equals(enabled.text())) {
+            // Workflow 2.10 and 2.11 default to host ports: only an explicit false turns them off.
+            findings.report(
+                    "host-port",
+                    Place.inValues(
+                            values.locate(enabled),
+                            ENABLED.text(),
+                            ValueWords.describe(enabled) + ": " + WHY + "; set it to false explicitly"),
+                    Fixes.set(enabled, "false", false));
+        }
+    }
+
+    /** The key where the release has it; a committed render of a release without it is edited by hand. */
+    private static String remedy(CheckContext context) {
+        return ENABLED.missingIn(context.version())
+                ? "remove the hostPort from the router's container ports (" + Releases.named(context.version())
+                        + "'s chart has no host port switch)"
+                : "set " + ENABLED + ": false";
     }
 }

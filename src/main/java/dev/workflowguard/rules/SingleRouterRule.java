@@ -133,6 +133,18 @@ public final class SingleRouterRule implements Rule {
                 // says that no values key controls the field. The key is not blamed.
                 return;
             }
+            if (replicas.isSet() && key.missingIn(values.version())) {
+                // The release's chart has no such key: the value changes nothing, and no fix may write it.
+                findings.report(
+                        CAUSE,
+                        Place.inValues(
+                                values.locate(replicas),
+                                key.text(),
+                                key + " has no effect on " + Releases.named(values.version()) + ": its chart "
+                                        + "hard-codes replicas: 1 for deis-router and has no replica key; " + WHY
+                                        + "; " + REMEDY));
+                return;
+            }
             if (replicas.isSet()) {
                 findings.report(
                         CAUSE,
@@ -175,10 +187,14 @@ public final class SingleRouterRule implements Rule {
                 .orElse(null);
     }
 
-    /** True when any input shows two or more router pods. */
+    /**
+     * True when any input shows two or more router pods. A replica key the release's chart lacks shows
+     * nothing: the chart renders one pod whatever it says.
+     */
     private static boolean scaledAnywhere(CheckContext context) {
         return (Router.valuesAreEvidence(context)
                         && REPLICA_KEYS.stream()
+                                .filter(key -> !key.missingIn(context.values().version()))
                                 .map(key -> context.values().get(key.path()))
                                 .anyMatch(replicas -> replicas.isSet() && atLeastTwo(replicas.node())))
                 || context.manifestsShow(SCALED);

@@ -27,7 +27,7 @@ public final class TlsLegacyProtocolsRule implements Rule {
             "Production Deployments: enable TLS; " + WHY + ", so allow only " + MODERN + ".",
             true,
             true,
-            "Set `router.deis.io/nginx.ssl.protocols: \"TLSv1.2 TLSv1.3\"` under `router.deployment_annotations`; `mvn workflow:fix` writes it.");
+            "Set `router.deis.io/nginx.ssl.protocols: \"TLSv1.2 TLSv1.3\"` under `router.deployment_annotations`; `mvn workflow:fix` writes it. Workflow 2.8's chart takes no router annotations from the values: there, annotate the `deis-router` Deployment with `kubectl --namespace=deis annotate` after each install or upgrade, or upgrade to 2.9 or later.");
 
     private static final ValuesKey PROTOCOLS = Router.annotationKey(Router.PROTOCOLS);
     private static final ObjectMatch ROUTER = Router.deployment(ObjectField.annotation(Router.PROTOCOLS));
@@ -64,9 +64,21 @@ public final class TlsLegacyProtocolsRule implements Rule {
         if (Router.replacedByNativeIngress(context)) {
             return;
         }
-        String remedy = "; set " + Router.PROTOCOLS + ": \"" + MODERN + "\"";
+        boolean noKey = Router.annotationsMissingIn(context.version());
+        String remedy = noKey
+                ? "; " + Router.annotateInstead(context.version(), "deployment", Router.PROTOCOLS, "'" + MODERN + "'")
+                : "; set " + Router.PROTOCOLS + ": \"" + MODERN + "\"";
         EffectiveValues values = context.values();
-        if (values != null) {
+        if (values != null && noKey) {
+            // Workflow 2.8.x: the chart takes no router annotations from the values, so none is written there.
+            findings.report(
+                    "tls-protocols",
+                    Router.placeWithoutAnnotationValues(
+                            values,
+                            Router.PROTOCOLS,
+                            "the router has no " + Router.PROTOCOLS + " annotation, so the router default \""
+                                    + ROUTER_DEFAULT + "\" applies: " + WHY + remedy));
+        } else if (values != null) {
             checkValues(values, findings, remedy);
         }
         for (KubeObject router : Router.deployments(context)) {

@@ -25,7 +25,7 @@ public final class TlsNotEnforcedRule implements Rule {
             "Production Deployments: enable TLS; without enforcement " + WHY + ".",
             true,
             true,
-            "Set `router.deis.io/nginx.ssl.enforce: \"true\"` under `router.deployment_annotations` (or `router.deis.io/nginx.ssl.hsts.enabled: \"true\"`, which implies it); `mvn workflow:fix` writes the first.");
+            "Set `router.deis.io/nginx.ssl.enforce: \"true\"` under `router.deployment_annotations` (or `router.deis.io/nginx.ssl.hsts.enabled: \"true\"`, which implies it); `mvn workflow:fix` writes the first. Workflow 2.8's chart takes no router annotations from the values: there, annotate the `deis-router` Deployment with `kubectl --namespace=deis annotate` after each install or upgrade, or upgrade to 2.9 or later.");
 
     /** The router redirects to HTTPS: `ssl.enforce`, or `ssl.hsts.enabled` (which implies it), true on a router. */
     static final Evidence ENFORCED = new Evidence(
@@ -67,9 +67,21 @@ public final class TlsNotEnforcedRule implements Rule {
                 || context.manifestsShow(ENFORCED)) {
             return;
         }
-        String remedy = "; set " + Router.SSL_ENFORCE + ": \"true\" under " + Router.ANNOTATIONS;
+        boolean noKey = Router.annotationsMissingIn(context.version());
+        String remedy = noKey
+                ? "; " + Router.annotateInstead(context.version(), "deployment", Router.SSL_ENFORCE, "true")
+                : "; set " + Router.SSL_ENFORCE + ": \"true\" under " + Router.ANNOTATIONS;
         EffectiveValues values = context.values();
-        if (values != null) {
+        if (values != null && noKey) {
+            // Workflow 2.8.x: the chart takes no router annotations from the values, so none is written there.
+            findings.report(
+                    "tls-enforce",
+                    Router.placeWithoutAnnotationValues(
+                            values,
+                            Router.SSL_ENFORCE,
+                            "the router sets neither " + Router.SSL_ENFORCE + " nor " + Router.HSTS + " to \"true\" "
+                                    + "(the router default is \"false\"): " + WHY + remedy));
+        } else if (values != null) {
             Value enforce = Router.annotation(values, Router.SSL_ENFORCE);
             String said = enforce.isSet()
                     ? ValueWords.describe(enforce)

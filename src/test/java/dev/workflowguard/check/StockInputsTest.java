@@ -34,12 +34,16 @@ class StockInputsTest {
                 Findings.describe(result));
     }
 
+    /** The stock chart has no router replica key: an autoscaler committed beside the values scales the router. */
     @Test
     void productionOverlayPasses() throws Exception {
         TestRepo repo = new TestRepo(dir)
                 .resource("fixtures/stock-values-2.19.yaml", "values/base.yaml")
-                .resource("fixtures/production-overlay.yaml", "values/prod.yaml");
-        CheckResult result = repo.values("2.19.0", "values/base.yaml", "values/prod.yaml");
+                .resource("fixtures/production-overlay.yaml", "values/prod.yaml")
+                .resource("fixtures/router-hpa.yaml", "manifests/router-hpa.yaml");
+        CheckResult result = repo.check(b -> b.workflowVersion("2.19.0")
+                .values("values/base.yaml", "values/prod.yaml")
+                .manifests("manifests"));
         assertEquals(List.of(), Findings.rules(result), Findings.describe(result));
     }
 

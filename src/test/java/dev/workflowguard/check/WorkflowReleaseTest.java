@@ -1,13 +1,16 @@
 package dev.workflowguard.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.workflowguard.release.WorkflowVersion;
 import dev.workflowguard.render.ChartValuesDefaults;
 import dev.workflowguard.testing.TestRepo;
 import dev.workflowguard.values.ChartDefaults;
+import dev.workflowguard.values.ValuesPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,9 +54,53 @@ class WorkflowReleaseTest {
     @Test
     void anUnknownReleaseSaysSo() throws Exception {
         assertEquals(
-                List.of("Workflow 2.99.0 is not a known release (2.0 – 2.23): defaults that changed between releases "
+                List.of("Workflow 2.99.0 is not a known release (2.8 – 2.23): defaults that changed between releases "
                         + "are not assumed"),
                 release(b -> b.workflowVersion("2.99.0")).notes());
+        assertFalse(WorkflowVersion.parse("2.24.0").isKnown(), "the newest line known is the table's");
+        assertFalse(WorkflowVersion.parse("3.0.0").isKnown());
+    }
+
+    /** Workflow 2.0 – 2.7 shipped Helm Classic charts, which had no Helm values: they count as unknown. */
+    @Test
+    void aHelmClassicReleaseSaysItsChartIsNotCheckedAndAssumesNothing() throws Exception {
+        for (String version : List.of("2.7.0", "2.0.0", "2.4.3")) {
+            WorkflowRelease release = release(b -> b.workflowVersion(version));
+            assertEquals(
+                    List.of("Workflow " + version
+                            + " was a Helm Classic chart (deis/charts): workflow-guard checks the "
+                            + "Helm chart of Workflow 2.8.0 and later, so defaults that changed between releases are "
+                            + "not assumed"),
+                    release.notes(),
+                    version);
+            assertFalse(release.version().isKnown(), version);
+            assertEquals(
+                    "chart default enabled up to 2.11.x, admin_only from 2.12.0; the Workflow version is a Helm "
+                            + "Classic release (" + version + ")",
+                    release.defaults()
+                            .lookup(ValuesPath.parse("controller.registration_mode"))
+                            .orElseThrow()
+                            .explanation(),
+                    version);
+        }
+        assertTrue(WorkflowVersion.parse("2.8.0").isKnown(), "the first Helm chart");
+    }
+
+    @Test
+    void aVersionBetweenReleasesSaysWhoseFactsAreUsed() throws Exception {
+        WorkflowRelease release = release(b -> b.workflowVersion("2.11.99"));
+        assertEquals(
+                List.of(
+                        "Workflow 2.11.99 is not in workflow-guard's release table: the facts of Deis Workflow v2.11.0, "
+                                + "the nearest release below it, are used"),
+                release.notes());
+        assertTrue(release.version().isKnown());
+        assertEquals(
+                "chart default for Workflow 2.11.99 is \"enabled\"",
+                release.defaults()
+                        .lookup(ValuesPath.parse("controller.registration_mode"))
+                        .orElseThrow()
+                        .explanation());
     }
 
     @Test
@@ -69,9 +116,8 @@ class WorkflowReleaseTest {
         WorkflowRelease release = release(b -> b.chart("charts/workflow").workflowVersion("2.11.0"));
         assertEquals("2.19.4", release.version().display());
         assertEquals(
-                List.of("the chart is Workflow 2.19.4; its Chart.yaml version is used instead of the configured "
-                        + "2.11.0"),
-                release.notes());
+                "the chart is Workflow 2.19.4; its Chart.yaml version is used instead of the configured 2.11.0",
+                release.notes().get(0));
         assertTrue(release.chartFiles() > 1, "every file of the chart counts: " + release.chartFiles());
         assertTrue(release.defaults() instanceof ChartValuesDefaults, "the chart's own values.yaml files");
         assertEquals("2.19.4", release.defaults().version().display());

@@ -340,7 +340,7 @@ class HostileInputTest {
     // ---- the request -------------------------------------------------------------------------------
 
     private static CheckRequest request(Case c, Path project) {
-        CheckRequest.Builder builder = CheckRequest.builder(project).workflowVersion("2.19.0");
+        CheckRequest.Builder builder = CheckRequest.builder(project);
         YamlLimits limits = YamlLimits.DEFAULTS;
         for (String option : c.options().isEmpty() ? new String[0] : c.options().split(" ")) {
             String[] kv = option.split("=", 2);

@@ -97,4 +97,73 @@ class WorkflowReleasesTest {
         assertEquals(version("v2.11"), version("2.11.0"));
         assertTrue(WorkflowVersion.UNSET.compareTo(version("2.0.0")) < 0);
     }
+
+    @Test
+    void theHistoryOfAKeyIsItsRunsOfReleasesWithOneDefault() throws IOException {
+        assertEquals(
+                List.of(
+                        new WorkflowReleases.KeyRun(version("2.15.0"), version("2.15.0"), "false"),
+                        new WorkflowReleases.KeyRun(version("2.23.0"), version("2.23.0"), "true")),
+                table().runs("global.use_rbac"));
+        assertEquals(List.of(), table().runs("router.replicas"));
+    }
+
+    /** The bundled table, read from the release tags, says what the issue found the charts say. */
+    @Test
+    void theBundledTableHoldsWhatTheReleaseTagsSay() {
+        WorkflowReleases bundled = WorkflowReleases.bundled();
+        assertEquals(
+                List.of(
+                        new WorkflowReleases.KeyRun(version("2.10.0"), version("2.11.0"), "true"),
+                        new WorkflowReleases.KeyRun(version("2.12.0"), version("2.23.0"), "false")),
+                bundled.runs("router.host_port.enabled"));
+        assertEquals(
+                List.of(
+                        new WorkflowReleases.KeyRun(version("2.15.0"), version("2.21.6"), "false"),
+                        new WorkflowReleases.KeyRun(version("2.22.0"), version("2.23.0"), "true")),
+                bundled.runs("global.use_rbac"));
+        assertEquals(
+                version("2.14.0"),
+                bundled.runs("monitor.grafana.allow_sign_up").get(0).from());
+        ReleaseFacts deis = bundled.lookup(version("2.11.0")).orElseThrow().facts();
+        assertEquals(Optional.of("enabled"), deis.defaultOf("controller.registration_mode"));
+        assertEquals(
+                "v2.9.0",
+                deis.componentTaggedBy("router.docker_tag").orElseThrow().tag());
+        assertEquals(
+                "true",
+                deis.renderedObject("Deployment/deis-monitor-grafana")
+                        .orElseThrow()
+                        .imageDefaults()
+                        .get("ALLOW_SIGN_UP"));
+        ReleaseFacts hephy = bundled.lookup(version("2.23.0")).orElseThrow().facts();
+        assertEquals(
+                "v2.13.7",
+                hephy.componentTaggedBy("builder.docker_tag").orElseThrow().tag());
+        assertEquals(
+                "v2.22.0",
+                hephy.componentTaggedBy("controller.docker_tag").orElseThrow().tag());
+        assertEquals(
+                "v2.4.5",
+                hephy.componentTaggedBy("minio.docker_tag").orElseThrow().tag());
+        assertEquals(
+                "2.19.0",
+                bundled.lookup(version("2.19.3"))
+                        .orElseThrow()
+                        .facts()
+                        .version()
+                        .display(),
+                "2.19.1 - 2.19.4 left no record of their pins: 2.19.0 stands in");
+    }
+
+    @Test
+    void everyReleaseOfTheBundledTableIsReadAndItsKeysAreCovered() {
+        WorkflowReleases bundled = WorkflowReleases.bundled();
+        for (ReleaseFacts release : bundled.releases()) {
+            for (String key : release.values().keySet()) {
+                assertTrue(bundled.covers(key), release.version() + ": " + key);
+            }
+        }
+        assertEquals("2.23.0", bundled.newest().version().display());
+    }
 }

@@ -7,8 +7,10 @@ import dev.workflowguard.check.CheckResult;
 import dev.workflowguard.finding.Finding;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.testing.Findings;
+import dev.workflowguard.testing.TestReleases;
 import dev.workflowguard.testing.TestRepo;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -144,5 +146,34 @@ class GrafanaDefaultAdminRuleTest {
                 b -> b.workflowVersion("2.19.0").values("values.yaml").manifests("rendered"));
         Finding finding = Findings.single(result, RULE);
         Findings.at(finding, "values.yaml:3:15", "rendered/grafana.yaml:17:22");
+    }
+
+    @Test
+    void renderedGrafanaWithoutAPasswordTakesTheImageDefaultTheTableRead() throws Exception {
+        // The test table's 2.11.0 image defaults DEFAULT_USER_PASSWORD to "admin", as grafana-signup reads
+        // ALLOW_SIGN_UP.
+        TestRepo repo = new TestRepo(dir)
+                .file(
+                        "rendered/grafana.yaml",
+                        GrafanaSignupRuleTest.grafanaOfOldChart("- name: DEFAULT_USER\n  value: \"ops\"\n"));
+        Finding finding = Findings.single(
+                repo.check(b -> b.workflowVersion("2.11.0")
+                        .manifests("rendered")
+                        .rules(List.of(new GrafanaDefaultAdminRule(TestReleases.rules())))),
+                RULE);
+        Findings.at(finding, "rendered/grafana.yaml:13:11");
+        Findings.says(
+                finding,
+                "Deployment/deis-monitor-grafana sets no DEFAULT_USER_PASSWORD, and the Grafana image of Deis Workflow "
+                        + "v2.11.0 then defaults it to \"admin\": Grafana's admin account then opens with the "
+                        + "well-known admin/admin");
+        // A release whose image default the table does not read: nothing is assumed.
+        Findings.none(
+                repo.check(b -> b.workflowVersion("2.11.0")
+                        .manifests("rendered")
+                        .rules(List.of(new GrafanaDefaultAdminRule(
+                                TestReleases.of(TestRepo.resourceText("dev/workflowguard/rules/releases.yaml")
+                                        .replace(", DEFAULT_USER_PASSWORD: \"admin\"", "")))))),
+                RULE);
     }
 }

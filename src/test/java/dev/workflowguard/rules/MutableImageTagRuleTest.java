@@ -2,11 +2,14 @@ package dev.workflowguard.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.workflowguard.check.CheckResult;
 import dev.workflowguard.finding.Finding;
+import dev.workflowguard.finding.ProposedFix;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.testing.Findings;
+import dev.workflowguard.testing.TestReleases;
 import dev.workflowguard.testing.TestRepo;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,16 +48,128 @@ class MutableImageTagRuleTest {
     @ValueSource(strings = {"canary", "latest", "\"latest\""})
     void movingTagInValuesIsAWarningAtTheValue(String tag) throws Exception {
         TestRepo repo = new TestRepo(dir).file("values.yaml", "controller:\n  docker_tag: " + tag + "\n");
-        Finding finding = Findings.single(repo.values("2.19.0", "values.yaml"), RULE);
+        Finding finding = Findings.single(repo.values(null, "values.yaml"), RULE);
         Findings.at(finding, "values.yaml:2:15");
         Findings.says(
-                finding,
-                "controller.docker_tag is \"" + tag.replace("\"", "") + "\"",
-                "makes a rollback impossible",
-                "pin a release tag");
+                finding, "controller.docker_tag is \"" + tag.replace("\"", "") + "\"", "makes a rollback impossible");
         assertEquals("controller.docker_tag", finding.primary().valuesPath());
         assertEquals(Severity.WARNING, finding.severity());
+    }
+
+    @Test
+    void withoutAVersionTheMessageSaysHowToFindTheTagAndNamesNone() throws Exception {
+        TestRepo repo = new TestRepo(dir).file("values.yaml", "router:\n  docker_tag: canary\n");
+        Finding finding = Findings.single(repo.values(null, "values.yaml"), RULE);
+        assertEquals(
+                "router.docker_tag is \"canary\": a moving tag makes nodes run different builds and makes a rollback "
+                        + "impossible; pin it to the tag your Workflow release shipped for this component (the "
+                        + "docker_tag in workflow/charts/<component>/values.yaml of that release's chart, which `helm "
+                        + "fetch <repo>/workflow --version <release> --untar` unpacks), or to a digest; with the "
+                        + "Workflow version configured (<workflowVersion>), workflow-guard names the tag",
+                finding.message());
         assertFalse(finding.fixable(), "the release to pin needs a person");
+    }
+
+    @Test
+    void eachComponentIsPinnedToTheTagItsReleaseShippedAndFixWritesIt() throws Exception {
+        // Hephy Workflow v2.23.0 shipped router v2.19.0, controller v2.22.0, builder v2.13.7: no image is v2.23.0.
+        TestRepo repo = new TestRepo(dir).file("values.yaml", """
+                router:
+                  docker_tag: canary
+                controller:
+                  docker_tag: latest
+                builder:
+                  docker_tag: ""
+                """);
+        CheckResult result = repo.values("2.23.0", "values.yaml");
+        List<Finding> findings = Findings.of(result, RULE);
+        assertEquals(3, findings.size(), Findings.describe(result));
+        Finding router = findings.get(0);
+        Findings.at(router, "values.yaml:2:15");
+        assertEquals(
+                "router.docker_tag is \"canary\": a moving tag makes nodes run different builds and makes a rollback "
+                        + "impossible; pin router.docker_tag to v2.19.0, the tag Hephy Workflow v2.23.0 shipped",
+                router.message());
+        assertEquals(
+                new ProposedFix(
+                        List.of("router", "docker_tag"),
+                        "v2.19.0",
+                        false,
+                        router.fix().target()),
+                router.fix());
+        assertEquals("values.yaml", router.fix().target().displayName());
+        Findings.says(findings.get(1), "pin controller.docker_tag to v2.22.0, the tag Hephy Workflow v2.23.0 shipped");
+        assertEquals("v2.22.0", findings.get(1).fix().value());
+        Findings.says(
+                findings.get(2),
+                "builder.docker_tag is empty, so the image's latest tag is pulled",
+                "pin builder.docker_tag to v2.13.7, the tag Hephy Workflow v2.23.0 shipped");
+        for (Finding finding : findings) {
+            assertFalse(finding.message().contains("v2.23.0,"), finding.message());
+        }
+    }
+
+    @Test
+    void aDeisReleaseHasItsOwnTags() throws Exception {
+        TestRepo repo = new TestRepo(dir).file("values.yaml", """
+                controller:
+                  docker_tag: canary
+                monitor:
+                  grafana:
+                    docker_tag: canary
+                """);
+        List<Finding> findings = Findings.of(repo.values("2.11.0", "values.yaml"), RULE);
+        assertEquals(2, findings.size());
+        Findings.says(findings.get(0), "pin controller.docker_tag to v2.11.0, the tag Deis Workflow v2.11.0 shipped");
+        Findings.at(findings.get(1), "values.yaml:5:17");
+        Findings.says(
+                findings.get(1), "pin monitor.grafana.docker_tag to v2.7.1, the tag Deis Workflow v2.11.0 shipped");
+        assertEquals(
+                List.of("monitor", "grafana", "docker_tag"),
+                findings.get(1).fix().path());
+    }
+
+    @Test
+    void aVersionBetweenReleasesNamesTheNearestLowerReleasesTagWithoutWritingIt() throws Exception {
+        TestRepo repo = new TestRepo(dir).file("values.yaml", "router:\n  docker_tag: canary\n");
+        Finding finding = Findings.single(
+                repo.check(b -> b.workflowVersion("2.23.4")
+                        .values("values.yaml")
+                        .rules(List.of(new MutableImageTagRule(TestReleases.rules())))),
+                RULE);
+        Findings.says(
+                finding,
+                "; pin router.docker_tag to the tag Workflow 2.23.4 shipped; workflow-guard's release table does not "
+                        + "have that release, and Hephy Workflow v2.23.0, the nearest below it, shipped v2.19.0");
+        assertFalse(finding.fixable(), "a lower release's tag could downgrade the component");
+    }
+
+    @Test
+    void aKeyNoComponentOfTheReleaseIsTaggedByNamesNoTag() throws Exception {
+        TestRepo repo = new TestRepo(dir).file("values.yaml", "acme-sidecar:\n  docker_tag: latest\n");
+        Finding finding = Findings.single(
+                repo.check(b -> b.workflowVersion("2.23.0")
+                        .values("values.yaml")
+                        .rules(List.of(new MutableImageTagRule(TestReleases.rules())))),
+                RULE);
+        Findings.says(
+                finding,
+                "; pin it to the tag your Workflow release shipped for this component",
+                "(workflow-guard's release table knows no component of Hephy Workflow v2.23.0 whose tag this key sets)");
+        assertFalse(finding.fixable());
+    }
+
+    @Test
+    void aTagHelmWouldNotReadAsAStringIsWrittenQuoted() throws Exception {
+        TestRepo repo = new TestRepo(dir).file("values.yaml", "registry:\n  docker_tag: latest\n");
+        Finding finding = Findings.single(
+                repo.check(b -> b.workflowVersion("2.14.0")
+                        .values("values.yaml")
+                        .rules(List.of(new MutableImageTagRule(TestReleases.rules())))),
+                RULE);
+        Findings.says(finding, "pin registry.docker_tag to 2.6, the tag Deis Workflow v2.14.0 shipped");
+        assertEquals("2.6", finding.fix().value());
+        assertTrue(finding.fix().quoted(), "unquoted, 2.6 is a number to Helm");
     }
 
     @Test
@@ -84,7 +199,7 @@ class MutableImageTagRuleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"v2.19.0", "\"v2.23.0\"", "git-1a2b3c4", "canary-20180101"})
+    @ValueSource(strings = {"v2.19.0", "\"v2.23.0\"", "git-1a2b3c4", "canary-20180101", "\"2.6\""})
     void pinnedTagsHaveNoFinding(String tag) throws Exception {
         TestRepo repo = new TestRepo(dir).file("values.yaml", "controller:\n  docker_tag: " + tag + "\n");
         Findings.none(repo.values("2.19.0", "values.yaml"), RULE);

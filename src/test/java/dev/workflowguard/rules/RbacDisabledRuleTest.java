@@ -97,10 +97,61 @@ class RbacDisabledRuleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2.20.0", "2.23.0"})
-    void unsetOnHephyWorkflowIsTheChartDefaultTrue(String version) throws Exception {
+    @ValueSource(strings = {"2.22.0", "2.23.0"})
+    void unsetFromHephy222IsTheChartDefaultTrue(String version) throws Exception {
         TestRepo repo = new TestRepo(dir).file("values.yaml", "global:\n  storage: s3\n");
         Findings.none(repo.values(version, "values.yaml"), RULE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2.20.0", "2.21.0"})
+    void unsetOnHephyBefore222IsStillTheChartDefaultFalse(String version) throws Exception {
+        // Issue 16: the default became true in Hephy v2.22.0, not with the fork's first releases.
+        TestRepo repo = new TestRepo(dir).file("values.yaml", "global:\n  storage: s3\n");
+        Finding finding = Findings.single(repo.values(version, "values.yaml"), RULE);
+        Findings.at(finding, "values.yaml:1:1");
+        Findings.says(finding, "global.use_rbac is not set; chart default for Workflow " + version + " is \"false\"");
+        assertEquals(List.of("global", "use_rbac"), finding.fix().path());
+    }
+
+    @Test
+    void beforeWorkflow215ThereIsNoSwitchAndTheRemedyIsAnUpgrade() throws Exception {
+        TestRepo repo = new TestRepo(dir).file("values.yaml", "global:\n  storage: s3\n");
+        Finding finding = Findings.single(repo.values("2.11.0", "values.yaml"), RULE);
+        Findings.at(finding, "values.yaml:1:1");
+        assertEquals(
+                "Workflow 2.11.0 has no RBAC switch: its chart renders no Role or ClusterRole objects, so on an RBAC "
+                        + "cluster the components then lack their permissions, and without RBAC every pod's service "
+                        + "account is unrestricted; upgrade Workflow to 2.15.0 or later, whose chart renders them",
+                finding.message());
+        assertFalse(finding.message().contains("use_rbac"), "no key the release lacks: " + finding.message());
+        assertNull(finding.fix(), "workflow:fix must not write a key Workflow 2.11.0 does not have");
+        assertEquals(Severity.WARNING, finding.severity());
+    }
+
+    @Test
+    void beforeWorkflow215TheSwitchSetInValuesHasNoEffect() throws Exception {
+        TestRepo repo = new TestRepo(dir).file("values.yaml", useRbac("true"));
+        Finding finding = Findings.single(repo.values("2.14.0", "values.yaml"), RULE);
+        Findings.at(finding, "values.yaml:2:13");
+        Findings.says(
+                finding,
+                "global.use_rbac has no effect on Workflow 2.14.0: its chart renders no Role or ClusterRole objects",
+                "upgrade Workflow to 2.15.0 or later");
+        assertNull(finding.fix());
+    }
+
+    @Test
+    void aRenderWithoutRolesOfAReleaseWithoutTheSwitchAsksForAnUpgrade() throws Exception {
+        TestRepo repo = new TestRepo(dir).file("rendered/controller.yaml", CONTROLLER);
+        Finding finding =
+                Findings.single(repo.check(b -> b.workflowVersion("2.11.0").manifests("rendered")), RULE);
+        Findings.at(finding, "rendered/controller.yaml:6:9");
+        Findings.says(
+                finding,
+                "but no Role or ClusterRole for them",
+                "; upgrade Workflow to 2.15.0 or later, whose chart renders them (Workflow 2.11.0 has no RBAC switch)");
+        assertFalse(finding.message().contains("use_rbac"), finding.message());
     }
 
     @Test
@@ -110,7 +161,7 @@ class RbacDisabledRuleTest {
         Findings.at(finding, "values.yaml:1:1");
         Findings.says(
                 finding,
-                "false in Deis Workflow (up to 2.19) and true in Hephy Workflow (2.20 and later)",
+                "chart default false up to 2.21.x, true from 2.22.0",
                 "the Workflow version is not configured",
                 "set it explicitly");
         assertEquals(Severity.WARNING, finding.severity());

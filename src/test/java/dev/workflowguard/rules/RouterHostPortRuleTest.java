@@ -2,6 +2,7 @@ package dev.workflowguard.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.workflowguard.check.CheckResult;
 import dev.workflowguard.finding.Finding;
@@ -101,6 +102,62 @@ class RouterHostPortRuleTest {
     void unsetIsTheChartDefaultFalse() throws Exception {
         TestRepo repo = new TestRepo(dir).file("values.yaml", "router:\n  dhparam: \"\"\n");
         Findings.none(repo.values("2.19.0", "values.yaml"), RULE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2.10.0", "2.11.0"})
+    void unsetOnWorkflow210And211IsTheChartDefaultTrue(String version) throws Exception {
+        // Issue 16: router.host_port.enabled defaults to true in Workflow v2.10.0 – v2.11.x.
+        TestRepo repo = new TestRepo(dir).file("values.yaml", "controller:\n  registration_mode: admin_only\n");
+        Finding finding = Findings.single(repo.values(version, "values.yaml"), RULE);
+        Findings.at(finding, "values.yaml:1:1");
+        assertEquals(
+                "router.host_port.enabled is not set; chart default for Workflow " + version + " is \"true\": host "
+                        + "ports are meant for minikube; on real nodes they bypass the load balancer, pin one router "
+                        + "per node and open the node's own ports; set it to false explicitly",
+                finding.message());
+        assertEquals(Severity.WARNING, finding.severity());
+        ProposedFix fix = finding.fix();
+        assertEquals(List.of("router", "host_port", "enabled"), fix.path());
+        assertEquals("false", fix.value());
+        assertFalse(fix.quoted());
+        assertNull(fix.target(), "a chart default: the fix goes to the fix target");
+    }
+
+    @Test
+    void unsetOnWorkflow211PointsUnderAnExistingRouterKey() throws Exception {
+        TestRepo repo = new TestRepo(dir).file("values.yaml", "router:\n  dhparam: \"\"\n");
+        Findings.at(Findings.single(repo.values("2.11.0", "values.yaml"), RULE), "values.yaml:1:1");
+    }
+
+    @Test
+    void explicitFalseOnWorkflow211HasNoFinding() throws Exception {
+        TestRepo repo = new TestRepo(dir).file("values.yaml", enabled("false"));
+        Findings.none(repo.values("2.11.0", "values.yaml"), RULE);
+    }
+
+    @Test
+    void unsetFrom212IsTheChartDefaultFalse() throws Exception {
+        TestRepo repo = new TestRepo(dir).file("values.yaml", "router:\n  dhparam: \"\"\n");
+        Findings.none(repo.values("2.12.0", "values.yaml"), RULE);
+    }
+
+    @Test
+    void beforeWorkflow210TheKeyDoesNotExistAndHasNoEffect() throws Exception {
+        TestRepo repo = new TestRepo(dir).file("values.yaml", enabled("true"));
+        Findings.none(repo.values("2.9.0", "values.yaml"), RULE);
+    }
+
+    @Test
+    void aRenderedHostPortOfAReleaseWithoutTheKeyIsRemovedByHand() throws Exception {
+        TestRepo repo = new TestRepo(dir).file("rendered/router.yaml", HOST_PORT_ROUTER);
+        Finding finding =
+                Findings.single(repo.check(b -> b.workflowVersion("2.9.0").manifests("rendered")), RULE);
+        Findings.says(
+                finding,
+                "; remove the hostPort from the router's container ports (Workflow 2.9.0's chart has no host port "
+                        + "switch)");
+        assertFalse(finding.message().contains("host_port"), finding.message());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.workflowguard.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.workflowguard.check.CheckRequest;
@@ -101,8 +102,9 @@ class SingleRouterRuleTest {
 
     @Test
     void forkReplicasKeyBelowTwoIsFixableAtTheValue() throws Exception {
+        // Without a version, nothing says the key does not exist: a fork's chart may read it.
         TestRepo repo = new TestRepo(dir).file("values.yaml", "router:\n  replicas: 1\n");
-        Finding finding = Findings.single(repo.values("2.19.0", "values.yaml"), RULE);
+        Finding finding = Findings.single(repo.values(null, "values.yaml"), RULE);
         Findings.at(finding, "values.yaml:2:13");
         Findings.says(finding, "router.replicas is 1", "set it to 2 or more");
         ProposedFix fix = finding.fix();
@@ -112,9 +114,27 @@ class SingleRouterRuleTest {
         assertEquals("values.yaml", fix.target().displayName());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"2.11.0", "2.19.0", "2.23.0"})
+    void aReplicaKeyTheReleaseLacksHasNoEffectAndNoFix(String version) throws Exception {
+        // Issue 16: no stock chart has a replica key, so a known release renders one router whatever it says.
+        TestRepo repo = new TestRepo(dir).file("values.yaml", "router:\n  replicas: 3\n");
+        Finding finding = Findings.single(repo.values(version, "values.yaml"), RULE);
+        Findings.at(finding, "values.yaml:2:13");
+        assertEquals(
+                "router.replicas has no effect on Workflow " + version + ": its chart hard-codes replicas: 1 for "
+                        + "deis-router and has no replica key; if the only router pod goes, the Workflow API and every "
+                        + "app become unreachable; scale it after each install or upgrade with `kubectl "
+                        + "--namespace=deis scale --replicas=2 deployment/deis-router`, or commit a "
+                        + "HorizontalPodAutoscaler (scaleTargetRef: Deployment deis-router, minReplicas: 2)",
+                finding.message());
+        assertNull(finding.fix(), "workflow:fix must not write a key Workflow " + version + " does not have");
+    }
+
     @Test
     void forkValuesWithoutAChartAreFixedToTwoReplicas() throws Exception {
-        // Values mode on a fork: the values file, as the fork's chart ships it, exposes router.replicas.
+        // Values mode on a fork: the values file, as the fork's chart ships it, exposes router.replicas. No
+        // Workflow version is configured: every known release's chart lacks the key.
         TestRepo repo = new TestRepo(dir).file("values/base.yaml", """
                 global:
                   native_ingress: false
@@ -125,7 +145,6 @@ class SingleRouterRuleTest {
                   deployment_annotations:
                 """);
         CheckRequest request = CheckRequest.builder(dir)
-                .workflowVersion("2.23.0")
                 .values("values/base.yaml")
                 .disabledRules(RuleCatalogue.ids().stream()
                         .filter(id -> !id.equals(RULE))
@@ -152,7 +171,7 @@ class SingleRouterRuleTest {
     @Test
     void forkReplicaCountKeyBelowTwoIsFixableAtTheValue() throws Exception {
         TestRepo repo = new TestRepo(dir).file("values.yaml", "router:\n  replica_count: 1\n");
-        Finding finding = Findings.single(repo.values("2.19.0", "values.yaml"), RULE);
+        Finding finding = Findings.single(repo.values(null, "values.yaml"), RULE);
         Findings.at(finding, "values.yaml:2:18");
         assertEquals(List.of("router", "replica_count"), finding.fix().path());
     }
@@ -161,7 +180,7 @@ class SingleRouterRuleTest {
     @ValueSource(strings = {"replicas: 2", "replicas: 3", "replica_count: 2", "replicas: \"2\""})
     void twoOrMoreReplicasInValuesHaveNoFinding(String setting) throws Exception {
         TestRepo repo = new TestRepo(dir).file("values.yaml", "router:\n  " + setting + "\n");
-        Findings.none(repo.values("2.19.0", "values.yaml"), RULE);
+        Findings.none(repo.values(null, "values.yaml"), RULE);
     }
 
     @Test
@@ -169,7 +188,7 @@ class SingleRouterRuleTest {
         TestRepo repo = new TestRepo(dir)
                 .file("base.yaml", "router:\n  replicas: 1\n")
                 .file("prod.yaml", "router:\n  replicas: 2\n");
-        Findings.none(repo.values("2.19.0", "base.yaml", "prod.yaml"), RULE);
+        Findings.none(repo.values(null, "base.yaml", "prod.yaml"), RULE);
     }
 
     @Test

@@ -42,7 +42,11 @@ class ValuesKeyTest {
     @Test
     void aKeyInEveryRelease() {
         ValuesKey storage = ValuesKey.of("global.storage");
+        assertFalse(missingIn(storage, "2.8.0"));
+        assertFalse(missingIn(storage, "2.23.0"));
+        // Helm Classic (2.0 - 2.7) had no Helm values at all: such a release is unknown, and nothing is assumed.
         assertFalse(missingIn(storage, "2.0.0"));
+        assertFalse(missingIn(storage, "2.7.0"));
         assertTrue(storage.inEveryRelease());
         assertEquals("every release", storage.releases());
         assertEquals("global.storage", storage.text());

@@ -45,6 +45,18 @@ class BaselineTest {
                 .today(LocalDate.of(2026, 12, 1)));
     }
 
+    /**
+     * The IT baseline-line-shifts' project: its values and the autoscaler it commits (the stock chart has no
+     * router replica key).
+     */
+    private CheckResult checkWithManifests(TestRepo repo, String baseline) throws InputException {
+        return repo.check(b -> b.workflowVersion("2.19.0")
+                .values("values/values.yaml")
+                .manifests("manifests")
+                .baseline(baseline)
+                .today(LocalDate.of(2026, 12, 1)));
+    }
+
     /** The findings as a later version might word them: every message different, nothing else. */
     private static List<Finding> reworded(List<Finding> findings) {
         return findings.stream()
@@ -160,7 +172,8 @@ class BaselineTest {
     void aBaselineOfThePreviousFormatIsMatchedByItsMessageFingerprintsUntilItIsWrittenAgain() throws Exception {
         TestRepo repo = new TestRepo(dir)
                 .bytes("values/values.yaml", Files.readAllBytes(FORMAT_1.resolve("before/values/values.yaml")))
-                .bytes("old-baseline.json", Files.readAllBytes(FORMAT_1.resolve("workflow-baseline.json")));
+                .bytes("old-baseline.json", Files.readAllBytes(FORMAT_1.resolve("workflow-baseline.json")))
+                .bytes("manifests/router-hpa.yaml", Files.readAllBytes(FORMAT_1.resolve("router-hpa.yaml")));
         assertFalse(json(dir.resolve("old-baseline.json")).has("format"), "the previous format has no format field");
         Baseline old = Baseline.read(dir.resolve("old-baseline.json"));
         assertEquals(1, old.format());
@@ -169,7 +182,7 @@ class BaselineTest {
 
         // check reads it and accepts every finding it lists, and never rewrites it.
         byte[] committed = Files.readAllBytes(dir.resolve("old-baseline.json"));
-        CheckResult result = check(repo, "old-baseline.json");
+        CheckResult result = checkWithManifests(repo, "old-baseline.json");
         assertEquals(List.of(), result.findings(), Findings.describe(result));
         assertEquals(
                 List.of("grafana-signup", "no-ip-whitelist", "open-registration"),
@@ -196,7 +209,7 @@ class BaselineTest {
                         .toList(),
                 "the same findings, only fingerprinted anew");
         assertTrue(reworded.stream().allMatch(upgraded::contains));
-        CheckResult again = check(repo, "old-baseline.json");
+        CheckResult again = checkWithManifests(repo, "old-baseline.json");
         assertEquals(List.of(), again.findings(), Findings.describe(again));
         assertEquals(3, again.baselined().size());
     }

@@ -111,14 +111,24 @@ class ValuesMergerTest {
         assertEquals("minio", values.get("global.storage").text());
     }
 
+    /**
+     * The release table (src/main/resources/dev/workflowguard/facts/workflow-releases.yaml, read from the release
+     * tags) has global.use_rbac default false up to 2.21.x, also in Hephy's first releases, and true from 2.22.0.
+     */
     @Test
     void rbacDefaultFollowsDeisAndHephy() throws Exception {
         assertEquals(
                 "false",
                 merge("2.19.4", "a.yaml", "x: 1\n").get("global.use_rbac").text());
         assertEquals(
-                "true",
+                "false",
                 merge("2.20.0", "a.yaml", "x: 1\n").get("global.use_rbac").text());
+        assertEquals(
+                "false",
+                merge("2.21.6", "a.yaml", "x: 1\n").get("global.use_rbac").text());
+        assertEquals(
+                "true",
+                merge("2.22.0", "a.yaml", "x: 1\n").get("global.use_rbac").text());
     }
 
     @Test
