@@ -55,8 +55,10 @@ final class Router {
      * `global.native_ingress` in Hephy): no deis-router runs, so router rules do not apply.
      */
     static boolean replacedByNativeIngress(CheckContext context) {
+        // A switch the detected release does not have leaves its router in place, whatever the values say.
         return context.hasValues()
                 && NATIVE_INGRESS.stream()
+                        .filter(key -> !key.missingIn(context.values().version()))
                         .map(key -> context.values().get(key.path()).scalar())
                         .anyMatch(scalar -> scalar != null && scalar.isTemplateTruthy());
     }

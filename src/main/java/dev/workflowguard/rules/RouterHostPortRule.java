@@ -4,6 +4,8 @@ import dev.workflowguard.finding.Place;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.manifests.KubeObject;
 import dev.workflowguard.manifests.ObjectField;
+import dev.workflowguard.release.WorkflowReleases;
+import dev.workflowguard.release.WorkflowVersion;
 import dev.workflowguard.values.EffectiveValues;
 import dev.workflowguard.values.Value;
 import dev.workflowguard.yaml.HelmType;
@@ -54,9 +56,12 @@ public final class RouterHostPortRule implements Rule {
             return;
         }
         EffectiveValues values = context.values();
-        // A release without the key renders no host ports, whatever the values say.
-        if (values != null && !ENABLED.missingIn(values.version())) {
-            checkValues(values, findings);
+        if (values != null) {
+            if (!ENABLED.missingIn(values.version())) {
+                checkValues(values, findings);
+            } else if (bindsHostPortsAlways(values.version())) {
+                reportUnswitchedHostPorts(values, findings);
+            }
         }
         for (KubeObject router : Router.deployments(context)) {
             for (YamlMap container : router.containers()) {
@@ -100,6 +105,32 @@ public final class RouterHostPortRule implements Rule {
                             ValueWords.describe(enabled) + ": " + WHY + "; set it to false explicitly"),
                     Fixes.set(enabled, "false", false));
         }
+    }
+
+    /**
+     * Whether the release's router template binds host ports with no switch at all, as the release table read it
+     * (every router chart up to Workflow 2.9.x does); a release without the key and without that fact binds none.
+     */
+    private static boolean bindsHostPortsAlways(WorkflowVersion version) {
+        return WorkflowReleases.bundled()
+                .helmRelease(version)
+                .flatMap(match -> match.facts().renderedObject("Deployment/" + Router.DEPLOYMENT))
+                .map(router -> "always".equals(router.hostPorts()))
+                .orElse(false);
+    }
+
+    private static void reportUnswitchedHostPorts(EffectiveValues values, RuleFindings findings) {
+        Value enabled = values.get(ENABLED.path());
+        findings.report(
+                "host-port",
+                Place.inValues(
+                        values.locate(enabled),
+                        ENABLED.text(),
+                        "the router chart of " + Releases.named(values.version())
+                                + " binds host ports on every node and has no values key to turn them off: " + WHY
+                                + "; " + Releases.upgradeFor(ENABLED) + ", whose chart can turn them off, or remove "
+                                + "the hostPort entries from the deis-router Deployment after every install and "
+                                + "upgrade"));
     }
 
     /** The key where the release has it; a committed render of a release without it is edited by hand. */

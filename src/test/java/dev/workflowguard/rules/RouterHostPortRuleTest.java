@@ -143,9 +143,21 @@ class RouterHostPortRuleTest {
     }
 
     @Test
-    void beforeWorkflow210TheKeyDoesNotExistAndHasNoEffect() throws Exception {
-        TestRepo repo = new TestRepo(dir).file("values.yaml", enabled("true"));
-        Findings.none(repo.values("2.9.0", "values.yaml"), RULE);
+    void beforeWorkflow210TheRouterBindsHostPortsWhateverTheValuesSay() throws Exception {
+        // The release table read it from the router charts: up to 2.9.x the template binds them with no switch.
+        for (String setting : new String[] {"true", "false"}) {
+            TestRepo repo = new TestRepo(dir).file("values.yaml", enabled(setting));
+            Finding finding = Findings.single(repo.values("2.9.0", "values.yaml"), RULE);
+            Findings.at(finding, "values.yaml:3:14"); // the setting that has no effect
+            Findings.says(
+                    finding,
+                    "the router chart of Workflow 2.9.0 binds host ports on every node and has no values key to "
+                            + "turn them off: host ports are meant for minikube; on real nodes they bypass the load "
+                            + "balancer, pin one router per node and open the node's own ports; upgrade Workflow to "
+                            + "2.10.0 or later, whose chart can turn them off, or remove the hostPort entries from the "
+                            + "deis-router Deployment after every install and upgrade");
+            assertFalse(finding.fixable(), setting);
+        }
     }
 
     @Test

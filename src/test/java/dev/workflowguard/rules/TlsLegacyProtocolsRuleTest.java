@@ -140,7 +140,7 @@ class TlsLegacyProtocolsRuleTest {
 
     @Test
     void nativeIngressReplacesTheRouter() throws Exception {
-        TestRepo repo = new TestRepo(dir).file("values.yaml", "global:\n  native_ingress: on\n");
+        TestRepo repo = new TestRepo(dir).file("values.yaml", "global:\n  experimental_native_ingress: on\n");
         Findings.none(repo.values("2.20.0", "values.yaml"), RULE);
     }
 }

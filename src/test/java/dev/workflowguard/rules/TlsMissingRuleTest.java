@@ -238,7 +238,7 @@ class TlsMissingRuleTest {
     @Test
     void nativeIngressReplacesTheRouter() throws Exception {
         TestRepo repo = new TestRepo(dir)
-                .file("values.yaml", "global:\n  native_ingress: true\n" + STOCK_VALUES)
+                .file("values.yaml", "global:\n  experimental_native_ingress: true\n" + STOCK_VALUES)
                 .file("rendered/router-service.yaml", ROUTER_SERVICE);
         Findings.none(repo.values("2.21.0", "values.yaml"), RULE);
         CheckResult both = repo.check(
