@@ -22,7 +22,8 @@ import java.util.Map;
  * @param nativeIngressSwitch whether `global.experimental_native_ingress` exists (and replaces the router)
  * @param useRbac the umbrella's `global.use_rbac` default, or null when the release has no such key
  * @param storageSecretIn the chart that renders Secret `objectstorage-keyfile`: the umbrella, or (before
- *     2.9) the builder chart, which puts only its own bucket in it
+ *     2.9) the builder chart, which puts only its own bucket in it, while registry and database render their
+ *     own Secrets, each from its own values
  */
 record Era(
         String version,
@@ -91,7 +92,9 @@ record Era(
                     "router", "v2.6.5",
                     "monitor", "v2.6.2",
                     "minio", "v2.3.3",
-                    "builder", "v2.5.4"),
+                    "builder", "v2.5.4",
+                    "registry", "v2.2.3",
+                    "database", "v2.2.5"),
             "enabled",
             HostPort.HARD_CODED,
             false,

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Writes the small chart of one {@link Era}: the umbrella with the controller, router, monitor
- * (grafana) and minio subcharts, and the chart that renders Secret `objectstorage-keyfile`. Only the
+ * (grafana) and minio subcharts, and the charts that render the storage Secrets. Only the
  * objects, fields and values keys the rules read are there, shaped as that release's templates shape
  * them (which keys exist, their defaults, quoting, what is hard-coded); every text is written here.
  */
@@ -37,14 +39,18 @@ final class EraChart {
                                 + "reproduces it (only what the rules of workflow-guard read)"));
         file("values.yaml", umbrellaValues());
         if (era.storageSecretIn().equals("workflow")) {
-            file("templates/objectstorage-secret.yaml", storageSecret(true));
+            file(
+                    "templates/objectstorage-secret.yaml",
+                    storageSecret("objectstorage-keyfile", List.of("registry", "database", "builder")));
         }
         controller();
         router();
         monitor();
         minio();
         if (era.storageSecretIn().equals("builder")) {
-            builder();
+            ownStorage("builder", "git push endpoint", "objectstorage-keyfile");
+            ownStorage("registry", "image registry", "registry-storage-keyfile");
+            ownStorage("database", "PostgreSQL", "database-storage-keyfile");
         }
     }
 
@@ -277,36 +283,35 @@ final class EraChart {
     }
 
     /**
-     * Before Workflow 2.9 the builder chart rendered `objectstorage-keyfile` itself, from its own
-     * `s3:` values (the umbrella's top-level `s3:` does not reach a subchart) and with its bucket only.
+     * Before Workflow 2.9 the builder, registry and database charts each rendered their own storage Secret
+     * (the builder's is `objectstorage-keyfile`) from their own `s3:` values (the umbrella's top-level `s3:`
+     * does not reach a subchart), with their own bucket only.
      */
-    private void builder() throws IOException {
-        String dir = "charts/builder/";
-        file(dir + "Chart.yaml", chartYaml("builder", era.tags().get("builder"), "git push endpoint"));
-        file(dir + "values.yaml", image("builder") + """
+    private void ownStorage(String chart, String description, String secret) throws IOException {
+        String dir = "charts/" + chart + "/";
+        file(dir + "Chart.yaml", chartYaml(chart, era.tags().get(chart), description));
+        file(dir + "values.yaml", image(chart) + """
                 global:
                   storage: minio
                 s3:
                   accesskey: ""
                   secretkey: ""
                   region: "us-west-1"
-                  builder_bucket: "your-builder-bucket-name"
-                """);
-        file(dir + "templates/builder-storage-secret.yaml", storageSecret(false));
+                  %s_bucket: "your-%s-bucket-name"
+                """.formatted(chart, chart));
+        file(dir + "templates/" + chart + "-storage-secret.yaml", storageSecret(secret, List.of(chart)));
     }
 
-    private String storageSecret(boolean allBuckets) {
-        String buckets = allBuckets
-                ? "  registry-bucket: {{ .Values.s3.registry_bucket | b64enc }}\n"
-                        + "  database-bucket: {{ .Values.s3.database_bucket | b64enc }}\n"
-                        + "  builder-bucket: {{ .Values.s3.builder_bucket | b64enc }}"
-                : "  builder-bucket: {{ .Values.s3.builder_bucket | b64enc }}";
+    private String storageSecret(String secret, List<String> buckets) {
+        String bucketLines = buckets.stream()
+                .map(bucket -> "  %s-bucket: {{ .Values.s3.%s_bucket | b64enc }}".formatted(bucket, bucket))
+                .collect(Collectors.joining("\n"));
         // The minio branch carries the in-cluster Minio's fixed test keys (made up here: "era-access", "era-secret").
         return """
                 apiVersion: v1
                 kind: Secret
                 metadata:
-                  name: objectstorage-keyfile
+                  name: %s
                   labels:
                     heritage: deis
                   annotations:
@@ -319,7 +324,7 @@ final class EraChart {
                 %s{{ else if eq .Values.global.storage "minio" }}
                   accesskey: ZXJhLWFjY2Vzcw==
                   secretkey: ZXJhLXNlY3JldA=={{ end }}
-                """.formatted(buckets);
+                """.formatted(secret, bucketLines);
     }
 
     /** A Deployment of one container named as the object, with the component's image and the given lines. */

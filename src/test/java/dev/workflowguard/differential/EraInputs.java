@@ -52,6 +52,18 @@ final class EraInputs {
                         "values/ingress.yaml",
                         "global:\n  experimental_native_ingress: true\n"),
                 List.of(PASSWORD)));
+        if (era.storageSecretIn().equals("builder")) {
+            inputs.add(new Input(
+                    "production-with-each-component's-storage",
+                    files(
+                            "values/base.yaml",
+                            base(),
+                            "values/prod.yaml",
+                            production(era),
+                            "values/storage.yaml",
+                            ownStorage()),
+                    List.of(PASSWORD)));
+        }
         String newest = production(Era.V2_23);
         if (!production(era).equals(newest)) {
             inputs.add(new Input(
@@ -115,6 +127,23 @@ final class EraInputs {
             prod.append("  host_port:\n    enabled: false\n");
         }
         return prod.toString();
+    }
+
+    /**
+     * Before 2.9 the builder, registry and database charts each read their own storage settings, so a
+     * production overlay of that era sets them under each chart.
+     */
+    static String ownStorage() {
+        StringBuilder storage = new StringBuilder("# each component's own storage settings (Workflow 2.8)\n");
+        for (String chart : List.of("builder", "registry", "database")) {
+            storage.append(chart)
+                    .append(":\n  s3:\n    region: eu-central-1\n    ")
+                    .append(chart)
+                    .append("_bucket: acme-")
+                    .append(chart)
+                    .append('\n');
+        }
+        return storage.toString();
     }
 
     /**
