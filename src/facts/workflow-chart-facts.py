@@ -84,6 +84,9 @@ RULE_KEYS = [
 ]
 # The rendered objects the rules read, and what is read of each.
 RENDERED = {"deis-controller": "env", "deis-monitor-grafana": "env", "deis-router": "annotations"}
+# The annotation that marks a Secret holding object storage settings, and the backends whose settings it reads.
+STORAGE_ANNOTATION = "deis.io/objectstorage"
+STORAGE_BACKENDS = ("s3", "gcs", "azure", "swift")
 # Grafana settings the rules care about; the image's own default counts when the chart sets no env var.
 GRAFANA_IMAGE_ENV = {"ALLOW_SIGN_UP", "DEFAULT_USER", "DEFAULT_USER_PASSWORD"}
 GRAFANA_INI = "grafana/rootfs/usr/share/grafana/grafana.ini.tpl"
@@ -733,6 +736,22 @@ def compose(template, values, prefix):
     return None if "{{" in image or "deisci" in image.split("/") else image
 
 
+def storage_secrets(templates, prefixes):
+    """{Secret name: sorted umbrella paths of the backend settings its template reads} for every Secret
+    template annotated with the storage backend. Up to Workflow 2.8 each of builder, registry and database
+    renders its own from its own values; from 2.9 the umbrella renders one from its top-level keys."""
+    secrets = {}
+    for path in sorted(templates):
+        for document in documents(templates[path]):
+            kind, name = object_of(document)
+            if kind != "Secret" or STORAGE_ANNOTATION not in annotation_keys(document):
+                continue
+            reads = {umbrella_path(prefixes[path], match.group(1)) for match in VALUES_REF.finditer(document)}
+            secrets.setdefault(name, set()).update(
+                key for key in reads if key.split(".")[-2] in STORAGE_BACKENDS)
+    return {name: sorted(keys) for name, keys in secrets.items()}
+
+
 class Chart:
     """The delivered chart of one release: values tree, template keys, templates, components."""
 
@@ -740,6 +759,7 @@ class Chart:
         self.values = {}
         self.template_keys = {}
         self.templates = {}
+        self.template_prefixes = {}
         self.components = {}
 
 
@@ -775,6 +795,7 @@ def add_templates(chart, files, prefix, label):
     for path, text in files.items():
         if path.startswith("templates/") and text is not None:
             chart.templates[f"{label}/{path}"] = text
+            chart.template_prefixes[f"{label}/{path}"] = prefix
             for key, default in template_keys(text, prefix).items():
                 if chart.template_keys.get(key) is None:
                     chart.template_keys[key] = default
@@ -901,6 +922,8 @@ def release_facts(repos, release, notes):
         "components": chart.components,
         "values": None if release.chart_format == "helm-classic" else chart,
         "rendered": rendered,
+        "storage-secrets": {} if release.chart_format == "helm-classic"
+        else storage_secrets(chart.templates, chart.template_prefixes),
     }
 
 
@@ -918,9 +941,11 @@ def add_image_defaults(repos, release, chart, rendered):
             rendered[key]["image-defaults"] = defaults
 
 
-def rule_keys(charts):
-    """RULE_KEYS with patterns expanded, plus every component's tag key, over all releases."""
-    keys = set()
+def rule_keys(charts, facts):
+    """RULE_KEYS with patterns expanded, plus every component's tag key and every storage setting a
+    storage Secret's template reads (`builder.s3.builder_bucket` up to 2.8), over all releases."""
+    # (The top-level ones are RULE_KEYS; a release's other top-level reads, like azure.storage_conn_string, no rule reads.)
+    keys = {key for f in facts for reads in f["storage-secrets"].values() for key in reads if key.count(".") > 1}
     for chart in charts:
         for key in RULE_KEYS:
             keys.update(expand(key, chart.values))
@@ -1051,6 +1076,10 @@ def render_release(release):
         if "image-defaults" in entry:
             pairs = ", ".join(f"{k}: {text(v, always_quote=True)}" for k, v in sorted(entry["image-defaults"].items()))
             out.append(f"        image-defaults: {{{pairs}}}")
+    secrets = release["storage-secrets"]
+    out.append("    storage-secrets:" + ("" if secrets else " {}"))
+    for name in sorted(secrets):
+        out.append(f"      {text(name)}: {flow_list(secrets[name])}")
     return out
 
 
@@ -1059,7 +1088,7 @@ def build(repos):
     releases = find_pins(repos, list_releases(repos), notes)
     facts = [release_facts(repos, release, notes) for release in releases]
     charts = [f["values"] for f in facts if f["values"] is not None]
-    keys = rule_keys(charts)
+    keys = rule_keys(charts, facts)
     for f in facts:
         f["values"] = values_of(f["values"], keys) if f["values"] is not None else {}
     sources = [f"{repo}@{repos.head(repo)[:12]}" for repo in (DEIS_UMBRELLA, HEPHY_UMBRELLA)]

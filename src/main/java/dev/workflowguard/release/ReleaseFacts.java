@@ -14,6 +14,9 @@ import java.util.Optional;
  * @param values for every key of the table's key list that exists in this release, its default as the
  *     chart renders it, or null when the key exists without a default; a key not in the map does not exist
  * @param rendered what the templates set, by rendered object (`Deployment/deis-router`)
+ * @param storageSecrets each Secret a template renders with the storage backend annotation, by name, with the
+ *     umbrella paths of the backend settings it reads: the top-level `s3.*` … from 2.9, each of builder,
+ *     registry and database its own (`builder.s3.builder_bucket`) in 2.8; empty for Helm Classic
  */
 public record ReleaseFacts(
         WorkflowVersion version,
@@ -21,7 +24,8 @@ public record ReleaseFacts(
         Source umbrella,
         Map<String, Component> components,
         Map<String, String> values,
-        Map<String, RenderedObject> rendered) {
+        Map<String, RenderedObject> rendered,
+        Map<String, List<String>> storageSecrets) {
 
     /** A git tag of a public repository a fact was read from. */
     public record Source(String repository, String tag, String commit, String date) {}

@@ -353,6 +353,8 @@ public final class WorkflowReleases {
                             text(facts.get("replicas")),
                             text(facts.get("host-ports"))));
         });
+        Map<String, List<String>> storageSecrets = new TreeMap<>();
+        map(map.get("storage-secrets")).forEach((secret, reads) -> storageSecrets.put(secret, strings(reads)));
         Map<String, Object> umbrella = map(map.get("umbrella"));
         return new ReleaseFacts(
                 WorkflowVersion.parse(text(map.get("version"))),
@@ -364,7 +366,8 @@ public final class WorkflowReleases {
                         text(umbrella.get("date"))),
                 components,
                 values,
-                rendered);
+                rendered,
+                storageSecrets);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,10 +1,13 @@
 package dev.workflowguard.rules;
 
+import dev.workflowguard.finding.Location;
 import dev.workflowguard.finding.Place;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.manifests.KubeObject;
 import dev.workflowguard.manifests.ManifestSet;
 import dev.workflowguard.manifests.ObjectField;
+import dev.workflowguard.manifests.ObjectMatch;
+import dev.workflowguard.release.WorkflowReleases;
 import dev.workflowguard.values.ChartDefaults;
 import dev.workflowguard.values.EffectiveValues;
 import dev.workflowguard.values.Value;
@@ -16,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /** `storage-placeholder`: the chosen storage backend still has empty or placeholder settings. */
 public final class StoragePlaceholderRule implements Rule {
@@ -86,8 +90,25 @@ public final class StoragePlaceholderRule implements Rule {
                     .flatMap(backend -> backend.settings().stream()
                             .map(setting -> ValuesKey.of(backend.name() + "." + setting.key())))
                     .toList())
-            .objects(Storage.KEYFILE_BACKEND.reading(ObjectField.of("data"), ObjectField.of("stringData")))
-            // The cause of a finding is the setting's key (`s3.region`).
+            // Up to 2.8 builder, registry and database each read their own (`builder.s3.builder_bucket`).
+            .values(Storage.OWN_KEYFILES.keySet().stream()
+                    .sorted()
+                    .flatMap(chart -> BACKENDS.stream()
+                            .flatMap(backend -> backend.settings().stream()
+                                    .map(setting -> chart + "." + backend.name() + "." + setting.key())))
+                    .filter(WorkflowReleases.bundled()::covers)
+                    .map(key -> ValuesKey.of(key).until("2.8"))
+                    .toList())
+            .objects(Stream.concat(
+                            Stream.of(Storage.KEYFILE_BACKEND),
+                            Storage.OWN_KEYFILES.values().stream()
+                                    .filter(name -> !name.equals(Storage.KEYFILE))
+                                    .sorted()
+                                    .map(name -> ObjectMatch.named("Secret", name)
+                                            .reading(ObjectField.annotation(Storage.BACKEND_ANNOTATION))))
+                    .map(match -> match.reading(ObjectField.of("data"), ObjectField.of("stringData")))
+                    .toArray(ObjectMatch[]::new))
+            // The cause of a finding is the setting's key (`s3.region`, `builder.s3.builder_bucket` on 2.8).
             .trace(Trace.byCause("the setting the finding names", cause -> List.of(ValuesPath.parse(cause))))
             .build();
 
@@ -118,8 +139,10 @@ public final class StoragePlaceholderRule implements Rule {
         }
         ManifestSet manifests = context.manifests();
         if (manifests != null) {
-            for (KubeObject secret : manifests.named("Secret", Storage.KEYFILE)) {
-                checkSecret(secret, findings);
+            for (Storage.Keyfile keyfile : Storage.keyfiles(context.version())) {
+                for (KubeObject secret : manifests.named("Secret", keyfile.secret())) {
+                    checkSecret(secret, keyfile, findings);
+                }
             }
         }
     }
@@ -130,33 +153,52 @@ public final class StoragePlaceholderRule implements Rule {
         if (settings == null) {
             return;
         }
-        for (Setting setting : settings) {
-            Value value = values.get(backend + "." + setting.key());
-            // A null deletes the chart's placeholder too: the chart then renders the setting empty.
-            String text = value.state() == Value.State.DELETED ? "" : value.text();
-            String problem;
-            if (value.isSet() && !(value.node() instanceof YamlScalar)) {
-                problem = "it must be a string";
-            } else if (Storage.isPlaceholder(text)) {
-                problem = "that is the chart's placeholder, not a real " + what(setting);
-            } else if (setting.required() && (text == null || text.isBlank())) {
-                problem = backend + " storage needs a real " + what(setting);
-            } else {
-                continue;
+        for (Storage.Keyfile keyfile : Storage.keyfiles(values.version())) {
+            for (Setting setting : settings) {
+                if (keyfile.reads(backend, setting.key())) {
+                    checkValue(values, backend, keyfile, setting, findings);
+                }
             }
-            String described = value.isSet() && setting.secret() && !ChartDefaults.PLACEHOLDERS.containsValue(text)
-                    ? ValueWords.describe(value, true)
-                    : ValueWords.describe(value);
-            findings.report(
-                    backend + "." + setting.key(),
-                    Place.inValues(
-                            values.locate(value),
-                            value.path().toString(),
-                            described + ": " + problem + " (global.storage is \"" + backend + "\")"));
         }
     }
 
-    private void checkSecret(KubeObject secret, RuleFindings findings) {
+    private void checkValue(
+            EffectiveValues values, String backend, Storage.Keyfile keyfile, Setting setting, RuleFindings findings) {
+        String path = keyfile.path(backend, setting.key());
+        Value value = values.get(path);
+        // A null deletes the chart's placeholder too: the chart then renders the setting empty.
+        String text = value.state() == Value.State.DELETED ? "" : value.text();
+        String problem;
+        if (value.isSet() && !(value.node() instanceof YamlScalar)) {
+            problem = "it must be a string";
+        } else if (Storage.isPlaceholder(text)) {
+            problem = "that is the chart's placeholder, not a real " + what(setting);
+        } else if (setting.required() && (text == null || text.isBlank())) {
+            problem = backend + " storage needs a real " + what(setting);
+        } else {
+            return;
+        }
+        String described = value.isSet() && setting.secret() && !ChartDefaults.PLACEHOLDERS.containsValue(text)
+                ? ValueWords.describe(value, true)
+                : ValueWords.describe(value);
+        Location where = values.locate(value);
+        String unread = "";
+        Value top = values.get(backend + "." + setting.key());
+        if (!keyfile.prefix().isEmpty() && top.isSet() && !value.isSet()) {
+            // The user set the top-level key this release's chart never reads: point at that line.
+            where = values.locate(top);
+            unread = "; " + top.path() + " has no effect on " + Releases.named(values.version()) + ", whose "
+                    + keyfile.chart() + " chart reads " + path;
+        }
+        findings.report(
+                path,
+                Place.inValues(
+                        where,
+                        value.path().toString(),
+                        described + ": " + problem + " (global.storage is \"" + backend + "\")" + unread));
+    }
+
+    private void checkSecret(KubeObject secret, Storage.Keyfile keyfile, RuleFindings findings) {
         YamlEntry annotation = Storage.backendAnnotation(secret);
         String backend = annotation != null && annotation.value() instanceof YamlScalar b ? b.text() : null;
         List<Setting> settings = backend == null ? null : settingsOf(backend);
@@ -180,7 +222,7 @@ public final class StoragePlaceholderRule implements Rule {
                             ? "the chart placeholder \"" + decoded.trim() + "\""
                             : placeholder ? "a placeholder" : "empty";
                     findings.report(
-                            backend + "." + setting.key(),
+                            keyfile.path(backend, setting.key()),
                             Place.inManifest(
                                     secret.locationOf(entry),
                                     secret.ref(),

@@ -383,4 +383,105 @@ class StoragePlaceholderRuleTest {
         Finding finding = Findings.single(result, RULE);
         Findings.at(finding, "values.yaml:5:20", "rendered/workflow.yaml:10:20");
     }
+
+    @Test
+    void onWorkflow28EachComponentReadsItsOwnSettingsAndTopLevelOnesHaveNoEffect() throws Exception {
+        TestRepo repo = new TestRepo(dir).file("values.yaml", """
+                global:
+                  storage: s3
+                s3:
+                  region: eu-west-1
+                  registry_bucket: acme-registry
+                  database_bucket: acme-db
+                  builder_bucket: acme-builder
+                """);
+        CheckResult result = repo.values("2.8.0", "values.yaml");
+        assertEquals(
+                List.of("registry.s3.registry_bucket", "database.s3.database_bucket", "builder.s3.builder_bucket"),
+                causes(result).stream()
+                        .sorted(java.util.Comparator.comparing(cause -> !cause.startsWith("reg")))
+                        .toList()
+                        .stream()
+                        .sorted(java.util.Comparator.comparingInt(cause -> List.of("registry", "database", "builder")
+                                .indexOf(cause.substring(0, cause.indexOf('.')))))
+                        .toList());
+        Finding builder = Findings.of(result, RULE).stream()
+                .filter(finding -> finding.cause().equals("builder.s3.builder_bucket"))
+                .findFirst()
+                .orElseThrow();
+        Findings.at(builder, "values.yaml:7:19");
+        Findings.says(
+                builder,
+                "builder.s3.builder_bucket is not set; chart default for Workflow 2.8.0 is \"your-builder-bucket-name\"",
+                "chart's placeholder",
+                "builder bucket name",
+                "s3.builder_bucket has no effect on Workflow 2.8.0, whose builder chart reads builder.s3.builder_bucket");
+    }
+
+    @Test
+    void onWorkflow28EachComponentsOwnRealSettingsHaveNoFinding() throws Exception {
+        TestRepo repo = new TestRepo(dir).file("values.yaml", """
+                global:
+                  storage: s3
+                builder:
+                  s3:
+                    region: eu-west-1
+                    builder_bucket: acme-builder
+                registry:
+                  s3:
+                    region: eu-west-1
+                    registry_bucket: acme-registry
+                database:
+                  s3:
+                    region: eu-west-1
+                    database_bucket: acme-db
+                """);
+        Findings.none(repo.values("2.8.0", "values.yaml"), RULE);
+    }
+
+    @Test
+    void onWorkflow28APlaceholderInAComponentsOwnSettingsIsAnErrorAtThatValue() throws Exception {
+        TestRepo repo = new TestRepo(dir).file("values.yaml", """
+                global:
+                  storage: s3
+                builder:
+                  s3:
+                    builder_bucket: acme-builder
+                registry:
+                  s3:
+                    registry_bucket: your-registry-bucket-name
+                database:
+                  s3:
+                    database_bucket: acme-db
+                """);
+        Finding finding = Findings.single(repo.values("2.8.0", "values.yaml"), RULE);
+        assertEquals("registry.s3.registry_bucket", finding.cause());
+        Findings.at(finding, "values.yaml:8:22");
+        Findings.says(finding, "registry.s3.registry_bucket is \"your-registry-bucket-name\"", "registry bucket name");
+        assertFalse(finding.message().contains("no effect"), finding.message());
+    }
+
+    @Test
+    void onWorkflow28TheRegistrysOwnRenderedSecretIsChecked() throws Exception {
+        TestRepo repo = new TestRepo(dir)
+                .file("values.yaml", "global:\n  storage: minio\n")
+                .file("rendered/workflow.yaml", """
+                ---
+                # Source: workflow/charts/registry/templates/registry-storage-secret.yaml
+                apiVersion: v1
+                kind: Secret
+                metadata:
+                  name: registry-storage-keyfile
+                  annotations:
+                    deis.io/objectstorage: "s3"
+                stringData:
+                  registry-bucket: your-registry-bucket-name
+                """);
+        CheckResult result = repo.check(b -> b.workflowVersion("2.8.0").manifests("rendered"));
+        Finding finding = Findings.single(result, RULE);
+        assertEquals("registry.s3.registry_bucket", finding.cause());
+        Findings.at(finding, "rendered/workflow.yaml:10:20");
+        Findings.says(
+                finding, "Secret/registry-storage-keyfile stringData \"registry-bucket\"", "registry bucket name");
+    }
 }
