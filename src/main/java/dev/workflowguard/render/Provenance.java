@@ -372,16 +372,26 @@ public final class Provenance implements RenderProbe {
     }
 
     @Override
-    public ValuesPath firstControlling(List<ValuesPath> keys, KubeObject object, List<Object> path) {
+    public List<Boolean> controlsEach(List<Question> questions) {
+        return probes.answer(questions.stream()
+                .map(question -> probeQuestion(question.key(), question.object(), question.field()))
+                .toList());
+    }
+
+    /** A question about the field at the path of the object, in the probes' terms. */
+    private KeyProbes.Question probeQuestion(ValuesPath key, KubeObject object, List<Object> path) {
         String kind = object.kind();
         String name = object.name();
         Function<ManifestSet, Object> read = set -> find(set, kind, name)
                 .map(o -> YamlData.of(nodeAt(o.root(), path)))
                 .orElse(null);
-        String field = "path " + object.ref() + " " + path;
-        List<KeyProbes.Question> questions = keys.stream()
-                .map(key -> new KeyProbes.Question(key, field, read))
-                .toList();
+        return new KeyProbes.Question(key, "path " + object.ref() + " " + path, read);
+    }
+
+    @Override
+    public ValuesPath firstControlling(List<ValuesPath> keys, KubeObject object, List<Object> path) {
+        List<KeyProbes.Question> questions =
+                keys.stream().map(key -> probeQuestion(key, object, path)).toList();
         List<Boolean> answers = probes.answer(questions);
         for (int i = 0; i < keys.size(); i++) {
             if (answers.get(i)) {

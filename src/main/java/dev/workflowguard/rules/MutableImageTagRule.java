@@ -19,7 +19,9 @@ import dev.workflowguard.yaml.YamlMap;
 import dev.workflowguard.yaml.YamlScalar;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -117,10 +119,61 @@ public final class MutableImageTagRule implements Rule {
         }
         ManifestSet manifests = context.manifests();
         if (manifests != null) {
-            manifests.objects().stream()
+            List<KubeObject> workloads = manifests.objects().stream()
                     .filter(object -> object.isWorkload() && object.name().startsWith("deis-"))
-                    .forEach(workload -> checkWorkload(context, release, workload, findings));
+                    .toList();
+            Map<String, Boolean> keysRead = keysRead(context, release, workloads);
+            workloads.forEach(workload -> checkWorkload(context, release, workload, keysRead, findings));
         }
+    }
+
+    /**
+     * On a chart's render, whether the chart reads each moving image's tag from the release's key (a fork may
+     * not), by image: every question asked of the probe at once, so that it renders many keys together.
+     */
+    private static Map<String, Boolean> keysRead(
+            CheckContext context, Optional<WorkflowReleases.ReleaseMatch> release, List<KubeObject> workloads) {
+        Map<String, RenderProbe.Question> questions = new LinkedHashMap<>();
+        if (context.probe() == null) {
+            return Map.of();
+        }
+        for (KubeObject workload : workloads) {
+            if (!ManifestFixes.isRendered(context, workload)) {
+                continue;
+            }
+            Optional<Pin> pin = pin(release, tagKeys("image:" + workload.name()));
+            for (KubeObject.Container container : workload.containersWithPaths()) {
+                String tag = container.container().get("image") instanceof YamlScalar scalar && !scalar.isNull()
+                        ? tagOf(scalar.text())
+                        : null;
+                if (pin.isPresent() && tag != null && MOVING.contains(tag)) {
+                    List<Object> imagePath = imagePath(container);
+                    questions.put(
+                            imageId(workload, imagePath),
+                            new RenderProbe.Question(
+                                    pin.get().key(),
+                                    workload,
+                                    imagePath.subList(workload.basePath().size(), imagePath.size())));
+                }
+            }
+        }
+        List<String> ids = new ArrayList<>(questions.keySet());
+        List<Boolean> answers = context.probe().controlsEach(new ArrayList<>(questions.values()));
+        Map<String, Boolean> read = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            read.put(ids.get(i), answers.get(i));
+        }
+        return read;
+    }
+
+    private static List<Object> imagePath(KubeObject.Container container) {
+        List<Object> path = new ArrayList<>(container.path());
+        path.add("image");
+        return path;
+    }
+
+    private static String imageId(KubeObject workload, List<Object> imagePath) {
+        return workload.ref() + " " + imagePath;
     }
 
     /**
@@ -223,6 +276,7 @@ public final class MutableImageTagRule implements Rule {
             CheckContext context,
             Optional<WorkflowReleases.ReleaseMatch> release,
             KubeObject workload,
+            Map<String, Boolean> keysRead,
             RuleFindings findings) {
         String cause = "image:" + workload.name();
         for (KubeObject.Container container : workload.containersWithPaths()) {
@@ -234,17 +288,8 @@ public final class MutableImageTagRule implements Rule {
             if (tag != null && MOVING.contains(tag)) {
                 String said = tag.isEmpty() ? "has no tag, so \"latest\" is pulled" : "uses tag \"" + tag + "\"";
                 Optional<Pin> pin = pin(release, tagKeys(cause));
-                List<Object> imagePath = new ArrayList<>(container.path());
-                imagePath.add("image");
-                // On a chart's render, whether the chart reads the image's tag from the release's key: a fork may not.
-                boolean keyRead = pin.isEmpty()
-                        || !ManifestFixes.isRendered(context, workload)
-                        || context.probe() == null
-                        || context.probe()
-                                .controls(
-                                        pin.get().key(),
-                                        workload,
-                                        imagePath.subList(workload.basePath().size(), imagePath.size()));
+                List<Object> imagePath = imagePath(container);
+                boolean keyRead = keysRead.getOrDefault(imageId(workload, imagePath), true);
                 String remedy = pin.map(p -> keyRead ? p.remedy() : p.remedyWithoutKey())
                         .orElseGet(() -> withoutPin(release));
                 Place place = Place.inManifest(

@@ -22,6 +22,25 @@ public interface RenderProbe {
     boolean controls(ValuesPath key, KubeObject object, List<Object> field);
 
     /**
+     * One question to a probe.
+     *
+     * @param key the values key to change
+     * @param object a freshly rendered object
+     * @param field keys and list indices from the object's root to the field
+     */
+    record Question(ValuesPath key, KubeObject object, List<Object> field) {}
+
+    /**
+     * Each question's answer, in order: asked together, so that a probe may answer many keys with one render
+     * instead of one render per question.
+     */
+    default List<Boolean> controlsEach(List<Question> questions) {
+        return questions.stream()
+                .map(question -> controls(question.key(), question.object(), question.field()))
+                .toList();
+    }
+
+    /**
      * The first of the keys (in their order) that controls the field, or null: one question for several keys,
      * which a probe may answer with fewer renders than one per key.
      */
