@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The chart facts of every Workflow release, as `src/facts/workflow-chart-facts.py` read them from the
@@ -35,7 +36,7 @@ public final class WorkflowReleases {
 
     private final List<String> keys;
     private final List<WorkflowVersion> versions;
-    private final Map<String, List<KeyRun>> history;
+    private final Supplier<Map<String, List<KeyRun>>> history;
     /** The releases whose chart was a Helm Classic chart (deis/charts, 2.0 – 2.7): they have no Helm values. */
     private final Set<WorkflowVersion> helmClassic;
 
@@ -45,12 +46,12 @@ public final class WorkflowReleases {
     private WorkflowReleases(
             List<String> keys,
             List<WorkflowVersion> versions,
-            Map<String, List<KeyRun>> history,
+            Supplier<Map<String, List<KeyRun>>> history,
             Set<WorkflowVersion> helmClassic,
             Function<WorkflowVersion, ReleaseFacts> reader) {
         this.keys = List.copyOf(keys);
         this.versions = versions.stream().sorted().toList();
-        this.history = Map.copyOf(history);
+        this.history = history;
         this.helmClassic = Set.copyOf(helmClassic);
         this.reader = reader;
     }
@@ -60,7 +61,7 @@ public final class WorkflowReleases {
         this(
                 keys,
                 releases.stream().map(ReleaseFacts::version).toList(),
-                derivedHistory(keys, releases),
+                memoized(() -> derivedHistory(keys, releases)),
                 helmClassic,
                 version -> releases.stream()
                         .filter(release -> release.version().equals(version))
@@ -101,7 +102,7 @@ public final class WorkflowReleases {
      * exists in none or the table does not cover it. Read from the index: no release file is needed.
      */
     public List<KeyRun> runs(String key) {
-        return history.getOrDefault(key, List.of());
+        return history.get().getOrDefault(key, List.of());
     }
 
     /** The key across every release: where it exists and how its default moved. Read from the index alone. */
@@ -272,12 +273,25 @@ public final class WorkflowReleases {
         return new WorkflowReleases(strings(root.get("keys")), releases, helmClassic(list(root.get("releases"))));
     }
 
-    /** Reads the index the script writes; each release's file is read from the resources when first asked for. */
-    static WorkflowReleases index(String text, Function<String, String> releaseFile) {
+    /**
+     * Reads the index the script writes; the keys' history and each release's file are read from the resources
+     * when first asked for, so that a check reads only what it uses.
+     */
+    static WorkflowReleases index(String text, Function<String, String> file) {
         Map<String, Object> root = load("workflow-releases.yaml", text);
         List<WorkflowVersion> versions = list(root.get("releases")).stream()
                 .map(entry -> WorkflowVersion.parse(text(map(entry).get("version"))))
                 .toList();
+        Supplier<Map<String, List<KeyRun>>> history =
+                memoized(() -> history(load("key-history.yaml", file.apply("key-history.yaml"))));
+        Set<WorkflowVersion> helmClassic = helmClassic(list(root.get("releases")));
+        return new WorkflowReleases(strings(root.get("keys")), versions, history, helmClassic, version -> {
+            String name = "releases/" + version.display() + ".yaml";
+            return release(load(name, file.apply(name)));
+        });
+    }
+
+    private static Map<String, List<KeyRun>> history(Map<String, Object> root) {
         Map<String, List<KeyRun>> history = new LinkedHashMap<>();
         map(root.get("history"))
                 .forEach((key, runs) -> history.put(
@@ -289,11 +303,22 @@ public final class WorkflowReleases {
                                         WorkflowVersion.parse(text(run.get("to"))),
                                         text(run.get("default"))))
                                 .toList()));
-        Set<WorkflowVersion> helmClassic = helmClassic(list(root.get("releases")));
-        return new WorkflowReleases(strings(root.get("keys")), versions, history, helmClassic, version -> {
-            String name = "releases/" + version.display() + ".yaml";
-            return release(load(name, releaseFile.apply(name)));
-        });
+        return Map.copyOf(history);
+    }
+
+    /** Computed once, on first use, from any thread. */
+    private static <T> Supplier<T> memoized(Supplier<T> compute) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = compute.get();
+                }
+                return value;
+            }
+        };
     }
 
     /** The releases an index or a whole table marks `chart-format: helm-classic`. */
