@@ -69,8 +69,8 @@ public final class Checker {
         KnownSecrets secrets = KnownSecrets.in(values, committed);
         Rendering rendering = Rendering.render(inputs, release, values, committed, secrets, progress);
         SecretMask mask = secrets.plus(rendering.rendered()).mask();
-        List<Finding> found =
-                rendering.relocate(RuleRun.findings(inputs, rules, release, values, committed, rendering));
+        List<Finding> found = rendering.findAndRelocate(
+                probe -> RuleRun.findings(inputs, rules, release, values, committed, rendering, probe));
         progress.working(null);
         // Every message leaves the engine masked: the reports, the baseline and the log all come from these.
         List<Finding> masked = found.stream().map(mask::mask).toList();

@@ -4,7 +4,9 @@ import dev.workflowguard.finding.Finding;
 import dev.workflowguard.manifests.ManifestSet;
 import dev.workflowguard.render.HelmRenderer;
 import dev.workflowguard.render.Provenance;
+import dev.workflowguard.rules.RenderProbe;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The stage that renders the chart, when one is configured, with the user's values: the objects
@@ -79,5 +81,14 @@ record Rendering(RenderedChart chart, ManifestSet manifests, Provenance provenan
     /** The findings with every place on the render moved to the project file that caused it. */
     List<Finding> relocate(List<Finding> findings) {
         return provenance == null ? findings : provenance.relocate(findings);
+    }
+
+    /**
+     * What the rules find with the probe given them (provenance, or null without a chart), every place on the
+     * render moved to the project file that caused it; with a chart, the rules' questions and the tracing's share
+     * one round of probe renders ({@link Provenance#findAndRelocate}).
+     */
+    List<Finding> findAndRelocate(Function<RenderProbe, List<Finding>> rules) {
+        return provenance == null ? rules.apply(null) : provenance.findAndRelocate(rules);
     }
 }

@@ -3,6 +3,7 @@ package dev.workflowguard.check;
 import dev.workflowguard.finding.Finding;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.rules.CheckContext;
+import dev.workflowguard.rules.RenderProbe;
 import dev.workflowguard.rules.Rule;
 import dev.workflowguard.rules.RuleFindings;
 import java.util.ArrayList;
@@ -17,13 +18,20 @@ final class RuleRun {
 
     private RuleRun() {}
 
+    /**
+     * The findings of the rules.
+     *
+     * @param probe what the rules ask whether a values key controls a rendered field: the chart's provenance,
+     *     or a probe that only notes their questions; null without a chart
+     */
     static List<Finding> findings(
             CheckInputs inputs,
             RuleSettings rules,
             WorkflowRelease release,
             UserValues values,
             CommittedManifests committed,
-            Rendering rendering) {
+            Rendering rendering,
+            RenderProbe probe) {
         if (committed.byFile() != null) {
             return findings(rules, committed.byFile().findings());
         }
@@ -35,7 +43,7 @@ final class RuleRun {
                 rules.fixOptions(),
                 rendering.rendered(),
                 committed.objects(),
-                rendering.provenance());
+                probe);
         return findings(rules, collect(rules.rules(), context));
     }
 

@@ -127,6 +127,49 @@ public final class Provenance implements RenderProbe {
         return traced(findings).stream().map(this::inProject).toList();
     }
 
+    /**
+     * The rules' findings, traced as {@link #relocate(List)} does, with as few rounds of probe renders as the
+     * questions allow. The rules run first against a probe that only notes what they ask (answering no to
+     * everything); their questions and those tracing what that run found go to the renders together, in one
+     * round; the rules then run again, and are answered from those renders. Every answer is still a render's:
+     * the first run only learns what to ask, and a question it did not foresee gets its own round as before.
+     *
+     * @param rules runs the rules with the probe given and returns what they found
+     */
+    public List<Finding> findAndRelocate(Function<RenderProbe, List<Finding>> rules) {
+        QuestionsNoted noted = new QuestionsNoted();
+        List<KeyProbes.Question> questions = new ArrayList<>();
+        List<Finding> foreseen = rules.apply(noted);
+        questions.addAll(noted.asked);
+        questions.addAll(questions(foreseen));
+        probes.answer(questions);
+        return relocate(rules.apply(this));
+    }
+
+    /** A probe that notes each question in the probes' terms and answers no: what the rules will ask. */
+    private final class QuestionsNoted implements RenderProbe {
+        private final List<KeyProbes.Question> asked = new ArrayList<>();
+
+        @Override
+        public boolean controls(ValuesPath key, KubeObject object, List<Object> field) {
+            asked.add(probeQuestion(key, object, field));
+            return false;
+        }
+
+        @Override
+        public List<Boolean> controlsEach(List<Question> questions) {
+            return questions.stream()
+                    .map(question -> controls(question.key(), question.object(), question.field()))
+                    .toList();
+        }
+
+        @Override
+        public ValuesPath firstControlling(List<ValuesPath> keys, KubeObject object, List<Object> field) {
+            keys.forEach(key -> controls(key, object, field));
+            return null;
+        }
+    }
+
     /** What tracing the findings asks: each candidate key of each place on the render, with its field. */
     private List<KeyProbes.Question> questions(List<Finding> findings) {
         List<KeyProbes.Question> questions = new ArrayList<>();

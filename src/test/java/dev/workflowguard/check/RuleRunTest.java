@@ -125,13 +125,8 @@ class RuleRunTest {
         CommittedManifests committed = CommittedManifests.read(inputs, settings, release, values, (done, total) -> {});
         assertEquals(2, rule.runs.get(), "once per file, as each was read");
 
-        RuleRun.findings(
-                inputs,
-                settings,
-                release,
-                values,
-                committed,
-                Rendering.render(inputs, release, values, committed, KnownSecrets.in(values, committed)));
+        Rendering rendering = Rendering.render(inputs, release, values, committed, KnownSecrets.in(values, committed));
+        RuleRun.findings(inputs, settings, release, values, committed, rendering, rendering.provenance());
         assertEquals(2, rule.runs.get(), "not again over all files");
     }
 }
