@@ -158,7 +158,8 @@ public final class ChartLoader {
         }
     }
 
-    private static void deleteOnExit(Path folder) {
+    /** Deletes the temporary folder when the JVM exits (the goals of one build share what is in it). */
+    static void deleteOnExit(Path folder) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try (Stream<Path> walk = Files.walk(folder)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

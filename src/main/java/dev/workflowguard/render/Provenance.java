@@ -454,12 +454,25 @@ public final class Provenance implements RenderProbe {
         return probes.rendersMade();
     }
 
-    /** The renders of probes: a batch of keys at their sentinels, or one key as it was always probed. */
+    /**
+     * The renders of probes: a batch of keys at their sentinels, or one key as it was always probed. They render
+     * the chart as {@link ProbeChart} gives it, without the slow private keys no probe can compare.
+     */
     private final class ProbeRenders implements KeyProbes.Renders {
+
+        private RenderRequest probeRequest;
+
+        /** The user's request, on the chart probes render (copied once, when the first probe renders). */
+        private synchronized RenderRequest request() {
+            if (probeRequest == null) {
+                probeRequest = request.withChart(ProbeChart.of(request.chart()));
+            }
+            return probeRequest;
+        }
 
         @Override
         public KeyProbes.Rendered render(Map<String, String> sets, String file) throws RenderException, YamlException {
-            RenderRequest probe = request.withProbes(sets);
+            RenderRequest probe = request().withProbes(sets);
             if (file == null) {
                 String text = renderer.render(probe).text();
                 return new KeyProbes.Rendered(read(text), text);
@@ -479,7 +492,7 @@ public final class Provenance implements RenderProbe {
             String setKey = HelmRenderer.setKey(key.keys());
             try {
                 return Optional.of(read(
-                        renderer.render(request.withProbe(setKey, probeValue)).text()));
+                        renderer.render(request().withProbe(setKey, probeValue)).text()));
             } catch (RenderException e) {
                 // Helm's --set cannot write below a key a values file leaves null (`deployment_annotations:` with
                 // only comments under it, as the stock values ship it): probe with a values file after the user's.
@@ -487,7 +500,7 @@ public final class Provenance implements RenderProbe {
                     String file = KeyProbes.ProbeFile.json(Map.of(key, probeValue));
                     return Optional.of(KeyProbes.ProbeFile.withFile(
                             file,
-                            path -> read(renderer.render(request.withProbeFile(path, file))
+                            path -> read(renderer.render(request().withProbeFile(path, file))
                                     .text())));
                 } catch (RenderException | YamlException | UncheckedIOException again) {
                     // A probe that breaks the chart shows nothing either way: the key is not blamed.

@@ -44,6 +44,11 @@ public record RenderRequest(
         return new RenderRequest(chart, releaseName, namespace, valuesFiles, valuesTexts, sets, probeSets);
     }
 
+    /** This request rendering another chart (the same chart as provenance's probes render it). */
+    public RenderRequest withChart(Chart other) {
+        return new RenderRequest(other, releaseName, namespace, valuesFiles, valuesTexts, sets, probes);
+    }
+
     /** This request with one more values file after the user's (a provenance probe written as a file). */
     public RenderRequest withProbeFile(Path file, String text) {
         List<Path> files = new ArrayList<>(valuesFiles);
