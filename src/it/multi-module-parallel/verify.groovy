@@ -114,13 +114,9 @@ expected.each { String module, List<String> findings ->
             .collect { "${it.@classname.text()} ${it.@name.text()}".toString() }.sort() == failing.sort()
 
     String html = new File(dir, 'report.html').getText('UTF-8')
-    // Each place as one <code>, its file apart from its line and column (it may wrap after a path separator: <wbr/>).
-    String places = html.replace('<wbr/>', '')
-    findings.each {
-        String at = it.split(' ')[0]
-        String position = at.find(/(:\d+)+$/)
-        assert places.contains("<span class=\"path\">${at - position}</span><span class=\"pos\">${position}</span>")
-    }
+    // Each place as one <code>, which wraps only after a path separator.
+    List<String> places = (html =~ /<code class="loc">(.*?)<\/code>/).collect { it[1].replaceAll(/<[^>]+>/, '') }
+    findings.each { assert places.contains(it.split(' ')[0]) }
     assert html.contains(module == 'cluster-b' ? 'The build fails' : 'The build passes')
 }
 

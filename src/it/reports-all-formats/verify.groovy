@@ -178,7 +178,7 @@ findings.eachWithIndex { finding, i ->
 }
 // A place wraps only after a path separator (<wbr/>), never inside its line and column.
 String pageText = page.text()
-places.each { assert pageText.contains(at(it)) && html.contains("<span class=\"pos\">:${it.line}:${it.column}</span>") }
+places.each { assert pageText.contains(at(it)) && html.contains("<span class=\"pos\">:${it.line}:${it.column}</span></span></code>") }
 def cards = page.'**'.findAll { it.name() == 'div' && it.@class.text().startsWith('card ') }
         .collectEntries { [it.@class.text() - 'card ', it.b.text()] }
 assert cards == [error: '2', warning: '2', info: '1', fixable: '3', suppressed: '0']

@@ -56,7 +56,10 @@ public final class HtmlReport {
             th[aria-sort="ascending"]::after { content: " \\25B2"; } th[aria-sort="descending"]::after { content: " \\25BC"; }
             code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .88em; }
             td code { background: var(--code); padding: .05rem .3rem; border-radius: .25rem; word-break: break-all; }
-            td code.loc { word-break: normal; overflow-wrap: break-word; } .loc .pos { white-space: nowrap; }
+            /* A place wraps only between its folders: each folder, and the file name with its line and column, is
+               whole (the table makes room for the widest); on a phone, only a name wider than the screen wraps
+               inside, never within its line and column. */
+            td code.loc { word-break: normal; overflow-wrap: normal; } .loc > span, .loc .pos { white-space: nowrap; }
             .where { display: block; margin-bottom: .2rem; } .subject { color: var(--muted); font-size: .85em; }
             .badge { display: inline-block; padding: .05rem .45rem; border-radius: 1rem; color: #fff; font-size: .8em; }
             .badge.error { background: var(--error); } .badge.warning { background: var(--warning); }
@@ -65,18 +68,23 @@ public final class HtmlReport {
             pre.diff { background: var(--code); padding: .75rem; border-radius: .5rem; overflow-x: auto; max-width: 100%; }
             .add { color: #2e7d32; } .del { color: var(--error); } .hunk { color: var(--info); }
             details.help { border: 1px solid var(--line); border-radius: .5rem; padding: .5rem .9rem; margin-bottom: .6rem; }
-            details.help summary { cursor: pointer; font-weight: 600; } details.help h3 { font-size: 1.05rem; }
+            details.help summary { cursor: pointer; } details.help summary code { font-weight: 700; }
+            details.help h3 { font-size: 1.05rem; } details.help ul { padding-left: 1.25rem; }
             details.help pre.code { background: var(--code); padding: .6rem; border-radius: .5rem; overflow-x: auto; }
-            details.help table.facts th { cursor: auto; font-weight: normal; color: var(--muted); }
+            details.help table.facts { width: auto; }
+            details.help table.facts th { cursor: auto; font-weight: normal; color: var(--muted); white-space: normal; }
             details.help li code, details.help p code { overflow-wrap: anywhere; }
             [hidden] { display: none !important; }
             @media (max-width: 700px) {
+              /* The findings' tables become cards; a rule's facts stay a table. */
               thead { display: none; }
-              table, tbody, tr, td { display: block; width: 100%; }
-              tr { border: 1px solid var(--line); border-radius: .5rem; margin-bottom: .75rem; padding: .25rem .5rem; }
-              td { border: 0; padding: .25rem 0; } td.rule { white-space: normal; }
-              details.help table.facts tr { border: 0; margin: 0; padding: 0; }
-              td::before { content: attr(data-label); display: block; font-size: .75em; color: var(--muted); }
+              table:not(.facts), table:not(.facts) > tbody, table:not(.facts) > tbody > tr,
+              table:not(.facts) > tbody > tr > td { display: block; width: 100%; }
+              table:not(.facts) > tbody > tr { border: 1px solid var(--line); border-radius: .5rem; margin-bottom: .75rem;
+                padding: .25rem .5rem; }
+              table:not(.facts) > tbody > tr > td { border: 0; padding: .25rem 0; } td.rule { white-space: normal; }
+              .loc > span { display: inline-block; max-width: 100%; white-space: normal; overflow-wrap: break-word; }
+              td[data-label]::before { content: attr(data-label); display: block; font-size: .75em; color: var(--muted); }
             }
             """;
 
@@ -283,18 +291,24 @@ public final class HtmlReport {
     }
 
     /**
-     * A `file:line:col` that wraps only after a path separator: the line and column never break (a narrow
-     * column once showed `values.yaml:1` above `0:22`), nor does the path, unless one of its names is wider than
-     * the screen.
+     * A `file:line:col` that wraps only after a path separator (a narrow column once showed `values.yaml:1` above
+     * `0:22`): one span per folder and one for the file name with its line and column, which the style keeps whole.
      */
     static String location(String place) {
         Matcher position = POSITION.matcher(place);
         int end = position.find() ? position.start() : place.length();
-        return "<code class=\"loc\"><span class=\"path\">"
-                + esc(place.substring(0, end)).replace("/", "/<wbr/>")
-                + "</span>"
-                + (end < place.length() ? "<span class=\"pos\">" + esc(place.substring(end)) + "</span>" : "")
-                + "</code>";
+        StringBuilder out = new StringBuilder("<code class=\"loc\">");
+        String[] segments = place.substring(0, end).split("(?<=/)");
+        for (int i = 0; i < segments.length; i++) {
+            out.append(i == 0 ? "" : "<wbr/>").append("<span>").append(esc(segments[i]));
+            if (i == segments.length - 1 && end < place.length()) {
+                out.append("<span class=\"pos\">")
+                        .append(esc(place.substring(end)))
+                        .append("</span>");
+            }
+            out.append("</span>");
+        }
+        return out.append("</code>").toString();
     }
 
     /** The docs page of every rule the report names, each folded under its id and summary. */

@@ -320,16 +320,16 @@ class ReportsTest {
     @Test
     void htmlLocationsBreakOnlyAfterAPathSeparator() {
         assertEquals(
-                "<code class=\"loc\"><span class=\"path\">infra/<wbr/>values/<wbr/>values.yaml</span>"
-                        + "<span class=\"pos\">:10:22</span></code>",
+                "<code class=\"loc\"><span>infra/</span><wbr/><span>values/</span><wbr/>"
+                        + "<span>values.yaml<span class=\"pos\">:10:22</span></span></code>",
                 HtmlReport.location("infra/values/values.yaml:10:22"));
         assertEquals(
-                "<code class=\"loc\"><span class=\"path\">--set</span><span class=\"pos\">:1:22</span></code>",
+                "<code class=\"loc\"><span>--set<span class=\"pos\">:1:22</span></span></code>",
                 HtmlReport.location("--set:1:22"));
         assertEquals(
-                "<code class=\"loc\"><span class=\"path\">a &amp; b.yaml</span><span class=\"pos\">:3</span></code>",
-                HtmlReport.location("a & b.yaml:3"));
-        assertEquals("<code class=\"loc\"><span class=\"path\">pom.xml</span></code>", HtmlReport.location("pom.xml"));
+                "<code class=\"loc\"><span>/</span><wbr/><span>a &amp; b.yaml<span class=\"pos\">:3</span></span></code>",
+                HtmlReport.location("/a & b.yaml:3"));
+        assertEquals("<code class=\"loc\"><span>pom.xml</span></code>", HtmlReport.location("pom.xml"));
     }
 
     @Test
