@@ -232,11 +232,21 @@ class HtmlReportInChromiumTest {
                     range.selectNodeContents(e);
                     return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size;
                   };
-                  const parts = [...document.querySelectorAll('.loc > span')];
+                  // Whether a part, kept on one line, would be wider than its cell.
+                  const tooWide = p => {
+                    p.style.whiteSpace = 'nowrap';
+                    p.style.maxWidth = 'none';
+                    const width = p.getBoundingClientRect().width;
+                    p.style.whiteSpace = '';
+                    p.style.maxWidth = '';
+                    return width > p.closest('td').clientWidth;
+                  };
+                  const parts = [...document.querySelectorAll('.loc > span')].filter(p => lines(p) !== 1);
                   return {
                     positions: [...document.querySelectorAll('.loc .pos')].filter(p => lines(p) !== 1)
                         .map(p => p.textContent),
-                    parts: parts.filter(p => lines(p) !== 1).map(p => p.textContent),
+                    parts: parts.map(p => p.textContent),
+                    partsThatFit: parts.filter(p => !tooWide(p)).map(p => p.textContent),
                     placesOnSeveralLines: [...document.querySelectorAll('#findings code.loc')]
                         .filter(c => lines(c) > 1).map(c => c.textContent),
                   };
@@ -249,16 +259,12 @@ class HtmlReportInChromiumTest {
                 .toList();
         assertFalse(overrides.isEmpty(), "the fixture's findings in the long-named file");
         if (mobile) {
-            // Its name does not fit the phone: its place wraps after a folder, and the name itself wraps.
+            // Its place does not fit the phone: it wraps after a folder; a folder or name breaks only when it
+            // alone is wider than the screen (this file's name, in the fonts Debian's Chromium brings).
             assertTrue(
                     strings(broken.get("placesOnSeveralLines")).containsAll(overrides),
                     at + "places on several lines: " + broken.get("placesOnSeveralLines"));
-            assertEquals(
-                    Set.of("overrides-for-the-production-cluster.yaml"),
-                    strings(broken.get("parts")).stream()
-                            .map(part -> part.replaceFirst("(:\\d+)+$", ""))
-                            .collect(java.util.stream.Collectors.toSet()),
-                    at + "folders or names broken");
+            assertEquals(List.of(), strings(broken.get("partsThatFit")), at + "folders or names broken that fit");
         } else {
             assertEquals(List.of(), strings(broken.get("parts")), at + "folders or names broken");
         }
