@@ -66,8 +66,13 @@ assert rules*.id.containsAll(places*.rule + ['invalid-suppression', 'expired-sup
 rules.each { rule ->
     assert rule.shortDescription.text && rule.fullDescription.text && rule.help.text
     assert rule.defaultConfiguration.level in ['error', 'warning', 'note']
-    assert rule.helpUri == "https://github.com/workflow-guard/workflow-maven-plugin/blob/main/docs/rules/${rule.id}.md"
+    // Each rule's help is its docs page (docs/rules/<id>.md of the plugin's sources), as Markdown and as plain text;
+    // no address: the build configures no docsBaseUrl.
+    assert rule.help.markdown.startsWith("# `${rule.id}`\n") && rule.help.markdown.contains('\n## How to fix\n')
+    assert rule.help.text.startsWith("${rule.id}\n") && rule.help.text.contains('\nHow to fix\n')
+    assert !rule.containsKey('helpUri')
 }
+assert !run.tool.driver.containsKey('informationUri')
 assert rules.find { it.id == 'open-registration' }.defaultConfiguration.level == 'error'
 assert rules.find { it.id == 'no-ip-whitelist' }.defaultConfiguration.level == 'note'
 
@@ -154,6 +159,10 @@ assert page.name() == 'html'
 assert page.'**'.findAll { it.name() == 'link' }.isEmpty() : 'no external stylesheet'
 assert page.'**'.findAll { it.@src.text() }.isEmpty() : 'no script, image or frame loaded from anywhere'
 assert !(html =~ /(?i)<script[^>]+src|<link|@import|url\(/)
+// No address but the XHTML namespace: every rule the page names links to its help in the page.
+assert (html =~ /https?:\/\/[^"\s<]+/).collect { it }.unique() == ['http://www.w3.org/1999/xhtml']
+assert page.'**'.findAll { it.name() == 'details' }*.@id*.text() == findings*.rule.unique().sort { a, b ->
+    rules*.id.indexOf(a) <=> rules*.id.indexOf(b) }.collect { "rule-$it".toString() }
 assert page.'**'.findAll { it.name() == 'script' }.size() == 1 && page.'**'.findAll { it.name() == 'style' }.size() == 1
 assert html.contains('<meta name="viewport" content="width=device-width, initial-scale=1"/>')
 def rows = page.'**'.find { it.name() == 'table' && it.@id.text() == 'findings' }.tbody.tr.list()
@@ -164,9 +173,12 @@ findings.eachWithIndex { finding, i ->
     def cells = row.td.list()
     assert cells*.@'data-label'*.text() == ['Severity', 'Rule', 'Location', 'Message']
     assert cells[2].'**'.findAll { it.name() == 'code' }*.text() == finding.locations.collect { at(it) }
+    assert cells[1].a.@href.text() == "#rule-${finding.rule}"
     assert cells[3].text() == finding.message
 }
-places.each { assert html.contains(at(it)) }
+// A place wraps only after a path separator (<wbr/>), never inside its line and column.
+String pageText = page.text()
+places.each { assert pageText.contains(at(it)) && html.contains("<span class=\"pos\">:${it.line}:${it.column}</span></span></code>") }
 def cards = page.'**'.findAll { it.name() == 'div' && it.@class.text().startsWith('card ') }
         .collectEntries { [it.@class.text() - 'card ', it.b.text()] }
 assert cards == [error: '2', warning: '2', info: '1', fixable: '3', suppressed: '0']

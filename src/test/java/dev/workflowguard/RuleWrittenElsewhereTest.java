@@ -19,6 +19,7 @@ import dev.workflowguard.manifests.ObjectMatch;
 import dev.workflowguard.report.JUnitReport;
 import dev.workflowguard.report.ReportPaths;
 import dev.workflowguard.report.RuleDocs;
+import dev.workflowguard.report.RuleHelp;
 import dev.workflowguard.report.SarifReport;
 import dev.workflowguard.rules.CheckContext;
 import dev.workflowguard.rules.Evidence;
@@ -192,7 +193,7 @@ class RuleWrittenElsewhereTest {
         CheckResult result = repo.check(b -> b.manifests("rendered").rules(rules));
 
         ByteArrayOutputStream sarif = new ByteArrayOutputStream();
-        SarifReport.write(sarif, result, "test", new ReportPaths(dir), RuleCatalogue.infos(rules));
+        SarifReport.write(sarif, result, "test", new ReportPaths(dir), RuleHelp.of(rules, null));
         JsonNode run =
                 new ObjectMapper().readTree(sarif.toByteArray()).get("runs").get(0);
         JsonNode found = Stream.of(run.get("results"))

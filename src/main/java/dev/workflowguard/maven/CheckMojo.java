@@ -10,6 +10,7 @@ import dev.workflowguard.fix.FixPlan;
 import dev.workflowguard.fix.Fixer;
 import dev.workflowguard.fix.SafeWriter;
 import dev.workflowguard.report.CheckReporter;
+import dev.workflowguard.report.DocsUrl;
 import dev.workflowguard.report.GitHubAnnotations;
 import dev.workflowguard.report.ReportFormat;
 import dev.workflowguard.report.ReportPaths;
@@ -61,6 +62,15 @@ public class CheckMojo extends AbstractWorkflowMojo {
     @Parameter(property = "workflow.upToDateChecking", defaultValue = "true")
     protected boolean upToDateChecking;
 
+    /**
+     * Where you publish the rule pages (docs/rules of the plugin's sources), for SARIF's helpUri and the HTML
+     * report's links: an http(s) address to which the rule id is appended (.../rules gives
+     * .../rules/open-registration), or in which {rule} stands for the id (.../rules/{rule}.md). Unset, the reports
+     * carry each rule's page themselves and link nowhere else.
+     */
+    @Parameter(property = "workflow.docsBaseUrl")
+    protected String docsBaseUrl;
+
     /** A baseline written by workflow:baseline: only findings not in it fail the build. */
     @Parameter(property = "workflow.baseline")
     protected String baseline;
@@ -83,8 +93,9 @@ public class CheckMojo extends AbstractWorkflowMojo {
         }
         Severity failOn = parseFailOn();
         Set<ReportFormat> formats = parseFormats();
+        DocsUrl docs = parseDocsUrl();
         CheckRequest request = request(FixOptions.DEFAULTS).baseline(baseline).build();
-        String fingerprint = upToDateChecking ? fingerprint(request, failOn, formats) : null;
+        String fingerprint = upToDateChecking ? fingerprint(request, failOn, formats, docs) : null;
         if (fingerprint != null) {
             CheckRecord previous = CheckRecord.matching(outputDirectory(), fingerprint);
             if (previous != null) {
@@ -101,7 +112,7 @@ public class CheckMojo extends AbstractWorkflowMojo {
         String failure = null;
         boolean decided = false;
         try {
-            check(request, failOn, formats, recording, output, reports);
+            check(request, failOn, formats, docs, recording, output, reports);
             decided = true;
         } catch (MojoFailureException e) {
             failure = e.getMessage();
@@ -139,7 +150,7 @@ public class CheckMojo extends AbstractWorkflowMojo {
     }
 
     /** The fingerprint of everything this check's outcome depends on, or null to check without one. */
-    private String fingerprint(CheckRequest request, Severity failOn, Set<ReportFormat> formats) {
+    private String fingerprint(CheckRequest request, Severity failOn, Set<ReportFormat> formats, DocsUrl docs) {
         String build = pluginBuild != null ? pluginBuild : CheckRecord.pluginBuild();
         if (build == null) {
             return null;
@@ -149,6 +160,7 @@ public class CheckMojo extends AbstractWorkflowMojo {
         context.add(toolVersion());
         context.add(failOn == null ? "none" : failOn.id());
         context.add(formats.stream().map(ReportFormat::id).collect(Collectors.joining(",")));
+        context.add(docs == null ? "no docs address" : docs.template());
         context.add(String.valueOf(GitHubAnnotations.active(System.getenv())));
         context.add(ReportPaths.repositoryRoot(baseDirectory()).toString());
         context.add(outputDirectory().toAbsolutePath().toString());
@@ -175,6 +187,7 @@ public class CheckMojo extends AbstractWorkflowMojo {
             CheckRequest request,
             Severity failOn,
             Set<ReportFormat> formats,
+            DocsUrl docs,
             Log log,
             List<String> output,
             Map<String, String> reports)
@@ -195,7 +208,8 @@ public class CheckMojo extends AbstractWorkflowMojo {
                         failOn,
                         formats,
                         GitHubAnnotations.active(System.getenv()),
-                        reports != null),
+                        reports != null,
+                        docs),
                 new LogConsole(log),
                 // Workflow commands must start a line of the job's output, so they bypass Maven's log prefixes.
                 line -> {
@@ -219,6 +233,14 @@ public class CheckMojo extends AbstractWorkflowMojo {
     private Set<ReportFormat> parseFormats() throws MojoExecutionException {
         try {
             return ReportFormat.parse(reportFormats);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
+    }
+
+    private DocsUrl parseDocsUrl() throws MojoExecutionException {
+        try {
+            return DocsUrl.parse(docsBaseUrl);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage());
         }

@@ -41,6 +41,8 @@ public final class CheckReporter {
      * @param formats the reports to write besides report.json, in the order configured
      * @param annotations whether to print GitHub workflow commands (in a GitHub Actions job)
      * @param digests whether to return each report's SHA-256 (for a record of the outcome)
+     * @param docs where the user publishes the rule pages (SARIF and HTML link to them), or null: the reports then
+     *     carry the pages and link nowhere else
      */
     public record Settings(
             Path outputDirectory,
@@ -48,10 +50,22 @@ public final class CheckReporter {
             Severity failOn,
             Set<ReportFormat> formats,
             boolean annotations,
-            boolean digests) {
+            boolean digests,
+            DocsUrl docs) {
 
         public Settings {
             formats = Collections.unmodifiableSet(new LinkedHashSet<>(formats));
+        }
+
+        /** Settings that link to no docs address. */
+        public Settings(
+                Path outputDirectory,
+                String toolVersion,
+                Severity failOn,
+                Set<ReportFormat> formats,
+                boolean annotations,
+                boolean digests) {
+            this(outputDirectory, toolVersion, failOn, formats, annotations, digests, null);
         }
     }
 
@@ -171,7 +185,8 @@ public final class CheckReporter {
             throws IOException {
         switch (format) {
             case SARIF ->
-                SarifReport.write(out, result, settings.toolVersion(), paths, RuleCatalogue.infos(request.rules()));
+                SarifReport.write(
+                        out, result, settings.toolVersion(), paths, RuleHelp.of(request.rules(), settings.docs()));
             case JUNIT -> {
                 try {
                     JUnitReport.write(
@@ -190,7 +205,8 @@ public final class CheckReporter {
                         result,
                         settings.toolVersion(),
                         settings.failOn(),
-                        PatchFile.text(request.baseDirectory(), plan));
+                        PatchFile.text(request.baseDirectory(), plan),
+                        RuleHelp.of(request.rules(), settings.docs()));
             default -> throw new IllegalArgumentException(format + " is written on its own");
         }
     }

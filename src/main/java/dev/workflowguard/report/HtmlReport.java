@@ -4,19 +4,25 @@ import dev.workflowguard.check.CheckResult;
 import dev.workflowguard.finding.Finding;
 import dev.workflowguard.finding.Place;
 import dev.workflowguard.finding.Severity;
+import dev.workflowguard.rules.RuleInfo;
 import dev.workflowguard.suppress.SuppressedFinding;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One self-contained HTML page (no external scripts, fonts or styles): the summary, a sortable and
- * filterable findings table with every place, suppressed and baselined findings, and the diff
- * `workflow:fix` would apply. The markup is well-formed XML, so it can be checked by a parser, and
+ * filterable findings table with every place, suppressed and baselined findings, the diff
+ * `workflow:fix` would apply, and the docs page of every rule it shows (the rule ids link to them in the page;
+ * to an address elsewhere only when the user configured one, {@link DocsUrl}). The markup is well-formed XML, so it can be checked by a parser, and
  * the layout turns table rows into cards on narrow screens.
  */
 public final class HtmlReport {
@@ -50,6 +56,10 @@ public final class HtmlReport {
             th[aria-sort="ascending"]::after { content: " \\25B2"; } th[aria-sort="descending"]::after { content: " \\25BC"; }
             code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .88em; }
             td code { background: var(--code); padding: .05rem .3rem; border-radius: .25rem; word-break: break-all; }
+            /* A place wraps only between its folders: each folder, and the file name with its line and column, is
+               whole (the table makes room for the widest); on a phone, only a name wider than the screen wraps
+               inside, never within its line and column. */
+            td code.loc { word-break: normal; overflow-wrap: normal; } .loc > span, .loc .pos { white-space: nowrap; }
             .where { display: block; margin-bottom: .2rem; } .subject { color: var(--muted); font-size: .85em; }
             .badge { display: inline-block; padding: .05rem .45rem; border-radius: 1rem; color: #fff; font-size: .8em; }
             .badge.error { background: var(--error); } .badge.warning { background: var(--warning); }
@@ -57,18 +67,41 @@ public final class HtmlReport {
             .fixable { color: var(--muted); font-size: .85em; }
             pre.diff { background: var(--code); padding: .75rem; border-radius: .5rem; overflow-x: auto; max-width: 100%; }
             .add { color: #2e7d32; } .del { color: var(--error); } .hunk { color: var(--info); }
+            details.help { border: 1px solid var(--line); border-radius: .5rem; padding: .5rem .9rem; margin-bottom: .6rem; }
+            details.help summary { cursor: pointer; } details.help summary code { font-weight: 700; }
+            details.help h3 { font-size: 1.05rem; } details.help ul { padding-left: 1.25rem; }
+            details.help pre.code { background: var(--code); padding: .6rem; border-radius: .5rem; overflow-x: auto; }
+            details.help table.facts { width: auto; }
+            details.help table.facts th { cursor: auto; font-weight: normal; color: var(--muted); white-space: normal; }
+            details.help li code, details.help p code { overflow-wrap: anywhere; }
             [hidden] { display: none !important; }
             @media (max-width: 700px) {
+              /* The findings' tables become cards; a rule's facts stay a table. */
               thead { display: none; }
-              table, tbody, tr, td { display: block; width: 100%; }
-              tr { border: 1px solid var(--line); border-radius: .5rem; margin-bottom: .75rem; padding: .25rem .5rem; }
-              td { border: 0; padding: .25rem 0; } td.rule { white-space: normal; }
-              td::before { content: attr(data-label); display: block; font-size: .75em; color: var(--muted); }
+              table:not(.facts), table:not(.facts) > tbody, table:not(.facts) > tbody > tr,
+              table:not(.facts) > tbody > tr > td { display: block; width: 100%; }
+              table:not(.facts) > tbody > tr { border: 1px solid var(--line); border-radius: .5rem; margin-bottom: .75rem;
+                padding: .25rem .5rem; }
+              table:not(.facts) > tbody > tr > td { border: 0; padding: .25rem 0; } td.rule { white-space: normal; }
+              .loc > span { display: inline-block; max-width: 100%; white-space: normal; overflow-wrap: break-word; }
+              td[data-label]::before { content: attr(data-label); display: block; font-size: .75em; color: var(--muted); }
             }
             """;
 
     private static final String SCRIPT = """
             //<![CDATA[
+            (function () {
+              // A rule's help is a closed <details>: following a link to it opens it.
+              function openHelp(id) {
+                var help = id && document.getElementById(id);
+                if (help && help.tagName.toLowerCase() === 'details') { help.open = true; }
+              }
+              Array.prototype.forEach.call(document.querySelectorAll('a[href^="#rule-"]'), function (link) {
+                link.addEventListener('click', function () { openHelp(link.getAttribute('href').substring(1)); });
+              });
+              window.addEventListener('hashchange', function () { openHelp(location.hash.substring(1)); });
+              openHelp(location.hash.substring(1));
+            })();
             (function () {
               var table = document.getElementById('findings');
               if (!table) { return; }
@@ -109,6 +142,9 @@ public final class HtmlReport {
             //]]>
             """;
 
+    /** The `:line:col` (or `:line`) that ends a place. */
+    private static final Pattern POSITION = Pattern.compile("(:\\d+)+$");
+
     private HtmlReport() {}
 
     /**
@@ -117,6 +153,18 @@ public final class HtmlReport {
      * @param fixPatch the diff `workflow:fix` would apply, or null/empty when there is none
      */
     public static void write(OutputStream out, CheckResult result, String toolVersion, Severity failOn, String fixPatch)
+            throws IOException {
+        write(out, result, toolVersion, failOn, fixPatch, RuleHelp.catalogue());
+    }
+
+    /**
+     * Writes the page.
+     *
+     * @param fixPatch the diff `workflow:fix` would apply, or null/empty when there is none
+     * @param help the rules the check ran, whose pages the report shows for the rules it names
+     */
+    public static void write(
+            OutputStream out, CheckResult result, String toolVersion, Severity failOn, String fixPatch, RuleHelp help)
             throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         Map<Severity, Integer> counts = result.countBySeverity();
@@ -159,7 +207,7 @@ public final class HtmlReport {
                             + "file…\" aria-label=\"filter\"/><select id=\"severity\" aria-label=\"severity\">"
                             + "<option value=\"\">All severities</option><option value=\"error\">error</option>"
                             + "<option value=\"warning\">warning</option><option value=\"info\">info</option></select></div>\n");
-            table(w, "findings", result.findings());
+            table(w, "findings", result.findings(), help);
             w.write("<p id=\"empty\" hidden=\"hidden\">No finding matches the filter.</p>\n");
         }
         w.write("</section>\n");
@@ -168,23 +216,23 @@ public final class HtmlReport {
             w.write("<table class=\"plain\"><thead><tr><th>Rule</th><th>Location</th><th>Reason</th><th>Until</th>"
                     + "<th>Written at</th></tr></thead><tbody>\n");
             for (SuppressedFinding s : result.suppressed()) {
-                w.write("<tr><td data-label=\"Rule\">" + esc(s.finding().rule())
-                        + "</td><td data-label=\"Location\"><code>"
-                        + esc(s.finding().location().toString()) + "</code></td><td data-label=\"Reason\">"
+                w.write("<tr><td data-label=\"Rule\">" + ruleLink(s.finding().rule(), help)
+                        + "</td><td data-label=\"Location\">"
+                        + location(s.finding().location().toString()) + "</td><td data-label=\"Reason\">"
                         + esc(s.suppression().reason()) + "</td><td data-label=\"Until\">"
                         + (s.suppression().until() == null
                                 ? "–"
                                 : esc(s.suppression().until().toString()))
-                        + "</td><td data-label=\"Written at\"><code>"
-                        + esc(s.suppression().source().toString())
-                        + "</code></td></tr>\n");
+                        + "</td><td data-label=\"Written at\">"
+                        + location(s.suppression().source().toString())
+                        + "</td></tr>\n");
             }
             w.write("</tbody></table>\n</section>\n");
         }
         if (!result.baselined().isEmpty()) {
             w.write(
                     "<section aria-labelledby=\"baseline-title\">\n<h2 id=\"baseline-title\">Accepted by the baseline</h2>\n");
-            table(w, "baselined", result.baselined());
+            table(w, "baselined", result.baselined(), help);
             w.write("</section>\n");
         }
         if (fixPatch != null && !fixPatch.isBlank()) {
@@ -202,11 +250,12 @@ public final class HtmlReport {
             }
             w.write("</pre>\n</section>\n");
         }
+        helpSection(w, result, help);
         w.write("</main>\n<script>\n" + SCRIPT + "</script>\n</body>\n</html>\n");
         w.flush();
     }
 
-    private static void table(Writer w, String id, List<Finding> findings) throws IOException {
+    private static void table(Writer w, String id, List<Finding> findings, RuleHelp help) throws IOException {
         w.write("<table id=\"" + id + "\"><thead><tr><th scope=\"col\">Severity</th><th scope=\"col\">Rule</th>"
                 + "<th scope=\"col\">Location</th><th scope=\"col\">Message</th></tr></thead>\n<tbody>\n");
         for (Finding finding : findings) {
@@ -214,15 +263,13 @@ public final class HtmlReport {
             w.write("<td data-label=\"Severity\" data-sort=\""
                     + finding.severity().ordinal() + "\"><span class=\"badge "
                     + finding.severity().id() + "\">" + finding.severity().id() + "</span></td>");
-            w.write("<td data-label=\"Rule\" class=\"rule\"><a href=\"" + SarifReport.DOCS + esc(finding.rule())
-                    + ".md\">"
-                    + esc(finding.rule()) + "</a>"
+            w.write("<td data-label=\"Rule\" class=\"rule\">" + ruleLink(finding.rule(), help)
                     + (finding.fixable() ? "<br/><span class=\"fixable\">fixable</span>" : "") + "</td>");
             w.write("<td data-label=\"Location\" data-sort=\""
                     + esc(finding.location().fileName()) + ":"
                     + String.format("%08d", finding.location().line()) + "\">");
             for (Place place : finding.places()) {
-                w.write("<span class=\"where\"><code>" + esc(place.location().toString()) + "</code>");
+                w.write("<span class=\"where\">" + location(place.location().toString()));
                 String subject = place.valuesPath() != null ? place.valuesPath() : place.object();
                 if (subject != null) {
                     w.write(" <span class=\"subject\">" + esc(subject) + "</span>");
@@ -232,6 +279,61 @@ public final class HtmlReport {
             w.write("</td><td data-label=\"Message\">" + esc(finding.message()) + "</td></tr>\n");
         }
         w.write("</tbody></table>\n");
+    }
+
+    /** The rule id, linking to its help further down the page. */
+    private static String ruleLink(String rule, RuleHelp help) {
+        return help.info(rule).isPresent() ? "<a href=\"#" + anchor(rule) + "\">" + esc(rule) + "</a>" : esc(rule);
+    }
+
+    private static String anchor(String rule) {
+        return "rule-" + esc(rule);
+    }
+
+    /**
+     * A `file:line:col` that wraps only after a path separator (a narrow column once showed `values.yaml:1` above
+     * `0:22`): one span per folder and one for the file name with its line and column, which the style keeps whole.
+     */
+    static String location(String place) {
+        Matcher position = POSITION.matcher(place);
+        int end = position.find() ? position.start() : place.length();
+        StringBuilder out = new StringBuilder("<code class=\"loc\">");
+        String[] segments = place.substring(0, end).split("(?<=/)");
+        for (int i = 0; i < segments.length; i++) {
+            out.append(i == 0 ? "" : "<wbr/>").append("<span>").append(esc(segments[i]));
+            if (i == segments.length - 1 && end < place.length()) {
+                out.append("<span class=\"pos\">")
+                        .append(esc(place.substring(end)))
+                        .append("</span>");
+            }
+            out.append("</span>");
+        }
+        return out.append("</code>").toString();
+    }
+
+    /** The docs page of every rule the report names, each folded under its id and summary. */
+    private static void helpSection(Writer w, CheckResult result, RuleHelp help) throws IOException {
+        Set<String> named = new LinkedHashSet<>();
+        result.findings().forEach(finding -> named.add(finding.rule()));
+        result.baselined().forEach(finding -> named.add(finding.rule()));
+        result.suppressed().forEach(suppressed -> named.add(suppressed.finding().rule()));
+        List<RuleInfo> shown =
+                help.infos().stream().filter(info -> named.contains(info.id())).toList();
+        if (shown.isEmpty()) {
+            return;
+        }
+        w.write("<section aria-labelledby=\"rules-title\">\n<h2 id=\"rules-title\">The rules in this report</h2>\n");
+        for (RuleInfo rule : shown) {
+            w.write("<details class=\"help\" id=\"" + anchor(rule.id()) + "\"><summary><code>" + esc(rule.id())
+                    + "</code>: " + esc(rule.summary()) + "</summary>\n");
+            if (help.url(rule.id()).isPresent()) {
+                String url = help.url(rule.id()).get();
+                w.write("<p>Online: <a href=\"" + esc(url) + "\">" + esc(url) + "</a></p>\n");
+            }
+            w.write(help.html(rule.id(), 3).orElseThrow());
+            w.write("</details>\n");
+        }
+        w.write("</section>\n");
     }
 
     private static String card(String kind, int count, String label) {

@@ -7,7 +7,6 @@ import dev.workflowguard.check.CheckResult;
 import dev.workflowguard.finding.Finding;
 import dev.workflowguard.finding.Place;
 import dev.workflowguard.finding.Severity;
-import dev.workflowguard.rules.RuleCatalogue;
 import dev.workflowguard.rules.RuleInfo;
 import dev.workflowguard.suppress.Baseline;
 import dev.workflowguard.suppress.SuppressedFinding;
@@ -18,13 +17,13 @@ import java.util.List;
 
 /**
  * SARIF 2.1.0 for GitHub code scanning and other tools: one run, the rule catalogue as
- * `tool.driver.rules` (with help links to docs/rules), every finding with its real line and
+ * `tool.driver.rules`, each with its docs page as help (text and Markdown; links only to where the user
+ * publishes the pages, {@link DocsUrl}), every finding with its real line and
  * column, its other places as related locations, a stable fingerprint, suppressed findings with
  * the reason, and baseline states.
  */
 public final class SarifReport {
 
-    public static final String DOCS = "https://github.com/workflow-guard/workflow-maven-plugin/blob/main/docs/rules/";
     private static final JsonFactory JSON = new JsonFactory();
 
     /**
@@ -38,13 +37,13 @@ public final class SarifReport {
 
     public static void write(OutputStream out, CheckResult result, String toolVersion, ReportPaths paths)
             throws IOException {
-        write(out, result, toolVersion, paths, RuleCatalogue.infos());
+        write(out, result, toolVersion, paths, RuleHelp.catalogue());
     }
 
-    /** @param rules the rules the check ran (the catalogue, or a tool's own), with the rules about suppressions */
-    public static void write(
-            OutputStream out, CheckResult result, String toolVersion, ReportPaths paths, List<RuleInfo> rules)
+    /** @param help the rules the check ran (the catalogue, or a tool's own), with the rules about suppressions */
+    public static void write(OutputStream out, CheckResult result, String toolVersion, ReportPaths paths, RuleHelp help)
             throws IOException {
+        List<RuleInfo> rules = help.infos();
         try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             json.useDefaultPrettyPrinter();
             json.writeStartObject();
@@ -56,7 +55,9 @@ public final class SarifReport {
             json.writeObjectFieldStart("driver");
             json.writeStringField("name", "workflow-guard");
             json.writeStringField("version", toolVersion);
-            json.writeStringField("informationUri", "https://github.com/workflow-guard/workflow-maven-plugin");
+            if (help.baseUrl().isPresent()) {
+                json.writeStringField("informationUri", help.baseUrl().get());
+            }
             json.writeArrayFieldStart("rules");
             for (RuleInfo rule : rules) {
                 json.writeStartObject();
@@ -71,13 +72,12 @@ public final class SarifReport {
                 json.writeObjectFieldStart("defaultConfiguration");
                 json.writeStringField("level", level(rule.defaultSeverity()));
                 json.writeEndObject();
-                json.writeStringField("helpUri", DOCS + rule.id() + ".md");
+                if (help.url(rule.id()).isPresent()) {
+                    json.writeStringField("helpUri", help.url(rule.id()).get());
+                }
                 json.writeObjectFieldStart("help");
-                json.writeStringField("text", rule.why() + " How to fix: " + rule.remedy());
-                json.writeStringField(
-                        "markdown",
-                        "**Why.** " + rule.why() + "\n\n**How to fix.** " + rule.remedy() + "\n\n[Rule documentation]("
-                                + DOCS + rule.id() + ".md)");
+                json.writeStringField("text", help.text(rule.id()).orElseThrow());
+                json.writeStringField("markdown", help.markdown(rule.id()).orElseThrow());
                 json.writeEndObject();
                 json.writeObjectFieldStart("properties");
                 json.writeArrayFieldStart("tags");

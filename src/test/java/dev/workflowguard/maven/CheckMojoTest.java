@@ -248,4 +248,41 @@ class CheckMojoTest {
         assertTrue(e.getMessage().contains("'latest' is not a Workflow version"), e.getMessage());
         assertTrue(e.getMessage().contains("workflow.version"), e.getMessage());
     }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    @MojoParameter(name = "docsBaseUrl", value = "docs/rules")
+    void aDocsAddressThatIsNoHttpUrlIsAConfigurationError(CheckMojo mojo) {
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(
+                e.getMessage()
+                        .startsWith("docsBaseUrl / workflow.docsBaseUrl: 'docs/rules' cannot be used: it is not an "
+                                + "http or https URL. Give the http(s) address where the rule pages are published"),
+                e.getMessage());
+        assertFalse(Files.exists(report()), "nothing checked, nothing written");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    @MojoParameter(name = "docsBaseUrl", value = "https://docs.example.com/workflow-guard/rules")
+    @MojoParameter(name = "reportFormats", value = "sarif,html")
+    @MojoParameter(name = "upToDateChecking", value = "false")
+    void theReportsLinkToTheConfiguredDocs(CheckMojo mojo) throws Exception {
+        mojo.setLog(log);
+        assertThrows(MojoFailureException.class, mojo::execute);
+        JsonNode driver = new ObjectMapper()
+                .readTree(basedir().resolve("target/workflow/report.sarif").toFile())
+                .get("runs")
+                .get(0)
+                .get("tool")
+                .get("driver");
+        assertEquals(
+                "https://docs.example.com/workflow-guard/rules",
+                driver.get("informationUri").asText());
+        assertEquals(
+                "https://docs.example.com/workflow-guard/rules/minio-storage",
+                driver.get("rules").get(0).get("helpUri").asText());
+        String html = Files.readString(basedir().resolve("target/workflow/report.html"));
+        assertTrue(html.contains("<a href=\"https://docs.example.com/workflow-guard/rules/minio-storage\">"), html);
+    }
 }

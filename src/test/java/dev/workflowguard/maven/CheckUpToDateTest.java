@@ -214,6 +214,19 @@ class CheckUpToDateTest {
 
     @Test
     @InjectMojo(goal = "check", pom = "pom.xml")
+    void anotherDocsAddressIsCheckedAgainSoTheReportsLinkToIt(CheckMojo mojo) throws Exception {
+        mojo.reportFormats = List.of("sarif");
+        run(mojo);
+        mojo.docsBaseUrl = "https://docs.example.com/rules";
+        Run second = run(mojo);
+        assertFalse(second.repeated(), second.log.all());
+        assertTrue(Files.readString(record().resolveSibling("report.sarif"))
+                .contains("\"helpUri\" : \"https://docs.example.com/rules/minio-storage\""));
+        assertTrue(run(mojo).repeated(), "the same address again: nothing changed");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "pom.xml")
     void aReportDeletedOrEditedSinceIsWrittenByANewCheck(CheckMojo mojo) throws Exception {
         run(mojo);
         Path report = basedir().resolve("target/workflow/report.json");

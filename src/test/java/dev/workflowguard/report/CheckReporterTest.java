@@ -134,12 +134,14 @@ class CheckReporterTest {
         assertFalse(plan.isEmpty(), "the fixture needs corrections");
         reporter(Severity.ERROR, Set.of(ReportFormat.HTML), false, false).report(request, plan);
         String html = Files.readString(dir.resolve("target/workflow/report.html"));
-        assertTrue(html.contains("registration_mode: admin_only"), "the plan's patch");
+        assertTrue(html.contains("<span class=\"add\">+  registration_mode: admin_only"), "the plan's patch");
 
         FixPlan nothing = new FixPlan(plan.before(), List.of(), List.of());
         reporter(Severity.ERROR, Set.of(ReportFormat.HTML), false, false).report(request, nothing);
         html = Files.readString(dir.resolve("target/workflow/report.html"));
-        assertFalse(html.contains("registration_mode: admin_only"), "no patch when the plan it is given has none");
+        // (The rule's help, in the page too, names the value: the diff is what must be gone.)
+        assertFalse(html.contains("<pre class=\"diff\">"), "no patch when the plan it is given has none");
+        assertFalse(html.contains("+  registration_mode: admin_only"), "no patch when the plan it is given has none");
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.workflowguard.finding.Finding;
 import dev.workflowguard.finding.Place;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.rules.RuleCatalogue;
+import dev.workflowguard.rules.RuleInfo;
 import dev.workflowguard.testing.Findings;
 import dev.workflowguard.testing.TestRepo;
 import java.io.ByteArrayInputStream;
@@ -23,8 +24,14 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,22 +78,12 @@ class ReportsTest {
     void sarifValidatesAgainstTheOfficialSchemaAndCarriesRealPositions() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         SarifReport.write(out, result, "1.2.3", paths);
-        ObjectMapper mapper = new ObjectMapper();
-        JsonNode sarif = mapper.readTree(out.toByteArray());
-        try (InputStream schemaText = getClass().getResourceAsStream("/schemas/sarif-schema-2.1.0.json")) {
-            JsonSchema schema =
-                    JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(schemaText);
-            Set<ValidationMessage> errors = schema.validate(sarif);
-            assertEquals(Set.of(), errors);
-        }
+        JsonNode sarif = validSarif(out);
         JsonNode run = sarif.get("runs").get(0);
         assertEquals(1, sarif.get("runs").size());
         JsonNode rules = run.get("tool").get("driver").get("rules");
         assertEquals(RuleCatalogue.infos().size(), rules.size());
         JsonNode openRegistration = rules.get(RuleCatalogue.ids().indexOf("open-registration"));
-        assertEquals(
-                "https://github.com/workflow-guard/workflow-maven-plugin/blob/main/docs/rules/open-registration.md",
-                openRegistration.get("helpUri").asText());
         assertEquals(
                 "error",
                 openRegistration.get("defaultConfiguration").get("level").asText());
@@ -125,6 +122,70 @@ class ReportsTest {
                 suppressed.get("suppressions").get(0).get("justification").asText());
         // No result sits on line 1 unless it really is there.
         assertTrue(results.findValues("startLine").stream().anyMatch(n -> n.asInt() > 1));
+    }
+
+    @Test
+    void sarifCarriesEveryRulesPageAndLinksNowhereUnlessTold() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SarifReport.write(out, result, "1.2.3", paths);
+        JsonNode driver = validSarif(out).get("runs").get(0).get("tool").get("driver");
+        Map<String, String> pages = RuleDocs.pages();
+        assertEquals(RuleCatalogue.ids().size(), driver.get("rules").size());
+        for (JsonNode rule : driver.get("rules")) {
+            String id = rule.get("id").asText();
+            String page = pages.get(id + ".md");
+            assertEquals(page, rule.get("help").get("markdown").asText(), id + ": the page of docs/rules");
+            String text = rule.get("help").get("text").asText();
+            assertTrue(text.startsWith(id + "\n"), id + ": " + text);
+            assertTrue(text.contains("\nHow to fix\n----------\n\n"), id + ": " + text);
+            assertFalse(text.contains("`"), id + ": plain text: " + text);
+            assertFalse(rule.has("helpUri"), id + ": no address unless configured");
+        }
+        assertFalse(driver.has("informationUri"));
+        // The only address in the report is the schema's.
+        assertEquals(
+                List.of("https://json.schemastore.org/sarif-2.1.0.json"),
+                addresses(out.toString(StandardCharsets.UTF_8)));
+
+        ByteArrayOutputStream linked = new ByteArrayOutputStream();
+        SarifReport.write(
+                linked,
+                result,
+                "1.2.3",
+                paths,
+                RuleHelp.of(RuleCatalogue.all(), DocsUrl.parse("https://docs.example.com/workflow-guard/rules/")));
+        driver = validSarif(linked).get("runs").get(0).get("tool").get("driver");
+        assertEquals(
+                "https://docs.example.com/workflow-guard/rules",
+                driver.get("informationUri").asText());
+        for (JsonNode rule : driver.get("rules")) {
+            String id = rule.get("id").asText();
+            assertEquals(
+                    "https://docs.example.com/workflow-guard/rules/" + id,
+                    rule.get("helpUri").asText());
+            assertEquals(pages.get(id + ".md"), rule.get("help").get("markdown").asText(), id);
+        }
+    }
+
+    private JsonNode validSarif(ByteArrayOutputStream out) throws Exception {
+        JsonNode sarif = new ObjectMapper().readTree(out.toByteArray());
+        try (InputStream schemaText = getClass().getResourceAsStream("/schemas/sarif-schema-2.1.0.json")) {
+            JsonSchema schema =
+                    JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(schemaText);
+            Set<ValidationMessage> errors = schema.validate(sarif);
+            assertEquals(Set.of(), errors);
+        }
+        return sarif;
+    }
+
+    /** Every http(s) address in a text. */
+    private static List<String> addresses(String text) {
+        return Pattern.compile("https?://[^\"\\s<>)]+")
+                .matcher(text)
+                .results()
+                .map(MatchResult::group)
+                .distinct()
+                .toList();
     }
 
     @Test
@@ -196,6 +257,79 @@ class ReportsTest {
         assertFalse(html.contains("<script src"), "no external scripts");
         assertFalse(html.contains("@import") || html.contains("url("), "no external fonts or images");
         assertTrue(html.contains("name=\"viewport\""), "made for phone widths too");
+    }
+
+    @Test
+    void htmlCarriesTheHelpOfEveryRuleItNamesAndLinksNowhereUnlessTold() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        HtmlReport.write(out, result, "1.2.3", Severity.ERROR, null);
+        String html = out.toString(StandardCharsets.UTF_8);
+        Document page = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(new ByteArrayInputStream(out.toByteArray()));
+        Map<String, Element> help = new LinkedHashMap<>();
+        NodeList details = page.getElementsByTagName("details");
+        for (int i = 0; i < details.getLength(); i++) {
+            Element rule = (Element) details.item(i);
+            help.put(rule.getAttribute("id"), rule);
+        }
+        Set<String> named = new LinkedHashSet<>();
+        result.findings().forEach(f -> named.add(f.rule()));
+        result.suppressed().forEach(s -> named.add(s.finding().rule()));
+        // In catalogue order, each rule the page names, once.
+        assertEquals(
+                RuleCatalogue.ids().stream()
+                        .filter(named::contains)
+                        .map(id -> "rule-" + id)
+                        .toList(),
+                List.copyOf(help.keySet()));
+        for (String id : named) {
+            Element rule = help.get("rule-" + id);
+            String text = rule.getTextContent();
+            RuleInfo info = RuleCatalogue.info(id).orElseThrow();
+            assertTrue(text.startsWith(id + ": " + info.summary()), text);
+            assertTrue(text.contains("Why it matters\n" + info.why()), id + ": " + text);
+            assertTrue(text.contains("How to suppress"), id);
+            assertTrue(html.contains("<a href=\"#rule-" + id + "\">" + id + "</a>"), id + ": the rule id links to it");
+        }
+        assertEquals(List.of("http://www.w3.org/1999/xhtml"), addresses(html), "no link out of the page");
+
+        ByteArrayOutputStream linked = new ByteArrayOutputStream();
+        HtmlReport.write(
+                linked,
+                result,
+                "1.2.3",
+                Severity.ERROR,
+                null,
+                RuleHelp.of(RuleCatalogue.all(), DocsUrl.parse("https://wiki.example.com/rules/{rule}.html")));
+        String withDocs = linked.toString(StandardCharsets.UTF_8);
+        List<String> links = named.stream()
+                .map(id -> "https://wiki.example.com/rules/" + id + ".html")
+                .toList();
+        for (String link : links) {
+            assertTrue(withDocs.contains("<p>Online: <a href=\"" + link + "\">" + link + "</a></p>"), link);
+        }
+        List<String> expected = new ArrayList<>(List.of("http://www.w3.org/1999/xhtml"));
+        expected.addAll(RuleCatalogue.ids().stream()
+                .filter(named::contains)
+                .map(id -> "https://wiki.example.com/rules/" + id + ".html")
+                .toList());
+        assertEquals(expected, addresses(withDocs), "only the configured pages");
+    }
+
+    @Test
+    void htmlLocationsBreakOnlyAfterAPathSeparator() {
+        assertEquals(
+                "<code class=\"loc\"><span>infra/</span><wbr/><span>values/</span><wbr/>"
+                        + "<span>values.yaml<span class=\"pos\">:10:22</span></span></code>",
+                HtmlReport.location("infra/values/values.yaml:10:22"));
+        assertEquals(
+                "<code class=\"loc\"><span>--set<span class=\"pos\">:1:22</span></span></code>",
+                HtmlReport.location("--set:1:22"));
+        assertEquals(
+                "<code class=\"loc\"><span>/</span><wbr/><span>a &amp; b.yaml<span class=\"pos\">:3</span></span></code>",
+                HtmlReport.location("/a & b.yaml:3"));
+        assertEquals("<code class=\"loc\"><span>pom.xml</span></code>", HtmlReport.location("pom.xml"));
     }
 
     @Test
