@@ -125,7 +125,7 @@ abstract class AbstractWorkflowMojo extends AbstractMojo {
     @Parameter(property = "workflow.chart")
     protected String chart;
 
-    /** The release name the chart is rendered with (`helm template <releaseName>`). */
+    /** The release name the chart is rendered with ({@code helm template <releaseName>}). */
     @Parameter(property = "workflow.releaseName", defaultValue = "deis")
     protected String releaseName;
 
