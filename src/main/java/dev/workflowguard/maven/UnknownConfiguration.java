@@ -4,6 +4,8 @@ import dev.workflowguard.config.ConfiguredElement;
 import dev.workflowguard.config.UnknownParameters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.maven.model.InputLocation;
 import org.apache.maven.model.InputSource;
@@ -48,14 +52,15 @@ final class UnknownConfiguration {
         }
         List<ConfiguredElement> elements = new ArrayList<>();
         Places places = new Places(project, baseDirectory);
-        add(declared.getConfiguration(), false, places.of(declared.getLocation("configuration")), places, elements);
+        add(declared.getConfiguration(), false, declared.getLocation("configuration"), places, elements);
         PluginExecution own = declared.getExecutionsAsMap().get(execution.getExecutionId());
         if (own != null) {
-            add(own.getConfiguration(), true, places.of(own.getLocation("configuration")), places, elements);
+            add(own.getConfiguration(), true, own.getLocation("configuration"), places, elements);
         }
-        // The model copies plugin-level configuration into each execution's: an element is the user's once.
+        // The model copies plugin-level configuration into each execution's (Maven 4 with the execution's place):
+        // a name is reported once, at the first place it is written.
         Set<String> seen = new HashSet<>();
-        elements.removeIf(element -> !seen.add(element.name() + "@" + element.where()));
+        elements.removeIf(element -> !seen.add(element.name()));
         String prefix = plugin.getGoalPrefix() == null ? plugin.getArtifactId() : plugin.getGoalPrefix();
         Map<String, String> others = new LinkedHashMap<>();
         for (MojoDescriptor other : plugin.getMojos()) {
@@ -88,14 +93,23 @@ final class UnknownConfiguration {
                 .filter(Objects::nonNull);
     }
 
+    /**
+     * The children of a {@code <configuration>}, each at its own place when Maven recorded one (Maven 3), else found
+     * from the place of the configuration (Maven 4 gives its elements no place a Maven 3 plugin can read).
+     */
     private static void add(
-            Object configuration, boolean inExecution, String where, Places places, List<ConfiguredElement> out) {
-        // Maven 3 gives an Xpp3Dom; another shape (a later Maven's) is left to Maven's own warning.
+            Object configuration,
+            boolean inExecution,
+            InputLocation enclosing,
+            Places places,
+            List<ConfiguredElement> out) {
+        // Maven 3 and 4 give an Xpp3Dom; another shape is left to Maven's own warning.
         if (configuration instanceof Xpp3Dom dom) {
             for (Xpp3Dom child : dom.getChildren()) {
+                String tag = "<" + child.getName();
                 String at = child.getInputLocation() instanceof InputLocation location
-                        ? places.shown(location, "<" + child.getName(), where)
-                        : where;
+                        ? places.shown(location, tag)
+                        : places.shown(enclosing, tag);
                 out.add(new ConfiguredElement(child.getName(), at, inExecution));
             }
         }
@@ -104,50 +118,82 @@ final class UnknownConfiguration {
     /** Where an element is written, as messages show it: the POM relative to the base directory, with line and column. */
     private record Places(MavenProject project, Path baseDirectory) {
 
-        /** The place of a whole `<configuration>`, or the project's POM when Maven did not record it. */
-        String of(InputLocation configuration) {
-            String pom = project.getFile() == null
+        /** The project's POM, as messages show it. */
+        private String pom() {
+            return project.getFile() == null
                     ? "pom.xml"
-                    : file(project.getFile().getPath());
-            return configuration == null ? pom : shown(configuration, "<configuration", pom);
+                    : file(project.getFile().toPath());
         }
 
         /**
-         * {@code file:line:column} of the tag that starts with {@code tag}; a POM read from a repository by its id;
-         * {@code otherwise} when the source is unknown. Maven records where a start tag ends; findings point where
-         * things start, so the column is moved back to the tag's {@code <} when the POM can be read.
+         * {@code file:line:column} of the tag that starts with {@code tag}, near {@code location}; a POM read from a
+         * repository by its id; the project's POM when Maven recorded no place. Maven 3 records where a start tag
+         * ends, Maven 4 where the enclosing {@code <configuration>} starts; findings point where things start, so
+         * when the POM can be read the place is moved to the tag's {@code <}: the last one before Maven's column on
+         * its line, else the first one after it.
          */
-        String shown(InputLocation location, String tag, String otherwise) {
-            InputSource source = location.getSource();
+        String shown(InputLocation location, String tag) {
+            InputSource source = location == null ? null : location.getSource();
             if (source == null || (source.getLocation() == null && source.getModelId() == null)) {
-                return otherwise;
+                return pom();
             }
             int line = location.getLineNumber();
             if (source.getLocation() == null) {
                 return source.getModelId() + (line > 0 ? ":" + line : "");
             }
-            int column = location.getColumnNumber();
-            if (line > 0 && column > 0) {
-                column = tagStart(Path.of(source.getLocation()), line, column, tag);
+            Path pom = pomPath(source.getLocation());
+            int[] place = {line, location.getColumnNumber()};
+            if (line > 0 && place[1] > 0) {
+                place = tagStart(pom, line, place[1], tag);
             }
-            return file(source.getLocation()) + (line > 0 ? ":" + line : "") + (column > 0 ? ":" + column : "");
+            return file(pom) + (place[0] > 0 ? ":" + place[0] : "") + (place[1] > 0 ? ":" + place[1] : "");
         }
 
-        /** The 1-based column of the last {@code tag} on the line before {@code end}; {@code end} if there is none. */
-        private static int tagStart(Path pom, int line, int end, String tag) {
+        /** Maven 3 names the POM by its path, Maven 4 by a file: URI. */
+        private static Path pomPath(String location) {
+            if (location.startsWith("file:")) {
+                try {
+                    return Path.of(URI.create(location));
+                } catch (IllegalArgumentException | FileSystemNotFoundException e) {
+                    return Path.of(location.substring("file:".length()));
+                }
+            }
+            return Path.of(location);
+        }
+
+        /** The 1-based line and column of {@code tag} near Maven's place (see {@link #shown}); Maven's if none. */
+        private static int[] tagStart(Path pom, int line, int column, String tag) {
+            Pattern start = Pattern.compile(Pattern.quote(tag) + "(?=[\\s>/])");
             try (Stream<String> lines = Files.lines(pom)) {
-                String text = lines.skip(line - 1L).findFirst().orElse("");
-                int at = text.lastIndexOf(tag, Math.min(end - 1, text.length()));
-                return at < 0 ? end : at + 1;
+                List<String> text = lines.skip(line - 1L).toList();
+                if (text.isEmpty()) {
+                    return new int[] {line, column};
+                }
+                Matcher before = start.matcher(text.get(0)
+                        .substring(0, Math.min(column - 1, text.get(0).length())));
+                int last = -1;
+                while (before.find()) {
+                    last = before.start();
+                }
+                if (last >= 0) {
+                    return new int[] {line, last + 1};
+                }
+                for (int i = 0; i < text.size(); i++) {
+                    Matcher after = start.matcher(text.get(i));
+                    if (after.find(i == 0 ? Math.min(column - 1, text.get(0).length()) : 0)) {
+                        return new int[] {line + i, after.start() + 1};
+                    }
+                }
+                return new int[] {line, column};
             } catch (IOException | UncheckedIOException e) {
-                return end; // the place is only for the message
+                return new int[] {line, column}; // the place is only for the message
             }
         }
 
         /** A POM relative to the base directory (a parent's as {@code ../pom.xml}). */
-        private String file(String path) {
+        private String file(Path path) {
             Path base = baseDirectory.toAbsolutePath().normalize();
-            Path absolute = Path.of(path).toAbsolutePath().normalize();
+            Path absolute = path.toAbsolutePath().normalize();
             try {
                 return base.relativize(absolute).toString().replace('\\', '/');
             } catch (IllegalArgumentException e) {
