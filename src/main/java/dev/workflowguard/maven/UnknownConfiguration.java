@@ -107,11 +107,22 @@ final class UnknownConfiguration {
         if (configuration instanceof Xpp3Dom dom) {
             for (Xpp3Dom child : dom.getChildren()) {
                 String tag = "<" + child.getName();
-                String at = child.getInputLocation() instanceof InputLocation location
-                        ? places.shown(location, tag)
-                        : places.shown(enclosing, tag);
+                InputLocation own = ownLocation(child);
+                String at = own != null ? places.shown(own, tag) : places.shown(enclosing, tag);
                 out.add(new ConfiguredElement(child.getName(), at, inExecution));
             }
+        }
+    }
+
+    /**
+     * Where Maven recorded the element, if it did in a form this plugin reads. Maven 3.6.3's plexus-utils may predate
+     * {@code Xpp3Dom.getInputLocation()}: the element is then found from its configuration's place, as on Maven 4.
+     */
+    private static InputLocation ownLocation(Xpp3Dom element) {
+        try {
+            return element.getInputLocation() instanceof InputLocation location ? location : null;
+        } catch (LinkageError e) {
+            return null;
         }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -89,7 +90,7 @@ class ClosestNameTest {
         assertEquals(expected, ClosestName.distance(b, a));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aTieGoesToTheFirstKnownName() {
         assertEquals(Optional.of("ab-x"), ClosestName.among("ab-y", List.of("ab-x", "ab-z")));
         assertEquals(Optional.of("ab-z"), ClosestName.among("ab-y", List.of("ab-z", "ab-x")));

@@ -1,6 +1,7 @@
 package dev.workflowguard.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,9 +80,9 @@ class UnknownParametersTest {
                 new ConfiguredElement("valuesFiles", "pom.xml:8:11", false),
                 new ConfiguredElement("failOnSeverty", "pom.xml:9:11", true)));
         assertEquals(2, warnings.size(), warnings.toString());
-        assertEquals(true, warnings.get(0).startsWith("pom.xml:7:11: <severites>"), warnings.get(0));
-        assertEquals(true, warnings.get(0).endsWith("did you mean <severities>?"), warnings.get(0));
-        assertEquals(true, warnings.get(1).startsWith("pom.xml:9:11: <failOnSeverty>"), warnings.get(1));
-        assertEquals(true, warnings.get(1).endsWith("did you mean <failOnSeverity>?"), warnings.get(1));
+        assertTrue(warnings.get(0).startsWith("pom.xml:7:11: <severites>"), warnings.get(0));
+        assertTrue(warnings.get(0).endsWith("did you mean <severities>?"), warnings.get(0));
+        assertTrue(warnings.get(1).startsWith("pom.xml:9:11: <failOnSeverty>"), warnings.get(1));
+        assertTrue(warnings.get(1).endsWith("did you mean <failOnSeverity>?"), warnings.get(1));
     }
 }
