@@ -34,6 +34,15 @@ assert catalogue == [
     'expired-suppression'  : 'warning',
     'stale-suppression'    : 'warning',
 ]
+// No column is padded to its longest entry: every line of the table fits 100 columns, prefix included, and a
+// fixability that is a condition reads "depends" and is spelled out under the description.
+int header = rules.findIndexOf { it ==~ /^\[INFO\] id +severity +fixable +description$/ }
+List<String> table = rules.subList(header, rules.findIndexOf(header) { !it.startsWith('[INFO] ') || it == '[INFO] ' ||
+        it.startsWith('[INFO] ---') })
+assert table.size() > catalogue.size()
+table.each { assert it.length() <= 100 : "${it.length()} columns: $it" }
+assert table.contains('[INFO] no-ip-whitelist        info      depends  No router-wide IP whitelist')
+assert table.any { it ==~ /^\[INFO\] {43}fixable: with workflow\.fix\.whitelist=<cidrs>$/ }
 assert rules.contains('[INFO] BUILD SUCCESS')
 
 List<String> help = runs[1]
@@ -53,5 +62,8 @@ String helpText = help.join('\n')
  'workflow.externalCertificate', 'workflow.skip', 'workflow.check.skip'].each {
     assert help.contains("      User property: $it".toString()) : "help lacks user property $it"
 }
+// Javadoc markup the descriptor generator took for HTML left "(`helm template `)" here once.
+assert help.any { it.trim() == 'The release name the chart is rendered with (helm template <releaseName>).' }
+assert !help.any { it.contains('template `') || it.contains('` )') || it.contains(' `)') }
 assert help.contains('[INFO] BUILD SUCCESS')
 return true

@@ -115,7 +115,7 @@ def message = { String at, String rule -> found.find { it.at == at && it.rule ==
 assert message('values/prod-later.yaml:15:31', 'invalid-suppression') ==
         'workflow:ignore open-registration has no reason; a suppression must say why: reason="\u2026"'
 assert message('values/prod-later.yaml:24:3', 'invalid-suppression') ==
-        'workflow:ignore names "single-routers", which is not a rule id'
+        'workflow:ignore names "single-routers", which is not a rule id; did you mean "single-router"?'
 assert message('values/prod-later.yaml:19:5', 'expired-suppression') ==
         'the suppression of grafana-signup expired on 2020-01-31, so it no longer suppresses (its reason was: staging ' +
         'cluster, sign-ups for the demo); fix the finding, or renew the suppression with a new until date'

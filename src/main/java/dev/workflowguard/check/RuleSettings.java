@@ -1,5 +1,6 @@
 package dev.workflowguard.check;
 
+import dev.workflowguard.config.ClosestName;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.rules.FixOptions;
 import dev.workflowguard.rules.MetaRules;
@@ -72,7 +73,12 @@ record RuleSettings(
     private static void requireKnown(String id, Map<String, RuleInfo> known, String parameter) throws InputException {
         if (!known.containsKey(id)) {
             throw new InputException(
-                    "'" + id + "' is not a rule id; known rules: " + String.join(", ", known.keySet()), parameter);
+                    "'" + id + "' is not a rule id"
+                            + ClosestName.among(id, known.keySet())
+                                    .map(meant -> " (did you mean '" + meant + "'?)")
+                                    .orElse("")
+                            + "; known rules: " + String.join(", ", known.keySet()),
+                    parameter);
         }
     }
 

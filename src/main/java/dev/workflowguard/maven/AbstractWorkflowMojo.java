@@ -125,7 +125,7 @@ abstract class AbstractWorkflowMojo extends AbstractMojo {
     @Parameter(property = "workflow.chart")
     protected String chart;
 
-    /** The release name the chart is rendered with (`helm template <releaseName>`). */
+    /** The release name the chart is rendered with ({@code helm template <releaseName>}). */
     @Parameter(property = "workflow.releaseName", defaultValue = "deis")
     protected String releaseName;
 
@@ -259,7 +259,8 @@ abstract class AbstractWorkflowMojo extends AbstractMojo {
 
     /**
      * Runs this goal for each module of the build when it was typed on the command line at the root of a
-     * multi-module build, and returns true; otherwise does nothing and returns false, and the goal runs here.
+     * multi-module build, and returns true; otherwise warns about the elements of its configuration that configure
+     * nothing (each module's run does that for itself) and returns false, and the goal runs here.
      * Maven runs a goal without a required project once, at the top-level project, when it is typed on the
      * command line (it treats it as an aggregator); without this, {@code mvn workflow:check} would check the root
      * alone and report the modules as SKIPPED. The skip parameters are each module's own: the root's do not apply.
@@ -275,6 +276,8 @@ abstract class AbstractWorkflowMojo extends AbstractMojo {
                 || project == null
                 || project != session.getTopLevelProject()
                 || ModuleRun.label(getPluginContext()) != null) {
+            // The goal runs here: say first what of its configuration configures nothing (a misspelled parameter).
+            UnknownConfiguration.warn(mojoExecution, project, baseDirectory(), getLog());
             return false;
         }
         MojoDescriptor descriptor = mojoExecution.getMojoDescriptor();

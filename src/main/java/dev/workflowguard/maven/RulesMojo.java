@@ -2,8 +2,10 @@ package dev.workflowguard.maven;
 
 import dev.workflowguard.report.RuleTable;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /** Prints the rule catalogue: id, default severity, whether `workflow:fix` corrects it, and what it finds. */
 @Mojo(name = "rules", threadSafe = true, requiresProject = false)
@@ -13,8 +15,18 @@ public class RulesMojo extends AbstractMojo {
     @Parameter(property = "workflow.skip", defaultValue = "false")
     protected boolean skip;
 
+    @Parameter(defaultValue = "${project}", readonly = true)
+    protected MavenProject project;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    protected MojoExecution mojoExecution;
+
     @Override
     public void execute() {
+        if (project != null && project.getBasedir() != null) {
+            UnknownConfiguration.warn(
+                    mojoExecution, project, project.getBasedir().toPath(), getLog());
+        }
         if (skip) {
             getLog().info("workflow-guard: rules skipped");
             return;

@@ -49,6 +49,13 @@ public final class CommittedSecretRule implements Rule {
 
     private static final String REMEDY = "anyone with read access to the repository has it; rotate it and inject it "
             + "at deploy time (--set from a CI secret, or an external secret store)";
+
+    /** For a values key: the same, and how the build then sees the value it no longer reads from the file. */
+    private static String remedy(String path) {
+        return "anyone with read access to the repository has it; rotate it, remove it from the file and take it from "
+                + "a CI secret (or an external secret store): " + SecretFromCi.remedy(path);
+    }
+
     private static final RuleInfo INFO = new RuleInfo(
             ID,
             Severity.WARNING,
@@ -59,7 +66,7 @@ public final class CommittedSecretRule implements Rule {
                     + "printed.",
             true,
             true,
-            "Remove the value from the file (leave it empty, or a reference such as `${GRAFANA_PASSWORD}`), rotate the credential, and inject it at deploy time: `--set` from a CI secret, or an external secret store (Sealed Secrets, External Secrets, Vault).");
+            "Remove the value from the file (leave it empty, or a reference such as `${GRAFANA_PASSWORD}`), rotate the credential, and inject it at deploy time: `--set` from a CI secret, or an external secret store (Sealed Secrets, External Secrets, Vault). A check that needs the value (a storage credential, the Grafana password) sees it when the build gets it from the same CI secret with `-Dworkflow.set=<key>=…`; see README's *Secrets from CI*.");
 
     private static final RuleInputs INPUTS = RuleInputs.builder()
             .values(CREDENTIAL_PATHS.stream().map(CommittedSecretRule::key).toList())
@@ -106,7 +113,7 @@ public final class CommittedSecretRule implements Rule {
                                         new Location(source.file(), credential.entry.valuePosition()),
                                         path,
                                         path + " holds a literal credential in a committed file (value not shown): "
-                                                + REMEDY));
+                                                + remedy(path)));
                     }
                 }
             }

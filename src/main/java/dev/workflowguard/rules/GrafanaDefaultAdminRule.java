@@ -17,8 +17,18 @@ public final class GrafanaDefaultAdminRule implements Rule {
 
     static final String ID = "grafana-default-admin";
     private static final ValuesKey PASSWORD = Grafana.PASSWORD;
-    private static final String WHY = "Grafana's admin account then opens with the well-known admin/admin; inject a "
-            + "real password at deploy time (it is a secret: do not commit it)";
+    private static final String WHY = "Grafana's admin account then opens with the well-known admin/admin";
+    /**
+     * What to do, for a value the check reads from the values files or the chart's render: a secret the repository
+     * must not hold, so the deploy and this build both get it from the CI's secrets (the build masks it everywhere).
+     */
+    private static final String FROM_CI = "take a real password from a CI secret, never from a committed file, and "
+            + SecretFromCi.remedy(PASSWORD.text());
+    /** What to do about a committed render: the build reads the file as it is, so no -Dworkflow.set changes it. */
+    private static final String COMMITTED = "render it with a real password from a CI secret (`--set "
+            + PASSWORD.text() + "=…`) instead of committing a render with the default; with <chart>, this build "
+            + "renders the chart itself and sees the password given as `-Dworkflow.set=" + PASSWORD.text() + "=…`";
+
     private static final RuleInfo INFO = new RuleInfo(
             ID,
             Severity.ERROR,
@@ -28,7 +38,7 @@ public final class GrafanaDefaultAdminRule implements Rule {
                     + "anyone tries, and the Grafana admin sees every metric of every app.",
             true,
             true,
-            "Inject a strong `monitor.grafana.password` at deploy time (`--set monitor.grafana.password=$GRAFANA_PASSWORD` from a CI secret, or an external secret store); never commit it to the values files.");
+            "Give `monitor.grafana.password` a strong password from a CI secret (or an external secret store), never in the values files: `--set monitor.grafana.password=\"$GRAFANA_PASSWORD\"` when Helm deploys, and `-Dworkflow.set=monitor.grafana.password=\"$GRAFANA_PASSWORD\"` so that the build sees it too (the value is never shown in the log, the reports or the diff). README's *Secrets from CI* shows it for GitHub Actions and GitLab CI.");
 
     private static final RuleInputs INPUTS = RuleInputs.builder()
             .values(Grafana.LOCATION, PASSWORD)
@@ -75,7 +85,8 @@ public final class GrafanaDefaultAdminRule implements Rule {
                     said = ValueWords.describe(password);
                 }
                 findings.report(
-                        "grafana-admin", Place.inValues(values.locate(password), PASSWORD.text(), said + ": " + WHY));
+                        "grafana-admin",
+                        Place.inValues(values.locate(password), PASSWORD.text(), said + ": " + WHY + "; " + FROM_CI));
             }
         }
         ManifestSet manifests = context.manifests();
@@ -94,7 +105,7 @@ public final class GrafanaDefaultAdminRule implements Rule {
                                         grafana.ref(),
                                         grafana.ref() + " sets DEFAULT_USER_PASSWORD to "
                                                 + (text.isEmpty() ? "an empty value" : "the default \"admin\"") + ": "
-                                                + WHY));
+                                                + WHY + "; " + remedy(context, grafana)));
                     }
                 }
             }
@@ -121,6 +132,11 @@ public final class GrafanaDefaultAdminRule implements Rule {
                         grafana.ref() + " sets no DEFAULT_USER_PASSWORD, and "
                                 + image.get().source()
                                 + " then defaults it to " + (text.isEmpty() ? "an empty value" : "\"admin\"") + ": "
-                                + WHY));
+                                + WHY + "; " + remedy(context, grafana)));
+    }
+
+    /** The chart's fresh render changes with `-Dworkflow.set`; a committed render does not. */
+    private static String remedy(CheckContext context, KubeObject grafana) {
+        return ManifestFixes.isRendered(context, grafana) ? FROM_CI : COMMITTED;
     }
 }

@@ -190,12 +190,17 @@ public final class StoragePlaceholderRule implements Rule {
             unread = "; " + top.path() + " has no effect on " + Releases.named(values.version()) + ", whose "
                     + keyfile.chart() + " chart reads " + path;
         }
+        // A credential the repository must not hold: the check sees the real one only when the build is given it too.
+        String secret = setting.secret()
+                ? "; it is a secret: take it from a CI secret, never from a committed file, and "
+                        + SecretFromCi.remedy(path)
+                : "";
         findings.report(
                 path,
                 Place.inValues(
                         where,
                         value.path().toString(),
-                        described + ": " + problem + " (global.storage is \"" + backend + "\")" + unread));
+                        described + ": " + problem + " (global.storage is \"" + backend + "\")" + unread + secret));
     }
 
     private void checkSecret(KubeObject secret, Storage.Keyfile keyfile, RuleFindings findings) {
@@ -228,7 +233,8 @@ public final class StoragePlaceholderRule implements Rule {
                                     secret.ref(),
                                     secret.ref() + " " + section + " \"" + setting.dataKey() + "\" "
                                             + (section.equals("data") ? "decodes to " : "is ") + shown + ": " + backend
-                                            + " storage needs a real " + what(setting)));
+                                            + " storage needs a real " + what(setting)
+                                            + (injected(setting) ? " (inject it at deploy time)" : "")));
                 }
             }
         }
@@ -242,6 +248,11 @@ public final class StoragePlaceholderRule implements Rule {
         }
     }
 
+    /** A credential to give at deploy time (an s3 access key may instead be left out, for the IAM role). */
+    private static boolean injected(Setting setting) {
+        return setting.secret() && !setting.key().equals("accesskey");
+    }
+
     private static String what(Setting setting) {
         String key = setting.key().toLowerCase(Locale.ROOT);
         if (key.endsWith("_bucket")) {
@@ -252,9 +263,9 @@ public final class StoragePlaceholderRule implements Rule {
         }
         switch (key) {
             case "key_json":
-                return "service-account key (inject it at deploy time)";
+                return "service-account key";
             case "accountkey", "password", "secretkey":
-                return "credential (inject it at deploy time)";
+                return "credential";
             case "accesskey":
                 return "access key, or none to use the IAM role";
             default:

@@ -1,5 +1,6 @@
 package dev.workflowguard.suppress;
 
+import dev.workflowguard.config.ClosestName;
 import dev.workflowguard.finding.Location;
 import dev.workflowguard.manifests.KubeObject;
 import dev.workflowguard.yaml.SourceFile;
@@ -8,6 +9,8 @@ import dev.workflowguard.yaml.YamlEntry;
 import dev.workflowguard.yaml.YamlScalar;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -29,7 +32,8 @@ public final class SuppressionReader {
     private final Set<String> ruleIds;
 
     public SuppressionReader(Set<String> ruleIds) {
-        this.ruleIds = Set.copyOf(ruleIds);
+        // In the catalogue's order, so a suggestion for a mistyped id is the same on every run.
+        this.ruleIds = Collections.unmodifiableSet(new LinkedHashSet<>(ruleIds));
     }
 
     /** The suppression comments of a file, into the given lists. */
@@ -70,7 +74,10 @@ public final class SuppressionReader {
         String attributes = space < 0 ? "" : rest.substring(space);
         if (!ruleIds.contains(rule)) {
             problems.add(new SuppressionProblem(
-                    at, "unknown rule " + rule, "workflow:ignore names \"" + rule + "\", which is not a rule id"));
+                    at,
+                    "unknown rule " + rule,
+                    "workflow:ignore names \"" + rule + "\", which is not a rule id"
+                            + ClosestName.didYouMean(rule, ruleIds)));
             return;
         }
         String reason = null;
@@ -140,8 +147,8 @@ public final class SuppressionReader {
                 problems.add(new SuppressionProblem(
                         at,
                         "unknown rule " + rule + " on " + object.ref(),
-                        object.ref() + " annotation " + entry.name() + " names \"" + rule
-                                + "\", which is not a rule id"));
+                        object.ref() + " annotation " + entry.name() + " names \"" + rule + "\", which is not a rule id"
+                                + ClosestName.didYouMean(rule, ruleIds)));
             } else if (reason.isBlank()) {
                 problems.add(new SuppressionProblem(
                         at,
@@ -171,7 +178,10 @@ public final class SuppressionReader {
             List<SuppressionProblem> problems) {
         if (rule == null || !ruleIds.contains(rule.trim())) {
             problems.add(new SuppressionProblem(
-                    at, "unknown rule " + rule, "<suppression> names \"" + rule + "\", which is not a rule id"));
+                    at,
+                    "unknown rule " + rule,
+                    "<suppression> names \"" + rule + "\", which is not a rule id"
+                            + ClosestName.didYouMean(rule, ruleIds)));
             return;
         }
         if (reason == null || reason.isBlank()) {

@@ -72,6 +72,24 @@ class RuleSettingsTest {
     }
 
     @Test
+    void aMistypedRuleIdIsStillRefused_withTheIdItWasProbablyMeantToBe() {
+        InputException disabled =
+                assertThrows(InputException.class, () -> settings(b -> b.disabledRules(List.of("grafana-sigup"))));
+        assertEquals(
+                "'grafana-sigup' is not a rule id (did you mean 'grafana-signup'?); known rules: "
+                        + String.join(", ", RuleCatalogue.ids())
+                        + " [parameter disabledRules / workflow.disabledRules]",
+                disabled.getMessage());
+        InputException severity = assertThrows(
+                InputException.class, () -> settings(b -> b.severities(Map.of("Stale-Suppresion", "info"))));
+        assertTrue(
+                severity.getMessage()
+                        .startsWith("'Stale-Suppresion' is not a rule id (did you mean 'stale-suppression'?); known "),
+                severity.getMessage());
+        assertEquals("severities", severity.parameter());
+    }
+
+    @Test
     void aSeverityThatIsNoneIsRefusedNamingTheRule() {
         InputException e =
                 assertThrows(InputException.class, () -> settings(b -> b.severities(Map.of("minio-storage", "fatal"))));

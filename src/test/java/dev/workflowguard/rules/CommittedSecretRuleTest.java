@@ -67,8 +67,10 @@ class CommittedSecretRuleTest {
         Findings.at(finding, location("values.yaml", path));
         Findings.says(
                 finding,
-                path + " holds a literal credential in a committed file (value not shown)",
-                "rotate it and inject it at deploy time");
+                path + " holds a literal credential in a committed file (value not shown): anyone with read access "
+                        + "to the repository has it; rotate it, remove it from the file and take it from a CI secret (or "
+                        + "an external secret store): pass it with `--set " + path + "=…` when Helm deploys, and with "
+                        + "`-Dworkflow.set=" + path + "=…` so that this build sees it");
         assertEquals(path, finding.primary().valuesPath());
         assertEquals(Severity.WARNING, finding.severity());
         assertFalse(finding.fixable());

@@ -78,6 +78,19 @@ class SuppressionReaderTest {
     }
 
     @Test
+    void aMistypedRuleIdInACommentOrThePomIsAProblemThatSaysWhatWasMeant() {
+        read("a: 1\n# workflow:ignore open-registraton reason=\"x\"\nb: 2\n");
+        reader.readConfigured("Single-Routers", null, null, null, "x", null, null, found, problems);
+        assertEquals(List.of(), found);
+        assertEquals(
+                List.of(
+                        "workflow:ignore names \"open-registraton\", which is not a rule id; did you mean "
+                                + "\"open-registration\"?",
+                        "<suppression> names \"Single-Routers\", which is not a rule id; did you mean \"single-router\"?"),
+                problems.stream().map(SuppressionProblem::message).toList());
+    }
+
+    @Test
     void quotedHashesAndOtherCommentsAreNotSuppressions() {
         read(
                 "a: \"x#workflow:ignore open-registration\"\n# just a note about workflow:ignore\nb: 1 # workflow:ignored\n");

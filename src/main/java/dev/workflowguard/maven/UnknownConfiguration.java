@@ -1,0 +1,215 @@
+package dev.workflowguard.maven;
+
+import dev.workflowguard.config.ConfiguredElement;
+import dev.workflowguard.config.UnknownParameters;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.maven.model.InputLocation;
+import org.apache.maven.model.InputSource;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.descriptor.MojoDescriptor;
+import org.apache.maven.plugin.descriptor.Parameter;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+
+/**
+ * Warns about the elements of this goal's configuration in the POM that configure nothing (see
+ * {@link UnknownParameters}). They are read from the project's model, not from the execution: Maven 3 keeps only the
+ * goal's own parameters in the execution's configuration, so what was misspelled is no longer there.
+ */
+final class UnknownConfiguration {
+
+    private UnknownConfiguration() {}
+
+    /** Logs one warning per unknown element of the goal's configuration; nothing without a POM. */
+    static void warn(MojoExecution execution, MavenProject project, Path baseDirectory, Log log) {
+        if (execution == null || project == null || execution.getMojoDescriptor() == null) {
+            return;
+        }
+        MojoDescriptor mojo = execution.getMojoDescriptor();
+        PluginDescriptor plugin = mojo.getPluginDescriptor();
+        Plugin declared = declared(project, plugin.getGroupId(), plugin.getArtifactId());
+        if (declared == null) {
+            return;
+        }
+        List<ConfiguredElement> elements = new ArrayList<>();
+        Places places = new Places(project, baseDirectory);
+        add(declared.getConfiguration(), false, declared.getLocation("configuration"), places, elements);
+        PluginExecution own = declared.getExecutionsAsMap().get(execution.getExecutionId());
+        if (own != null) {
+            add(own.getConfiguration(), true, own.getLocation("configuration"), places, elements);
+        }
+        // The model copies plugin-level configuration into each execution's (Maven 4 with the execution's place):
+        // a name is reported once, at the first place it is written.
+        Set<String> seen = new HashSet<>();
+        elements.removeIf(element -> !seen.add(element.name()));
+        String prefix = plugin.getGoalPrefix() == null ? plugin.getArtifactId() : plugin.getGoalPrefix();
+        Map<String, String> others = new LinkedHashMap<>();
+        for (MojoDescriptor other : plugin.getMojos()) {
+            if (!other.getGoal().equals(mojo.getGoal())) {
+                names(other).forEach(name -> others.putIfAbsent(name, prefix + ":" + other.getGoal()));
+            }
+        }
+        new UnknownParameters(prefix + ":" + mojo.getGoal(), names(mojo).toList(), others)
+                .warnings(elements)
+                .forEach(warning -> log.warn("workflow-guard: " + warning));
+    }
+
+    /** The plugin as the POM declares it, in build plugins or else (for a goal typed on the command line) managed. */
+    private static Plugin declared(MavenProject project, String groupId, String artifactId) {
+        String key = groupId + ":" + artifactId;
+        if (project.getBuild() == null) {
+            return null;
+        }
+        Plugin plugin = project.getBuild().getPluginsAsMap().get(key);
+        if (plugin == null && project.getBuild().getPluginManagement() != null) {
+            plugin = project.getBuild().getPluginManagement().getPluginsAsMap().get(key);
+        }
+        return plugin;
+    }
+
+    private static Stream<String> names(MojoDescriptor mojo) {
+        List<Parameter> parameters = mojo.getParameters() == null ? List.of() : mojo.getParameters();
+        return parameters.stream()
+                .flatMap(parameter -> Stream.of(parameter.getName(), parameter.getAlias()))
+                .filter(Objects::nonNull);
+    }
+
+    /**
+     * The children of a {@code <configuration>}, each at its own place when Maven recorded one (Maven 3), else found
+     * from the place of the configuration (Maven 4 gives its elements no place a Maven 3 plugin can read).
+     */
+    private static void add(
+            Object configuration,
+            boolean inExecution,
+            InputLocation enclosing,
+            Places places,
+            List<ConfiguredElement> out) {
+        // Maven 3 and 4 give an Xpp3Dom; another shape is left to Maven's own warning.
+        if (configuration instanceof Xpp3Dom dom) {
+            for (Xpp3Dom child : dom.getChildren()) {
+                String tag = "<" + child.getName();
+                InputLocation own = ownLocation(child);
+                String at = own != null ? places.shown(own, tag) : places.shown(enclosing, tag);
+                out.add(new ConfiguredElement(child.getName(), at, inExecution));
+            }
+        }
+    }
+
+    /**
+     * Where Maven recorded the element, if it did in a form this plugin reads. Maven 3.6.3's plexus-utils may predate
+     * {@code Xpp3Dom.getInputLocation()}: the element is then found from its configuration's place, as on Maven 4.
+     */
+    private static InputLocation ownLocation(Xpp3Dom element) {
+        try {
+            return element.getInputLocation() instanceof InputLocation location ? location : null;
+        } catch (LinkageError e) {
+            return null;
+        }
+    }
+
+    /** Where an element is written, as messages show it: the POM relative to the base directory, with line and column. */
+    private record Places(MavenProject project, Path baseDirectory) {
+
+        /** The project's POM, as messages show it. */
+        private String pom() {
+            return project.getFile() == null
+                    ? "pom.xml"
+                    : file(project.getFile().toPath());
+        }
+
+        /**
+         * {@code file:line:column} of the tag that starts with {@code tag}, near {@code location}; a POM read from a
+         * repository by its id; the project's POM when Maven recorded no place. Maven 3 records where a start tag
+         * ends, Maven 4 where the enclosing {@code <configuration>} starts; findings point where things start, so
+         * when the POM can be read the place is moved to the tag's {@code <}: the last one before Maven's column on
+         * its line, else the first one after it.
+         */
+        String shown(InputLocation location, String tag) {
+            InputSource source = location == null ? null : location.getSource();
+            if (source == null || (source.getLocation() == null && source.getModelId() == null)) {
+                return pom();
+            }
+            int line = location.getLineNumber();
+            if (source.getLocation() == null) {
+                return source.getModelId() + (line > 0 ? ":" + line : "");
+            }
+            Path pom = pomPath(source.getLocation());
+            int[] place = {line, location.getColumnNumber()};
+            if (line > 0 && place[1] > 0) {
+                place = tagStart(pom, line, place[1], tag);
+            }
+            return file(pom) + (place[0] > 0 ? ":" + place[0] : "") + (place[1] > 0 ? ":" + place[1] : "");
+        }
+
+        /** Maven 3 names the POM by its path, Maven 4 by a file: URI. */
+        private static Path pomPath(String location) {
+            if (location.startsWith("file:")) {
+                try {
+                    return Path.of(URI.create(location));
+                } catch (IllegalArgumentException | FileSystemNotFoundException e) {
+                    return Path.of(location.substring("file:".length()));
+                }
+            }
+            return Path.of(location);
+        }
+
+        /** The 1-based line and column of {@code tag} near Maven's place (see {@link #shown}); Maven's if none. */
+        private static int[] tagStart(Path pom, int line, int column, String tag) {
+            Pattern start = Pattern.compile(Pattern.quote(tag) + "(?=[\\s>/])");
+            try (Stream<String> lines = Files.lines(pom)) {
+                List<String> text = lines.skip(line - 1L).toList();
+                if (text.isEmpty()) {
+                    return new int[] {line, column};
+                }
+                Matcher before = start.matcher(text.get(0)
+                        .substring(0, Math.min(column - 1, text.get(0).length())));
+                int last = -1;
+                while (before.find()) {
+                    last = before.start();
+                }
+                if (last >= 0) {
+                    return new int[] {line, last + 1};
+                }
+                for (int i = 0; i < text.size(); i++) {
+                    Matcher after = start.matcher(text.get(i));
+                    if (after.find(i == 0 ? Math.min(column - 1, text.get(0).length()) : 0)) {
+                        return new int[] {line + i, after.start() + 1};
+                    }
+                }
+                return new int[] {line, column};
+            } catch (IOException | UncheckedIOException e) {
+                return new int[] {line, column}; // the place is only for the message
+            }
+        }
+
+        /** A POM relative to the base directory (a parent's as {@code ../pom.xml}). */
+        private String file(Path path) {
+            Path base = baseDirectory.toAbsolutePath().normalize();
+            Path absolute = path.toAbsolutePath().normalize();
+            try {
+                return base.relativize(absolute).toString().replace('\\', '/');
+            } catch (IllegalArgumentException e) {
+                return absolute.toString(); // another drive
+            }
+        }
+    }
+}
