@@ -10,7 +10,8 @@
 # 0.1.0-SNAPSHOT: `./mvnw -B -q -o install -DskipTests -Dinvoker.skip -Dmaven.repo.local=DIR`). "adds" is the median
 # over rounds of (variant - skip) in the same round; "render" is the one in-process render the checking build
 # logged ("rendered ... in N ms": Helm's native library load included, as in every build). The reports of the
-# checking builds are compared finding by finding between plugin builds.
+# checking builds are compared finding by finding between plugin builds: rule, severity, every place (file, line,
+# column, values path, object) and the fix, then the messages.
 #
 #   PLUGINS="old=/tmp/m2-old new=/tmp/m2-new" src/bench/chart-overhead.sh CHART_DIR [rounds] [values files...]
 set -euo pipefail
@@ -80,16 +81,27 @@ if [ ${#plugins[@]} -gt 1 ]; then
   python3 - "$work" "${plugins[@]}" <<'PY'
 import json, sys
 work, names = sys.argv[1], [p.split("=")[0] for p in sys.argv[2:]]
-def findings(name):
+PLACE = ("file", "line", "column", "valuesPath", "object")
+def findings(name, messages):
+    """Each finding as its rule, severity, places and fix; with messages, also every message."""
     report = json.load(open(f"{work}/report-{name}.json"))
-    return sorted(json.dumps({k: f.get(k) for k in ("rule", "severity", "message", "location", "places")}, sort_keys=True)
-                  for f in report.get("findings", []))
-base = findings(names[0])
+    out = []
+    for f in report.get("findings", []):
+        entry = {k: f.get(k) for k in ("rule", "severity", "fixable", "fix") + PLACE}
+        entry["locations"] = [{k: l.get(k) for k in PLACE + (("message",) if messages else ())}
+                              for l in f.get("locations", [])]
+        if messages:
+            entry["message"] = f.get("message")
+        out.append(json.dumps(entry, sort_keys=True))
+    return sorted(out)
 for other in names[1:]:
-    same = base == findings(other)
-    print(f"  findings of {other} {'are the same as' if same else 'DIFFER from'} {names[0]}'s ({len(base)} findings)")
-    if not same:
-        for line in sorted(set(base) ^ set(findings(other))):
-            print("    ", line[:400])
+    places = findings(names[0], False) == findings(other, False)
+    words = findings(names[0], True) == findings(other, True)
+    print(f"  findings of {other}: places and fixes {'the same as' if places else 'DIFFER from'} {names[0]}'s, "
+          f"messages {'the same' if words else 'differ'} ({len(findings(names[0], False))} findings)")
+    for messages in (False, True):
+        if not (places if not messages else words):
+            for line in sorted(set(findings(names[0], messages)) ^ set(findings(other, messages))):
+                print("    ", line[:600])
 PY
 fi
