@@ -68,7 +68,7 @@ final class UnknownConfiguration {
                 names(other).forEach(name -> others.putIfAbsent(name, prefix + ":" + other.getGoal()));
             }
         }
-        new UnknownParameters(prefix + ":" + mojo.getGoal(), names(mojo).toList(), others)
+        new UnknownParameters(prefix + ":" + mojo.getGoal(), names(mojo).toList(), others, properties(mojo))
                 .warnings(elements)
                 .forEach(warning -> log.warn("workflow-guard: " + warning));
     }
@@ -84,6 +84,19 @@ final class UnknownConfiguration {
             plugin = project.getBuild().getPluginManagement().getPluginsAsMap().get(key);
         }
         return plugin;
+    }
+
+    /** The goal's parameters by their command-line property: `workflow.formats` → `reportFormats`. */
+    private static Map<String, String> properties(MojoDescriptor mojo) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        List<Parameter> parameters = mojo.getParameters() == null ? List.of() : mojo.getParameters();
+        for (Parameter parameter : parameters) {
+            String expression = parameter.getExpression();
+            if (expression != null && expression.startsWith("${workflow.") && expression.endsWith("}")) {
+                properties.put(expression.substring(2, expression.length() - 1), parameter.getName());
+            }
+        }
+        return properties;
     }
 
     private static Stream<String> names(MojoDescriptor mojo) {

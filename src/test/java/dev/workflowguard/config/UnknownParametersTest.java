@@ -33,6 +33,26 @@ class UnknownParametersTest {
     }
 
     @Test
+    void anElementNamedAsAParametersCommandLinePropertyIsSuggestedTheParameter() {
+        UnknownParameters withProperties = new UnknownParameters(
+                "workflow:check",
+                List.of("reportFormats", "workflowVersion"),
+                Map.of(),
+                Map.of("workflow.formats", "reportFormats", "workflow.version", "workflowVersion"));
+        assertEquals(
+                List.of(
+                        "pom.xml:24:11: <formats> is not a parameter of workflow:check: Maven ignores it, and the goal "
+                                + "runs as if it were not there; did you mean <reportFormats>? (-Dworkflow.formats on "
+                                + "the command line)",
+                        "pom.xml:25:11: <workflow.version> is not a parameter of workflow:check: Maven ignores it, and "
+                                + "the goal runs as if it were not there; did you mean <workflowVersion>? "
+                                + "(-Dworkflow.version on the command line)"),
+                withProperties.warnings(List.of(
+                        new ConfiguredElement("formats", "pom.xml:24:11", false),
+                        new ConfiguredElement("workflow.version", "pom.xml:25:11", false))));
+    }
+
+    @Test
     void anElementCloseToNothingIsNamedWithoutASuggestion() {
         assertEquals(
                 List.of(
