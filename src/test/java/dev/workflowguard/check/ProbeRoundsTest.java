@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.workflowguard.finding.Finding;
 import dev.workflowguard.testing.Findings;
 import dev.workflowguard.testing.TestRepo;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,14 +25,9 @@ class ProbeRoundsTest {
     Path dir;
 
     private TestRepo fork() throws Exception {
-        TestRepo repo = new TestRepo(dir);
-        Path source = Path.of("src", "test", "resources", "charts", "workflow-fork");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                repo.bytes("charts/workflow/" + source.relativize(file), Files.readAllBytes(file));
-            }
-        }
-        return repo.file("values.yaml", "controller:\n  registration_mode: enabled\n");
+        return new TestRepo(dir)
+                .chart("workflow-fork")
+                .file("values.yaml", "controller:\n  registration_mode: enabled\n");
     }
 
     @Test

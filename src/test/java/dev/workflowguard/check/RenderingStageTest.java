@@ -13,11 +13,9 @@ import dev.workflowguard.finding.Place;
 import dev.workflowguard.finding.Severity;
 import dev.workflowguard.secrets.SecretMask;
 import dev.workflowguard.testing.TestRepo;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -109,12 +107,6 @@ class RenderingStageTest {
     }
 
     private void copyTestChart() throws Exception {
-        TestRepo repo = new TestRepo(dir);
-        Path source = Path.of("src", "test", "resources", "charts", "workflow");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                repo.bytes("charts/workflow/" + source.relativize(file), Files.readAllBytes(file));
-            }
-        }
+        new TestRepo(dir).chart("workflow");
     }
 }

@@ -11,11 +11,9 @@ import dev.workflowguard.render.ChartValuesDefaults;
 import dev.workflowguard.testing.TestRepo;
 import dev.workflowguard.values.ChartDefaults;
 import dev.workflowguard.values.ValuesPath;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -130,12 +128,6 @@ class WorkflowReleaseTest {
     }
 
     private void copyTestChart() throws Exception {
-        TestRepo repo = new TestRepo(dir);
-        Path source = Path.of("src", "test", "resources", "charts", "workflow");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                repo.bytes("charts/workflow/" + source.relativize(file), Files.readAllBytes(file));
-            }
-        }
+        new TestRepo(dir).chart("workflow");
     }
 }

@@ -16,11 +16,9 @@ import dev.workflowguard.rules.FixOptions;
 import dev.workflowguard.rules.RuleCatalogue;
 import dev.workflowguard.testing.Findings;
 import dev.workflowguard.testing.TestRepo;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,14 +38,7 @@ class ForkReplicasTest {
     Path dir;
 
     private TestRepo repo(String chart) throws Exception {
-        TestRepo repo = new TestRepo(dir);
-        Path source = Path.of("src", "test", "resources", "charts", chart);
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                repo.bytes("charts/workflow/" + source.relativize(file), Files.readAllBytes(file));
-            }
-        }
-        return repo;
+        return new TestRepo(dir).chart(chart);
     }
 
     /** A check of the chart with the values, single-router alone, so that a fix changes only what it fixes. */

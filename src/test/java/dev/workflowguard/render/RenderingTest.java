@@ -27,14 +27,7 @@ class RenderingTest {
     Path dir;
 
     private TestRepo repo() throws Exception {
-        TestRepo repo = new TestRepo(dir);
-        Path source = Path.of("src", "test", "resources", "charts", "workflow");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                repo.bytes("charts/workflow/" + source.relativize(file), Files.readAllBytes(file));
-            }
-        }
-        return repo;
+        return new TestRepo(dir).chart("workflow");
     }
 
     private CheckResult check(TestRepo repo, String... values) throws InputException {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /** A throwaway infrastructure repository in a temporary folder, and checks run over it. */
 public final class TestRepo {
@@ -48,6 +49,22 @@ public final class TestRepo {
                 throw new IllegalArgumentException("no test resource " + resource);
             }
             return bytes(name, in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Copies a test chart (a folder of src/test/resources/charts, e.g. "workflow" or "workflow-fork") into the repo
+     * at charts/workflow, where the chart tests configure it.
+     */
+    public TestRepo chart(String chart) {
+        Path source = Path.of("src", "test", "resources", "charts", chart);
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                bytes("charts/workflow/" + source.relativize(file), Files.readAllBytes(file));
+            }
+            return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
