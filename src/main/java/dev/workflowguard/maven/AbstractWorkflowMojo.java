@@ -277,6 +277,7 @@ abstract class AbstractWorkflowMojo extends AbstractMojo {
                 || project != session.getTopLevelProject()
                 || ModuleRun.label(getPluginContext()) != null) {
             // The goal runs here: say first what of its configuration configures nothing (a misspelled parameter).
+            UnknownConfiguration.warnProperties(mojoExecution, session, getLog());
             UnknownConfiguration.warn(mojoExecution, project, baseDirectory(), getLog());
             return false;
         }

@@ -2,6 +2,7 @@ package dev.workflowguard.maven;
 
 import dev.workflowguard.config.ConfiguredElement;
 import dev.workflowguard.config.UnknownParameters;
+import dev.workflowguard.config.UnknownProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -9,15 +10,19 @@ import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.maven.execution.MavenExecutionRequest;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.InputLocation;
 import org.apache.maven.model.InputSource;
 import org.apache.maven.model.Plugin;
@@ -70,6 +75,31 @@ final class UnknownConfiguration {
         }
         new UnknownParameters(prefix + ":" + mojo.getGoal(), names(mojo).toList(), others, properties(mojo))
                 .warnings(elements)
+                .forEach(warning -> log.warn("workflow-guard: " + warning));
+    }
+
+    /** Requests whose {@code -Dworkflow.*} properties were judged: once per build, not once per module. */
+    private static final Map<MavenExecutionRequest, Boolean> PROPERTIES_JUDGED =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
+    /**
+     * Logs one warning per {@code -Dworkflow.*} property of the build that no parameter of the plugin reads (see
+     * {@link UnknownProperties}), once per build.
+     */
+    static void warnProperties(MojoExecution execution, MavenSession session, Log log) {
+        if (execution == null
+                || execution.getMojoDescriptor() == null
+                || session == null
+                || session.getRequest() == null
+                || PROPERTIES_JUDGED.putIfAbsent(session.getRequest(), Boolean.TRUE) != null) {
+            return;
+        }
+        Set<String> known = new HashSet<>();
+        for (MojoDescriptor mojo :
+                execution.getMojoDescriptor().getPluginDescriptor().getMojos()) {
+            known.addAll(properties(mojo).keySet());
+        }
+        UnknownProperties.warnings(session.getUserProperties().stringPropertyNames(), known)
                 .forEach(warning -> log.warn("workflow-guard: " + warning));
     }
 
