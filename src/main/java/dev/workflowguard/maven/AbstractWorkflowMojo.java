@@ -95,7 +95,7 @@ abstract class AbstractWorkflowMojo extends AbstractMojo {
     protected Map<String, String> severities;
 
     /**
-     * A TLS certificate managed outside the chart (cert-manager, a load balancer configured elsewhere…),
+     * A TLS certificate managed outside the chart (cert-manager, a load balancer configured elsewhere),
      * described in words; declaring one satisfies {@code tls-missing}.
      */
     @Parameter(property = "workflow.externalCertificate")
@@ -139,8 +139,8 @@ abstract class AbstractWorkflowMojo extends AbstractMojo {
 
     /**
      * Accepted findings, each with a mandatory reason:
-     * {@code <suppression><rule>…</rule><file>values/*.yaml</file><valuesPath>…</valuesPath><object>…</object>
-     * <reason>…</reason><until>YYYY-MM-DD</until></suppression>}.
+     * {@code <suppression><rule>ID</rule><reason>WHY</reason><until>YYYY-MM-DD</until></suppression>}, narrowed
+     * by {@code <file>} (a glob such as values/*.yaml), {@code <valuesPath>} or {@code <object>} (Kind/name).
      */
     @Parameter
     protected List<SuppressionEntry> suppressions;
@@ -248,13 +248,13 @@ abstract class AbstractWorkflowMojo extends AbstractMojo {
     }
 
     /**
-     * Maven's log; in a run for one module of a multi-module build (see {@link #runForEachModule}), every line starts
-     * with the module's label.
+     * Maven's log, in characters the console can show; in a run for one module of a multi-module build (see
+     * {@link #runForEachModule}), every line starts with the module's label.
      */
     @Override
     public Log getLog() {
         String module = ModuleRun.label(getPluginContext());
-        return module == null ? super.getLog() : new ModuleLog(module, super.getLog());
+        return new ConsoleLog(module, super.getLog());
     }
 
     /**

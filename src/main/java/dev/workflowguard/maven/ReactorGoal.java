@@ -127,7 +127,7 @@ final class ReactorGoal {
                 stop.set(true);
             }
             // Maven prints the failure of the execution it ran, not of the modules' runs: say it next to their lines.
-            new ModuleLog(label, log).error(message(e));
+            new ConsoleLog(label, log).error(message(e));
             return new Outcome(label, FAILED, e);
         }
     }

@@ -3,6 +3,7 @@ package dev.workflowguard.maven;
 import dev.workflowguard.report.RuleTable;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
@@ -23,14 +24,15 @@ public class RulesMojo extends AbstractMojo {
 
     @Override
     public void execute() {
+        Log log = new ConsoleLog(null, getLog());
         if (project != null && project.getBasedir() != null) {
             UnknownConfiguration.warn(
-                    mojoExecution, project, project.getBasedir().toPath(), getLog());
+                    mojoExecution, project, project.getBasedir().toPath(), log);
         }
         if (skip) {
-            getLog().info("workflow-guard: rules skipped");
+            log.info("workflow-guard: rules skipped");
             return;
         }
-        RuleTable.lines().forEach(getLog()::info);
+        RuleTable.lines().forEach(log::info);
     }
 }

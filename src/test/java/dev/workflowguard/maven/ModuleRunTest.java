@@ -3,6 +3,8 @@ package dev.workflowguard.maven;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.workflowguard.report.ConsoleText;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
@@ -36,7 +38,7 @@ class ModuleRunTest {
     @Test
     void everyLineOfAModuleSaysWhichModule() {
         CapturingLog log = new CapturingLog();
-        ModuleLog module = new ModuleLog("cluster-eu", log);
+        ConsoleLog module = new ConsoleLog("cluster-eu", log);
         module.info("workflow-guard: no findings");
         module.warn("values/prod.yaml:1:1: warning: x [rule]");
         module.error("values/prod.yaml:2:1: error: y [rule]", new IllegalStateException());
@@ -47,6 +49,18 @@ class ModuleRunTest {
                         "[WARNING] [cluster-eu] values/prod.yaml:1:1: warning: x [rule]",
                         "[ERROR] [cluster-eu] values/prod.yaml:2:1: error: y [rule] <java.lang.IllegalStateException>",
                         "[ERROR] [cluster-eu] "),
+                log.lines);
+    }
+
+    @Test
+    void anAsciiConsoleReadsThePluginsEllipsisAsThreeDotsNotAQuestionMark() {
+        CapturingLog log = new CapturingLog();
+        ConsoleLog console = new ConsoleLog(null, log, new ConsoleText(StandardCharsets.US_ASCII));
+        console.error("values.yaml:3:5: error: pass it with `-Dworkflow.set=monitor.grafana.password=…` [rule]");
+        assertEquals(
+                java.util.List.of(
+                        "[ERROR] values.yaml:3:5: error: pass it with `-Dworkflow.set=monitor.grafana.password=...` "
+                                + "[rule]"),
                 log.lines);
     }
 }

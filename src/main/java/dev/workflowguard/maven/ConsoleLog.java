@@ -1,24 +1,34 @@
 package dev.workflowguard.maven;
 
+import dev.workflowguard.report.ConsoleText;
 import org.apache.maven.plugin.logging.Log;
 
 /**
- * Maven's log with every line prefixed by a module's label, {@code [cluster-eu] …}: when one execution at the root
- * of a multi-module build runs a goal for each module (several at a time with {@code -T}), each line says which
- * module it is about, as Maven's own "--- goal @ module ---" header would have.
+ * Maven's log as the plugin writes to it: each line in characters the console can show ({@link ConsoleText}: the
+ * plugin's `…` is `...` in a CI container's ASCII console), and, when one execution at the root of a multi-module
+ * build runs a goal for each module (several at a time with {@code -T}), prefixed by the module's label,
+ * {@code [cluster-eu] }, as Maven's own "--- goal @ module ---" header would have said.
  */
-final class ModuleLog implements Log {
+final class ConsoleLog implements Log {
 
     private final String prefix;
     private final Log log;
+    private final ConsoleText console;
 
-    ModuleLog(String label, Log log) {
-        this.prefix = "[" + label + "] ";
+    /** The log of a goal run for one module, in this JVM's console. */
+    ConsoleLog(String label, Log log) {
+        this(label, log, ConsoleText.ofThisJvm());
+    }
+
+    /** @param label the module's label, or null outside a run for each module */
+    ConsoleLog(String label, Log log, ConsoleText console) {
+        this.prefix = label == null ? "" : "[" + label + "] ";
         this.log = log;
+        this.console = console;
     }
 
     private CharSequence prefixed(CharSequence content) {
-        return prefix + (content == null ? "" : content);
+        return console.shown(prefix + (content == null ? "" : content));
     }
 
     @Override
