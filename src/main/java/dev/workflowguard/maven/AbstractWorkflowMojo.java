@@ -1,6 +1,7 @@
 package dev.workflowguard.maven;
 
 import dev.workflowguard.check.CheckRequest;
+import dev.workflowguard.check.InputException;
 import dev.workflowguard.finding.Location;
 import dev.workflowguard.render.HelmLibrary;
 import dev.workflowguard.render.RenderCache;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.lifecycle.LifecycleExecutor;
 import org.apache.maven.plugin.AbstractMojo;
@@ -37,6 +39,9 @@ import org.eclipse.aether.repository.RemoteRepository;
 
 /** The configuration every goal that reads values and manifests shares. */
 abstract class AbstractWorkflowMojo extends AbstractMojo {
+
+    /** {@code file:line:} at the start of a message. */
+    private static final Pattern STARTS_AT_A_PLACE = Pattern.compile("\\S+:\\d+[:\\s]");
 
     @Parameter(defaultValue = "${project}", readonly = true)
     protected MavenProject project;
@@ -236,6 +241,26 @@ abstract class AbstractWorkflowMojo extends AbstractMojo {
         // Without a POM, Maven's stub project leaves ${project.basedir} unexpanded in the build directory.
         Path target = build == null || build.contains("${") ? baseDirectory().resolve("target") : Path.of(build);
         return target.resolve("workflow");
+    }
+
+    /**
+     * The build's error for a configuration or input problem. A message that does not start at a place of its own
+     * (an unknown rule id in {@code <disabledRules>}, a file that does not exist) starts where the POM writes the
+     * parameter concerned, as every other message starts at the line to change.
+     */
+    protected MojoExecutionException configurationError(InputException e) {
+        String message = e.getMessage();
+        if (e.parameter() == null || STARTS_AT_A_PLACE.matcher(message).lookingAt()) {
+            return new MojoExecutionException(message);
+        }
+        for (String concerned : e.parameter().split(", ")) {
+            String name = concerned.split(" / ")[0].strip();
+            String place = UnknownConfiguration.placeOf(mojoExecution, project, baseDirectory(), name, message);
+            if (place != null) {
+                return new MojoExecutionException(place + ": " + message);
+            }
+        }
+        return new MojoExecutionException(message);
     }
 
     /** A path as shown in messages: relative to the base directory when inside it. */

@@ -38,7 +38,7 @@ public class BaselineMojo extends AbstractWorkflowMojo {
         try (ProgressLog progress = new ProgressLog(getLog())) {
             result = new Checker(progress).check(request(FixOptions.DEFAULTS).build());
         } catch (InputException e) {
-            throw new MojoExecutionException(e.getMessage());
+            throw configurationError(e);
         }
         Path file =
                 baseDirectory().resolve(baseline == null || baseline.isBlank() ? "workflow-baseline.json" : baseline);

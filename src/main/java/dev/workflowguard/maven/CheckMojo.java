@@ -199,7 +199,7 @@ public class CheckMojo extends AbstractWorkflowMojo {
             // Fixable means what workflow:fix would correct: planned (nothing written), refusals included.
             fixes = new Fixer().plan(request, result, null);
         } catch (InputException e) {
-            throw new MojoExecutionException(e.getMessage());
+            throw configurationError(e);
         }
         CheckReporter reporter = new CheckReporter(
                 new CheckReporter.Settings(

@@ -82,7 +82,7 @@ public class FixMojo extends AbstractWorkflowMojo {
         try {
             plan = fixer.plan(request, checker.check(request), fixTarget);
         } catch (InputException e) {
-            throw new MojoExecutionException(e.getMessage());
+            throw configurationError(e);
         }
         FixReport report = new FixReport(new LogConsole(log), plan);
         SafeWriter writer = new SafeWriter(baseDirectory());
@@ -113,7 +113,7 @@ public class FixMojo extends AbstractWorkflowMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("workflow-guard fix: " + e.getMessage());
         } catch (InputException e) {
-            throw new MojoExecutionException(e.getMessage());
+            throw configurationError(e);
         }
         if (!fixManifests && manifests != null && !manifests.isEmpty()) {
             // What the manifests' edits would still correct, counted by the checks already made: after this run's

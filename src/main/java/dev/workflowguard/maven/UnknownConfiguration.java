@@ -55,13 +55,7 @@ final class UnknownConfiguration {
         if (declared == null) {
             return;
         }
-        List<ConfiguredElement> elements = new ArrayList<>();
-        Places places = new Places(project, baseDirectory);
-        add(declared.getConfiguration(), false, declared.getLocation("configuration"), places, elements);
-        PluginExecution own = declared.getExecutionsAsMap().get(execution.getExecutionId());
-        if (own != null) {
-            add(own.getConfiguration(), true, own.getLocation("configuration"), places, elements);
-        }
+        List<ConfiguredElement> elements = configured(execution, project, baseDirectory, declared);
         // The model copies plugin-level configuration into each execution's (Maven 4 with the execution's place):
         // a name is reported once, at the first place it is written.
         Set<String> seen = new HashSet<>();
@@ -76,6 +70,78 @@ final class UnknownConfiguration {
         new UnknownParameters(prefix + ":" + mojo.getGoal(), names(mojo).toList(), others, properties(mojo))
                 .warnings(elements)
                 .forEach(warning -> log.warn("workflow-guard: " + warning));
+    }
+
+    /**
+     * Where the POM writes one of the goal's parameters ({@code pom.xml:15:9}), in this execution's configuration
+     * first, else the plugin's; for a list, the entry the message names ({@code <valuesFile>values/prod.yaml}), when
+     * Maven recorded where entries are. Null when the POM does not configure it (a {@code -D} property, or no POM).
+     */
+    static String placeOf(
+            MojoExecution execution, MavenProject project, Path baseDirectory, String parameter, String message) {
+        if (execution == null || project == null || execution.getMojoDescriptor() == null) {
+            return null;
+        }
+        PluginDescriptor plugin = execution.getMojoDescriptor().getPluginDescriptor();
+        Plugin declared = declared(project, plugin.getGroupId(), plugin.getArtifactId());
+        if (declared == null) {
+            return null;
+        }
+        Places places = new Places(project, baseDirectory);
+        PluginExecution own = declared.getExecutionsAsMap().get(execution.getExecutionId());
+        List<Object[]> configurations = new ArrayList<>();
+        if (own != null) {
+            configurations.add(new Object[] {own.getConfiguration(), own.getLocation("configuration")});
+        }
+        configurations.add(new Object[] {declared.getConfiguration(), declared.getLocation("configuration")});
+        for (Object[] configuration : configurations) {
+            if (!(configuration[0] instanceof Xpp3Dom dom) || dom.getChild(parameter) == null) {
+                continue;
+            }
+            Xpp3Dom element = dom.getChild(parameter);
+            // The entry the message names first is its subject ("'grafana-sigup' is not a rule id; known rules: …").
+            Xpp3Dom named = null;
+            int first = Integer.MAX_VALUE;
+            for (Xpp3Dom entry : element.getChildren()) {
+                int position = position(message, entry.getValue());
+                if (position < first && ownLocation(entry) != null) {
+                    named = entry;
+                    first = position;
+                }
+            }
+            if (named != null) {
+                return places.shown(ownLocation(named), "<" + named.getName());
+            }
+            InputLocation at = ownLocation(element);
+            return places.shown(at != null ? at : (InputLocation) configuration[1], "<" + parameter);
+        }
+        return null;
+    }
+
+    /**
+     * Where the message first names the value as a word of its own (a file, a rule id), not inside another;
+     * {@link Integer#MAX_VALUE} when it does not.
+     */
+    private static int position(String message, String value) {
+        if (value == null || value.isBlank()) {
+            return Integer.MAX_VALUE;
+        }
+        Matcher word = Pattern.compile("(?<![\\w./-])" + Pattern.quote(value.strip()) + "(?![\\w./-])")
+                .matcher(message);
+        return word.find() ? word.start() : Integer.MAX_VALUE;
+    }
+
+    /** The elements of the plugin's configuration and of this execution's, in that order, each at its place. */
+    private static List<ConfiguredElement> configured(
+            MojoExecution execution, MavenProject project, Path baseDirectory, Plugin declared) {
+        List<ConfiguredElement> elements = new ArrayList<>();
+        Places places = new Places(project, baseDirectory);
+        add(declared.getConfiguration(), false, declared.getLocation("configuration"), places, elements);
+        PluginExecution own = declared.getExecutionsAsMap().get(execution.getExecutionId());
+        if (own != null) {
+            add(own.getConfiguration(), true, own.getLocation("configuration"), places, elements);
+        }
+        return elements;
     }
 
     /** Requests whose {@code -Dworkflow.*} properties were judged: once per build, not once per module. */
