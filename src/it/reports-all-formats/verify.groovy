@@ -174,7 +174,9 @@ findings.eachWithIndex { finding, i ->
     assert cells*.@'data-label'*.text() == ['Severity', 'Rule', 'Location', 'Message']
     assert cells[2].'**'.findAll { it.name() == 'code' }*.text() == finding.locations.collect { at(it) }
     assert cells[1].a.@href.text() == "#rule-${finding.rule}"
-    assert cells[3].text() == finding.message
+    // What the message quotes between backticks is code, without the backticks.
+    assert cells[3].text() == finding.message.replace('`', '')
+    assert cells[3].'**'.findAll { it.name() == 'code' }*.text() == (finding.message =~ /`([^`]*)`/).collect { it[1] }
 }
 // A place wraps only after a path separator (<wbr/>), never inside its line and column.
 String pageText = page.text()

@@ -59,6 +59,7 @@ public final class HtmlReport {
             /* A place wraps only between its folders: each folder, and the file name with its line and column, is
                whole (the table makes room for the widest); on a phone, only a name wider than the screen wraps
                inside, never within its line and column. */
+            td code.said { word-break: normal; overflow-wrap: anywhere; }
             td code.loc { word-break: normal; overflow-wrap: normal; } .loc > span, .loc .pos { white-space: nowrap; }
             .where { display: block; margin-bottom: .2rem; } .subject { color: var(--muted); font-size: .85em; }
             .badge { display: inline-block; padding: .05rem .45rem; border-radius: 1rem; color: #fff; font-size: .8em; }
@@ -195,7 +196,9 @@ public final class HtmlReport {
                 + (failed
                         ? "The build fails: findings at or above " + esc(failOn.id()) + "."
                         : "The build passes"
-                                + (failOn == null ? " (failOnSeverity=none)." : " at " + esc(failOn.id()) + "."))
+                                + (failOn == null
+                                        ? " (failOnSeverity=none)."
+                                        : ": no findings at or above " + esc(failOn.id()) + "."))
                 + "</p>\n");
 
         w.write("<section aria-labelledby=\"findings-title\">\n<h2 id=\"findings-title\">Findings</h2>\n");
@@ -276,7 +279,7 @@ public final class HtmlReport {
                 }
                 w.write("</span>");
             }
-            w.write("</td><td data-label=\"Message\">" + esc(finding.message()) + "</td></tr>\n");
+            w.write("</td><td data-label=\"Message\">" + said(finding.message()) + "</td></tr>\n");
         }
         w.write("</tbody></table>\n");
     }
@@ -338,6 +341,22 @@ public final class HtmlReport {
 
     private static String card(String kind, int count, String label) {
         return "<div class=\"card " + kind + "\"><b>" + count + "</b>" + esc(label) + "</div>\n";
+    }
+
+    /**
+     * A message as the page shows it: what it quotes between backticks (a key, a command to run) as code, the
+     * backticks themselves gone; a message with an odd number of backticks is shown as it is.
+     */
+    static String said(String message) {
+        String[] parts = message.split("`", -1);
+        if (parts.length % 2 == 0) {
+            return esc(message);
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            out.append(i % 2 == 1 ? "<code class=\"said\">" + esc(parts[i]) + "</code>" : esc(parts[i]));
+        }
+        return out.toString();
     }
 
     static String esc(String text) {
