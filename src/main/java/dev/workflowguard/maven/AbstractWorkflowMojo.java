@@ -390,10 +390,14 @@ abstract class AbstractWorkflowMojo extends AbstractMojo {
      */
     private RenderCache renderCache() {
         String build = CheckRecord.pluginBuild();
-        boolean sets = setValues != null && setValues.stream().anyMatch(s -> s != null && !s.isBlank());
-        return chart == null || chart.isBlank() || build == null || sets
+        return chart == null || chart.isBlank() || build == null || hasSetValues()
                 ? null
                 : new RenderCache(outputDirectory().resolve("render-cache"), build);
+    }
+
+    /** True when `--set` expressions are configured (`setValues`, `-Dworkflow.set`): values that may be secrets. */
+    protected boolean hasSetValues() {
+        return setValues != null && setValues.stream().anyMatch(s -> s != null && !s.isBlank());
     }
 
     /** Maven's resolver when running in Maven; helm-java on the class path when a test runs the goal directly. */

@@ -95,7 +95,13 @@ public class CheckMojo extends AbstractWorkflowMojo {
         Set<ReportFormat> formats = parseFormats();
         DocsUrl docs = parseDocsUrl();
         CheckRequest request = request(FixOptions.DEFAULTS).baseline(baseline).build();
-        String fingerprint = upToDateChecking ? fingerprint(request, failOn, formats, docs) : null;
+        // `--set` values are often secrets injected at build time: nothing derived from them is kept on disk, not even
+        // a digest a weak password could be guessed back from, so such a check is made every time.
+        if (upToDateChecking && hasSetValues()) {
+            log.info("workflow-guard: checked every time: a check given --set values (setValues / workflow.set) "
+                    + "keeps no up-to-date record, as they may be secrets");
+        }
+        String fingerprint = upToDateChecking && !hasSetValues() ? fingerprint(request, failOn, formats, docs) : null;
         if (fingerprint != null) {
             CheckRecord previous = CheckRecord.matching(outputDirectory(), fingerprint);
             if (previous != null) {

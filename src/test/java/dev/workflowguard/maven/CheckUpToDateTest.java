@@ -108,6 +108,25 @@ class CheckUpToDateTest {
 
     @Test
     @InjectMojo(goal = "check", pom = "pom.xml")
+    void aCheckGivenSetValuesKeepsNoRecordAndChecksEveryTime(CheckMojo mojo) throws Exception {
+        // --set values are often secrets from CI: not even a digest of them is kept on disk.
+        mojo.setValues = List.of("monitor.grafana.password=Zq7-unit-test-secret");
+        Files.deleteIfExists(record());
+        Run first = run(mojo);
+        Run second = run(mojo);
+        assertFalse(second.repeated(), second.log.all());
+        assertTrue(
+                second.log
+                        .all()
+                        .contains("checked every time: a check given --set values (setValues / workflow.set) "
+                                + "keeps no up-to-date record, as they may be secrets"),
+                second.log.all());
+        assertEquals(first.failure(), second.failure());
+        assertFalse(Files.exists(record()), "no record");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "pom.xml")
     void anEditedValuesFileIsCheckedAgain(CheckMojo mojo) throws Exception {
         run(mojo);
         Path values = basedir().resolve("values/base.yaml");
