@@ -136,7 +136,10 @@ public final class SetValues {
     private static void setPair(Map<String, Object> root, String pair, int line, int lineStart) throws SetException {
         int equals = unescapedIndex(pair, '=');
         if (equals < 0) {
-            throw new SetException("--set expression " + line + " has no \"=\"; write key=value");
+            throw new SetException("--set expression " + line + " has no \"=\"; write key=value"
+                    + (line > 1
+                            ? " (a comma separates expressions, as in Helm: a comma inside a value is written \\,)"
+                            : ""));
         }
         List<Object> path = keyPath(pair.substring(0, equals), pair);
         String rawValue = pair.substring(equals + 1);

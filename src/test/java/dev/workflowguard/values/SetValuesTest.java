@@ -95,6 +95,18 @@ class SetValuesTest {
     }
 
     @Test
+    void aCommaInsideAValueIsExplainedWithoutShowingTheValue() {
+        String message = assertThrows(
+                        SetValues.SetException.class,
+                        () -> SetValues.parse(List.of("monitor.grafana.password=Zq7,kumquat")))
+                .getMessage();
+        assertEquals(
+                "--set expression 2 has no \"=\"; write key=value (a comma separates expressions, as in Helm: a comma "
+                        + "inside a value is written \\,)",
+                message);
+    }
+
+    @Test
     void malformedExpressionsAreRefused() {
         assertTrue(assertThrows(SetValues.SetException.class, () -> SetValues.parse(List.of("novalue")))
                 .getMessage()
