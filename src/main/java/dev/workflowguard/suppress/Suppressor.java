@@ -79,9 +79,26 @@ public final class Suppressor {
                                 "the suppression of " + suppression.rule() + " ("
                                         + suppression.scope().describe()
                                         + ") matches no finding: the problem is gone or the suppression points at the wrong "
-                                        + "place; delete it")));
+                                        + "place; " + whereReported(suppression.rule(), active))));
             }
         }
         return new Outcome(active, suppressed, meta);
+    }
+
+    /**
+     * What to do with a suppression that matches nothing: move it where its rule still reports something (the
+     * comment meant for that finding, written a line off), else delete it.
+     */
+    private static String whereReported(String rule, List<Finding> active) {
+        List<String> places = active.stream()
+                .filter(finding -> finding.rule().equals(rule))
+                .map(finding -> finding.location().toString())
+                .distinct()
+                .toList();
+        if (places.isEmpty()) {
+            return "delete it";
+        }
+        return "delete it, or move it to where " + rule + " reports a finding: " + places.get(0)
+                + (places.size() > 1 ? " (and " + (places.size() - 1) + " more)" : "");
     }
 }

@@ -86,6 +86,27 @@ class AcceptanceTest {
     }
 
     @Test
+    void aStaleSuppressionPointsAtTheFindingOfItsRuleItWasProbablyMeantFor() throws Exception {
+        // The comment sits above controller:, a line off the key its rule reports.
+        TestRepo repo = new TestRepo(dir)
+                .file(
+                        "values.yaml",
+                        VALUES.replace(
+                                "controller:\n  # workflow:ignore open-registration reason=\"the admin registers on "
+                                        + "day one\" until=2027-01-31\n",
+                                "# workflow:ignore open-registration reason=\"the admin registers on day one\" "
+                                        + "until=2027-01-31\ncontroller:\n"));
+        CheckResult result = check(repo, LocalDate.of(2026, 12, 1));
+        Findings.at(Findings.single(result, "open-registration"), "values.yaml:23:22");
+        Finding stale = Findings.single(result, "stale-suppression");
+        Findings.at(stale, "values.yaml:21:1");
+        Findings.says(
+                stale,
+                "matches no finding: the problem is gone or the suppression points at the wrong place; delete it, or "
+                        + "move it to where open-registration reports a finding: values.yaml:23:22");
+    }
+
+    @Test
     void aSuppressionWithoutReasonSuppressesNothingAndIsAnError() throws Exception {
         TestRepo repo = new TestRepo(dir)
                 .file("values.yaml", VALUES.replace(" reason=\"the admin registers on day one\" until=2027-01-31", ""));
