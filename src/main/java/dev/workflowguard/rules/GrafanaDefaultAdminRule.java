@@ -6,6 +6,7 @@ import dev.workflowguard.manifests.KubeObject;
 import dev.workflowguard.manifests.ManifestSet;
 import dev.workflowguard.release.WorkflowReleases;
 import dev.workflowguard.values.EffectiveValues;
+import dev.workflowguard.values.SetValues;
 import dev.workflowguard.values.Value;
 import dev.workflowguard.yaml.YamlEntry;
 import dev.workflowguard.yaml.YamlScalar;
@@ -59,6 +60,14 @@ public final class GrafanaDefaultAdminRule implements Rule {
         this.releases = () -> releases;
     }
 
+    /** An empty `--set` value most often comes from a CI secret this job does not get (a fork's pull request). */
+    private static final String EMPTY_FROM_SET =
+            " (given by --set: is the CI secret it comes from defined for this job? Forks' pull requests get none)";
+
+    private static boolean fromSet(Value value) {
+        return value.entry() != null && value.entry().file().displayName().equals(SetValues.DISPLAY_NAME);
+    }
+
     @Override
     public RuleInfo info() {
         return INFO;
@@ -80,7 +89,9 @@ public final class GrafanaDefaultAdminRule implements Rule {
                 if (password.state() == Value.State.SET) {
                     said = text == null
                             ? PASSWORD + " is " + password.node().describeType()
-                            : text.isEmpty() ? PASSWORD + " is empty" : PASSWORD + " is the chart default \"admin\"";
+                            : text.isEmpty()
+                                    ? PASSWORD + " is empty" + (fromSet(password) ? EMPTY_FROM_SET : "")
+                                    : PASSWORD + " is the chart default \"admin\"";
                 } else {
                     said = ValueWords.describe(password);
                 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.workflowguard.report.ConsoleText;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class ModuleRunTest {
         module.error("values/prod.yaml:2:1: error: y [rule]", new IllegalStateException());
         module.error((CharSequence) null);
         assertEquals(
-                java.util.List.of(
+                List.of(
                         "[INFO] [cluster-eu] workflow-guard: no findings",
                         "[WARNING] [cluster-eu] values/prod.yaml:1:1: warning: x [rule]",
                         "[ERROR] [cluster-eu] values/prod.yaml:2:1: error: y [rule] <java.lang.IllegalStateException>",
@@ -58,9 +59,8 @@ class ModuleRunTest {
         ConsoleLog console = new ConsoleLog(null, log, new ConsoleText(StandardCharsets.US_ASCII));
         console.error("values.yaml:3:5: error: pass it with `-Dworkflow.set=monitor.grafana.password=…` [rule]");
         assertEquals(
-                java.util.List.of(
-                        "[ERROR] values.yaml:3:5: error: pass it with `-Dworkflow.set=monitor.grafana.password=...` "
-                                + "[rule]"),
+                List.of("[ERROR] values.yaml:3:5: error: pass it with `-Dworkflow.set=monitor.grafana.password=...` "
+                        + "[rule]"),
                 log.lines);
     }
 }

@@ -49,6 +49,22 @@ class GrafanaDefaultAdminRuleTest {
         Finding finding = Findings.single(repo.values("2.19.0", "values.yaml"), RULE);
         Findings.at(finding, "values.yaml:3:15");
         Findings.says(finding, "monitor.grafana.password is empty");
+        assertFalse(finding.message().contains("given by --set"), finding.message());
+    }
+
+    @Test
+    void anEmptyPasswordFromSetAsksWhetherTheCiSecretIsThere() throws Exception {
+        // -Dworkflow.set=monitor.grafana.password="$GRAFANA_PASSWORD" where the job has no such secret.
+        TestRepo repo = new TestRepo(dir).file("values.yaml", password("\"\""));
+        Finding finding = Findings.single(
+                repo.check(b ->
+                        b.workflowVersion("2.19.0").values("values.yaml").set(List.of("monitor.grafana.password="))),
+                RULE);
+        Findings.at(finding, "--set:1:26");
+        Findings.says(
+                finding,
+                "monitor.grafana.password is empty (given by --set: is the CI secret it comes from defined for this "
+                        + "job? Forks' pull requests get none)");
     }
 
     @Test

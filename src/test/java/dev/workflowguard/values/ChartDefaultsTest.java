@@ -10,6 +10,7 @@ import dev.workflowguard.release.WorkflowVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,6 +90,6 @@ class ChartDefaultsTest {
         assertTrue(ChartDefaults.forVersion(WorkflowVersion.parse("2.11.0"), eras()).paths().stream()
                 .map(ValuesPath::toString)
                 .toList()
-                .containsAll(java.util.List.of("global.use_rbac", "router.host_port.enabled", "s3.region")));
+                .containsAll(List.of("global.use_rbac", "router.host_port.enabled", "s3.region")));
     }
 }
