@@ -18,7 +18,7 @@ public final class MinioStorageRule implements Rule {
     private static final RuleInfo INFO = new RuleInfo(
             ID,
             Severity.ERROR,
-            "with workflow.fix.storage=<backend>",
+            "with -Dworkflow.fix.storage=<backend>",
             "Object storage is the in-cluster Minio (global.storage: minio, the chart default).",
             "Production Deployments: run Workflow without Minio. " + WHY + ".",
             true,

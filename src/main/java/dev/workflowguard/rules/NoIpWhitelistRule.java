@@ -20,7 +20,7 @@ public final class NoIpWhitelistRule implements Rule {
     private static final RuleInfo INFO = new RuleInfo(
             ID,
             Severity.INFO,
-            "with workflow.fix.whitelist=<cidrs>",
+            "with -Dworkflow.fix.whitelist=<cidrs>",
             "No router-wide IP whitelist (nginx.enforceWhitelists / nginx.defaultWhitelist).",
             "Production Deployments, security considerations: firewall the hosts and consider a router-wide IP "
                     + "whitelist.",

@@ -39,7 +39,7 @@ public final class SingleRouterRule implements Rule {
     private static final RuleInfo INFO = new RuleInfo(
             ID,
             Severity.ERROR,
-            "when the chart exposes router.replicas / router.replica_count (or with workflow.fix.manifests)",
+            "when the chart exposes router.replicas / router.replica_count (or with -Dworkflow.fix.manifests=true)",
             "Only one deis-router pod runs (the stock chart hard-codes replicas: 1).",
             "Production Deployments: scale routers to more than one pod; " + WHY + ".",
             true,

@@ -38,6 +38,7 @@ class RulesMojoTest {
                 lines.stream().anyMatch(l -> l.matches("no-ip-whitelist\\s+info\\s+depends\\s+No router-wide.*")),
                 log.all());
         assertTrue(
-                lines.stream().anyMatch(l -> l.matches("\\s+fixable: with workflow.fix.whitelist=<cidrs>")), log.all());
+                lines.stream().anyMatch(l -> l.matches("\\s+fixable: with -Dworkflow.fix.whitelist=<cidrs>")),
+                log.all());
     }
 }
