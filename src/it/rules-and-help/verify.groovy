@@ -42,7 +42,7 @@ List<String> table = rules.subList(header, rules.findIndexOf(header) { !it.start
 assert table.size() > catalogue.size()
 table.each { assert it.length() <= 100 : "${it.length()} columns: $it" }
 assert table.contains('[INFO] no-ip-whitelist        info      depends  No router-wide IP whitelist')
-assert table.any { it ==~ /^\[INFO\] {43}fixable: with workflow\.fix\.whitelist=<cidrs>$/ }
+assert table.any { it ==~ /^\[INFO\] {43}fixable: with -Dworkflow\.fix\.whitelist=<cidrs>$/ }
 assert rules.contains('[INFO] BUILD SUCCESS')
 
 List<String> help = runs[1]
